@@ -1,0 +1,130 @@
+/**
+ * The platform-neutral language between the adapters and the core.
+ * A platform adapter turns its request into a Turn and a Reply into its response; nothing else crosses.
+ */
+
+export const LOCALES = ['en-US', 'de-DE'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export type Platform = 'alexa' | 'google';
+
+/** Intents the core understands. Platform built-ins (AMAZON.HelpIntent, Default Welcome Intent…) are mapped onto these by the adapters. */
+export const CORE_INTENTS = [
+  'Launch',
+  'SessionEnded',
+  'Help',
+  'Stop',
+  'Cancel',
+  'Fallback',
+  'Yes',
+  'No',
+  'More',
+  'SelectItemIntent',
+  'SearchProductIntent',
+  'AddToCartIntent',
+  'RemoveFromCartIntent',
+  'ReadCartIntent',
+  'ClearCartIntent',
+  'CheckoutIntent',
+  'VoicePinIntent',
+  'OrderStatusIntent',
+  'CancelOrderIntent',
+  'ReorderIntent',
+  'ReplenishmentIntent',
+  'StopRemindersIntent',
+  'ListRemindersIntent',
+  'DeleteMyDataIntent',
+] as const;
+export type CoreIntent = (typeof CORE_INTENTS)[number];
+
+/** A slot as the shopper said it, plus whatever ids the platform's entity resolution matched. */
+export interface SlotValue {
+  raw: string;
+  ids?: string[];
+}
+
+export type Slots = Partial<Record<string, SlotValue>>;
+
+export interface CustomerRef {
+  platform: Platform;
+  /** Alexa userId or the Dialogflow session's user id: the fallback identity when no account is linked. */
+  platformUserId: string;
+  /** OAuth access token from account linking, when the platform sent one. */
+  accessToken?: string;
+}
+
+/** What the platform tells us about the dialog: Alexa's dialogState and confirmationStatus, Dialogflow's equivalent. */
+export interface DialogInfo {
+  confirmation: 'NONE' | 'CONFIRMED' | 'DENIED';
+}
+
+/** Short-lived conversation context that rides in the platform session (never in the database). */
+export interface SessionState {
+  /** Product ids of the last search, best first, and which page of them was read out. */
+  lastResults?: string[];
+  resultOffset?: number;
+  /** An action waiting for the shopper's yes or no. */
+  pending?: PendingAction;
+  /** Consecutive turns we did not understand; after a few we offer help. */
+  misses?: number;
+  /** Anything a later feature needs to carry between turns; kept small (it travels on every request). */
+  [key: string]: unknown;
+}
+
+export type PendingAction =
+  | { kind: 'clearCart' }
+  | { kind: 'add'; productId: string; quantity: number }
+  | { kind: string; [key: string]: unknown };
+
+export interface DeviceInfo {
+  hasScreen: boolean;
+}
+
+export interface Turn {
+  intent: CoreIntent;
+  slots: Slots;
+  locale: Locale;
+  customer: CustomerRef;
+  session: SessionState;
+  /** True on the first request of a platform session. */
+  newSession: boolean;
+  dialog: DialogInfo;
+  device: DeviceInfo;
+  /** The platform's request id: the key for deduplicating retries. */
+  requestId: string;
+  /** Permissions the shopper has granted on the platform, e.g. 'reminders'. */
+  permissions?: string[];
+}
+
+export interface DisplayItem {
+  id: string;
+  title: string;
+  subtitle?: string;
+  price?: string;
+  imageUrl?: string;
+}
+
+export interface Display {
+  title: string;
+  text?: string;
+  items?: DisplayItem[];
+}
+
+/**
+ * What the core wants said and shown. `speech` is plain text: each adapter escapes it for its own SSML.
+ */
+export interface Reply {
+  speech: string;
+  reprompt?: string;
+  display?: Display;
+  /** Ask the platform's dialog manager to elicit a slot or confirm the intent. */
+  ask?: { kind: 'elicit'; slot: string } | { kind: 'confirm' };
+  /** Quick-reply chips where the surface shows them (Dialogflow suggestions). */
+  suggestions?: string[];
+  /** Send the account-linking card / prompt. */
+  linkAccount?: boolean;
+  /** Ask the platform for a permission (Alexa: reminders). */
+  askPermission?: 'reminders';
+  endSession: boolean;
+  sessionState: SessionState;
+}
