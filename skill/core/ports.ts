@@ -35,6 +35,8 @@ export interface CustomerSnapshot {
   customerId: string;
   profile?: CustomerProfile;
   cart: Cart;
+  /** How many times each product was ordered: personal ranking and "my usual". */
+  purchaseCounts?: Record<string, number>;
 }
 
 export interface CustomerRepository {

@@ -71,10 +71,11 @@ export interface SessionState {
   [key: string]: unknown;
 }
 
-export type PendingAction =
-  | { kind: 'clearCart' }
-  | { kind: 'add'; productId: string; quantity: number }
-  | { kind: string; [key: string]: unknown };
+/** A question waiting for yes or no: its kind names the flow, the rest is that flow's own small payload. */
+export interface PendingAction {
+  kind: string;
+  [key: string]: unknown;
+}
 
 export interface DeviceInfo {
   hasScreen: boolean;

@@ -1,0 +1,123 @@
+/** Add, remove, read and clear: the cart persists in the store across sessions and platforms. */
+import { productName, type Product } from '../../catalog/product';
+import { addToCart, CartLimitError, cartSubtotalCents, itemCount, MAX_CART_LINES, MAX_LINE_QUANTITY, removeFromCart } from '../../cart/cart';
+import { formatPrice, joinList } from '../../i18n/format';
+import type { CartLine } from '../../ports';
+import type { Reply } from '../../turn';
+import type { TurnContext } from '../context';
+import { parseQuantitySlot } from '../numbers';
+import { displayItem, spokenProduct } from '../product-text';
+import { personalWeights } from '../personal';
+import { chooseFromResults } from './search';
+import { parseSpokenRequest } from '../spoken-request';
+
+async function saveCart(ctx: TurnContext, lines: CartLine[]) {
+  const customer = await ctx.customer();
+  const cart = await ctx.deps.customers.saveCart(customer.customerId, lines, customer.cart.version);
+  ctx.remember({ ...customer, cart });
+  return cart;
+}
+
+export async function addProduct(ctx: TurnContext, product: Product, quantity: number): Promise<Reply> {
+  const customer = await ctx.customer();
+  let lines: CartLine[];
+  try {
+    lines = addToCart(customer.cart.lines, product.id, quantity);
+  } catch (error) {
+    if (error instanceof CartLimitError) {
+      const speech = error.limit === 'quantity' ? ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY) : ctx.msg.cartFull(MAX_CART_LINES);
+      return ctx.ask(speech, ctx.msg.addedReprompt);
+    }
+    throw error;
+  }
+  const cart = await saveCart(ctx, lines);
+  delete ctx.session.pending;
+  ctx.session.misses = 0;
+  return ctx.ask(ctx.msg.added(quantity, spokenProduct(ctx, product), itemCount(cart.lines)), ctx.msg.addedReprompt, {
+    display: ctx.display(ctx.msg.cartTitle, [displayItem(ctx, product)]),
+  });
+}
+
+/** The product the shopper means: a resolved slot id, a choice from the last results, or the best search hit. */
+async function resolveProduct(ctx: TurnContext, text: string): Promise<Product | null | undefined> {
+  for (const id of ctx.turn.slots.product?.ids ?? []) {
+    const product = ctx.deps.catalog.get(id);
+    if (product) return product;
+  }
+  const chosen = chooseFromResults(ctx, text);
+  if (chosen !== undefined) return chosen;
+  const hits = ctx.deps.catalog.search(text, { locale: ctx.locale, limit: 1, personal: await personalWeights(ctx) });
+  return hits[0]?.product;
+}
+
+export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
+  const raw = ctx.turn.slots.product?.raw?.trim();
+  if (!raw) return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
+  const spoken = parseSpokenRequest(raw, ctx.locale);
+  const slotQuantity = parseQuantitySlot(ctx.turn.slots.quantity?.raw, ctx.locale);
+  const quantity = slotQuantity ?? spoken.quantity ?? 1;
+  if (!Number.isInteger(quantity) || quantity < 1) {
+    return ctx.ask(ctx.msg.badQuantity, ctx.msg.badQuantity, { ask: { kind: 'elicit', slot: 'quantity' } });
+  }
+  if (quantity > MAX_LINE_QUANTITY) return ctx.ask(ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY), ctx.msg.addedReprompt);
+  const product = await resolveProduct(ctx, spoken.query || raw);
+  if (product === null) return ctx.ask(ctx.msg.noSuchChoice(0), ctx.msg.whichOne);
+  if (!product) return ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt);
+  return addProduct(ctx, product, quantity);
+}
+
+export async function removeFromCartIntent(ctx: TurnContext): Promise<Reply> {
+  const raw = ctx.turn.slots.product?.raw?.trim();
+  if (!raw) return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
+  const customer = await ctx.customer();
+  const inCart = new Set(customer.cart.lines.map((line) => line.productId));
+  const ids = (ctx.turn.slots.product?.ids ?? []).filter((id) => inCart.has(id));
+  // Search the whole catalog, then keep what is in the cart: "the coffee" finds the coffee the shopper has.
+  const query = parseSpokenRequest(raw, ctx.locale).query || raw;
+  const found = ids[0] ?? ctx.deps.catalog.search(query, { locale: ctx.locale, limit: 50 }).find((hit) => inCart.has(hit.product.id))?.product.id;
+  if (!found) return ctx.ask(ctx.msg.notInCart(raw), ctx.msg.addedReprompt);
+  await saveCart(ctx, removeFromCart(customer.cart.lines, found));
+  const product = ctx.deps.catalog.get(found);
+  return ctx.ask(ctx.msg.removed(product ? productName(product, ctx.locale) : raw), ctx.msg.addedReprompt);
+}
+
+export async function readCart(ctx: TurnContext): Promise<Reply> {
+  const { cart } = await ctx.customer();
+  if (cart.lines.length === 0) return ctx.ask(ctx.msg.cartEmpty, ctx.msg.welcomeReprompt);
+  const parts: string[] = [];
+  const items = [];
+  for (const line of cart.lines) {
+    const product = ctx.deps.catalog.get(line.productId);
+    if (!product) continue;
+    parts.push(ctx.msg.cartLine(line.quantity, productName(product, ctx.locale)));
+    items.push({ ...displayItem(ctx, product), subtitle: `${line.quantity} × ${product.size ?? ''}`.trim() });
+  }
+  const currency = ctx.deps.catalog.get(cart.lines[0]!.productId)?.currency ?? 'USD';
+  const total = formatPrice(cartSubtotalCents(cart.lines, ctx.deps.catalog), currency, ctx.locale);
+  const list = joinList(parts, ctx.locale);
+  return ctx.ask(ctx.msg.cartContents(itemCount(cart.lines), list, total), ctx.msg.anythingElse, {
+    display: ctx.display(ctx.msg.cartTitle, items, total),
+  });
+}
+
+export async function clearCartIntent(ctx: TurnContext): Promise<Reply> {
+  const confirmation = ctx.turn.dialog.confirmation;
+  if (confirmation === 'CONFIRMED') return clearCart(ctx);
+  if (confirmation === 'DENIED') return keepCart(ctx);
+  const { cart } = await ctx.customer();
+  if (cart.lines.length === 0) return ctx.ask(ctx.msg.cartEmpty, ctx.msg.welcomeReprompt);
+  ctx.session.pending = { kind: 'clearCart' };
+  const question = ctx.msg.clearConfirm(itemCount(cart.lines));
+  return ctx.ask(question, question, { ask: { kind: 'confirm' } });
+}
+
+export async function clearCart(ctx: TurnContext): Promise<Reply> {
+  delete ctx.session.pending;
+  await saveCart(ctx, []);
+  return ctx.ask(ctx.msg.cleared, ctx.msg.welcomeReprompt);
+}
+
+export async function keepCart(ctx: TurnContext): Promise<Reply> {
+  delete ctx.session.pending;
+  return ctx.ask(ctx.msg.keptCart, ctx.msg.anythingElse);
+}

@@ -1,0 +1,24 @@
+/** How products are read out: briefly, with size and price, in the shopper's locale. */
+import { productName, type Product } from '../catalog/product';
+import { formatPrice } from '../i18n/format';
+import type { DisplayItem } from '../turn';
+import type { TurnContext } from './context';
+
+export function priceText(ctx: TurnContext, product: Product): string | undefined {
+  return product.priceCents === undefined ? undefined : formatPrice(product.priceCents, product.currency ?? 'USD', ctx.locale);
+}
+
+export function spokenProduct(ctx: TurnContext, product: Product): string {
+  return ctx.msg.productSummary(productName(product, ctx.locale), product.size, priceText(ctx, product));
+}
+
+export function displayItem(ctx: TurnContext, product: Product): DisplayItem {
+  const price = priceText(ctx, product);
+  return {
+    id: product.id,
+    title: productName(product, ctx.locale),
+    ...(product.size ? { subtitle: product.size } : {}),
+    ...(price ? { price } : {}),
+    ...(product.imageUrl ? { imageUrl: product.imageUrl } : {}),
+  };
+}

@@ -1,0 +1,101 @@
+/** The customer partition: profile, cart and what the turn needs from the order history, in one Query. */
+import * as dynamoose from 'dynamoose';
+import type { Cart, CartLine, CustomerProfile, CustomerRepository, CustomerSnapshot } from '../core/ports';
+import { customerPk, SK } from './keys';
+import { storeError } from './errors';
+import { vocartModel, type VocartItem } from './table';
+import type { Clock } from '../core/ports';
+
+interface StoredOrderLine {
+  productId: string;
+  quantity: number;
+}
+
+export class DynamoCustomerRepository implements CustomerRepository {
+  private readonly model;
+
+  constructor(
+    tableName: string,
+    private readonly clock: Clock,
+  ) {
+    this.model = vocartModel(tableName);
+  }
+
+  async load(customerId: string): Promise<CustomerSnapshot> {
+    let items: VocartItem[];
+    try {
+      items = await this.queryAll(customerId);
+    } catch (error) {
+      throw storeError('load customer', error);
+    }
+    const snapshot: CustomerSnapshot = { customerId, cart: { lines: [], version: 0 } };
+    const purchaseCounts: Record<string, number> = {};
+    for (const item of items) {
+      if (item.sk === SK.profile) snapshot.profile = toProfile(customerId, item);
+      else if (item.sk === SK.cart) snapshot.cart = toCart(item);
+      else if (item.sk.startsWith(SK.orderPrefix)) {
+        for (const line of (item.lines as StoredOrderLine[] | undefined) ?? []) {
+          purchaseCounts[line.productId] = (purchaseCounts[line.productId] ?? 0) + 1;
+        }
+      }
+    }
+    if (Object.keys(purchaseCounts).length > 0) snapshot.purchaseCounts = purchaseCounts;
+    return snapshot;
+  }
+
+  private async queryAll(customerId: string): Promise<VocartItem[]> {
+    const items: VocartItem[] = [];
+    let query = this.model.query('pk').eq(customerPk(customerId));
+    for (;;) {
+      const page = await query.exec();
+      items.push(...page.map((item) => item.toJSON() as VocartItem));
+      if (!page.lastKey) return items;
+      query = this.model.query('pk').eq(customerPk(customerId)).startAt(page.lastKey);
+    }
+  }
+
+  async saveCart(customerId: string, lines: CartLine[], expectedVersion: number): Promise<Cart> {
+    const cart: Cart = { lines: lines.map(({ productId, quantity }) => ({ productId, quantity })), version: expectedVersion + 1, updatedAt: this.clock.now().toISOString() };
+    // Optimistic locking: two devices changing one cart cannot silently overwrite each other.
+    const condition =
+      expectedVersion === 0
+        ? new dynamoose.Condition().attribute('version').not().exists().or().attribute('version').eq(0)
+        : new dynamoose.Condition().attribute('version').eq(expectedVersion);
+    try {
+      await this.model.create(
+        { pk: customerPk(customerId), sk: SK.cart, type: 'cart', lines: cart.lines, version: cart.version, updatedAt: cart.updatedAt },
+        { overwrite: true, condition },
+      );
+    } catch (error) {
+      throw storeError('save cart', error);
+    }
+    return cart;
+  }
+
+  async saveProfile(profile: CustomerProfile): Promise<void> {
+    const { customerId, ...rest } = profile;
+    try {
+      await this.model.create({ pk: customerPk(customerId), sk: SK.profile, type: 'profile', ...withoutUndefined(rest) }, { overwrite: true });
+    } catch (error) {
+      throw storeError('save profile', error);
+    }
+  }
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function toProfile(customerId: string, item: VocartItem): CustomerProfile {
+  return {
+    customerId,
+    ...(typeof item.firstContactAt === 'string' ? { firstContactAt: item.firstContactAt } : {}),
+    ...(item.locale === 'en-US' || item.locale === 'de-DE' ? { locale: item.locale } : {}),
+    ...(typeof item.displayName === 'string' ? { displayName: item.displayName } : {}),
+  };
+}
+
+function toCart(item: VocartItem): Cart {
+  const lines = Array.isArray(item.lines) ? (item.lines as CartLine[]).filter((line) => typeof line.productId === 'string' && line.quantity > 0) : [];
+  return { lines, version: typeof item.version === 'number' ? item.version : 0, ...(typeof item.updatedAt === 'string' ? { updatedAt: item.updatedAt } : {}) };
+}

@@ -1,0 +1,30 @@
+/**
+ * The one DynamoDB client of a process, with deadlines well inside Alexa's 8 s and Dialogflow's 5 s, so a slow
+ * database turns into a spoken apology instead of a platform timeout.
+ */
+import * as dynamoose from 'dynamoose';
+
+export interface DynamoSettings {
+  region: string;
+  endpoint?: string;
+  timeoutMs: number;
+}
+
+export function createDynamoClient(settings: DynamoSettings) {
+  const local = settings.endpoint !== undefined;
+  return new dynamoose.aws.ddb.DynamoDB({
+    region: settings.region,
+    maxAttempts: 2,
+    requestHandler: { requestTimeout: settings.timeoutMs, connectionTimeout: Math.min(settings.timeoutMs, 1000) },
+    ...(local
+      ? {
+          endpoint: settings.endpoint,
+          // DynamoDB Local accepts any key; real AWS uses the default credential chain.
+          credentials: {
+            accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+            secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+          },
+        }
+      : {}),
+  });
+}

@@ -1,0 +1,25 @@
+/** The store's composition: one DynamoDB client for the process and the repositories that implement the ports. */
+import * as dynamoose from 'dynamoose';
+import type { Clock } from '../core/ports';
+import { TokenTableAccountLinking } from './account-linking';
+import { DynamoCustomerRepository } from './customer-repository';
+import { createDynamoClient, type DynamoSettings } from './dynamo-client';
+
+export interface StoreSettings extends DynamoSettings {
+  tableName: string;
+}
+
+export function createStore(settings: StoreSettings, clock: Clock) {
+  const client = createDynamoClient(settings);
+  // dynamoose keeps one client per process; a Lambda container or a test worker talks to one database.
+  dynamoose.aws.ddb.set(client);
+  return {
+    client,
+    tableName: settings.tableName,
+    customers: new DynamoCustomerRepository(settings.tableName, clock),
+    accounts: new TokenTableAccountLinking(settings.tableName),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+export { ensureTable } from './ensure-table';

@@ -1,0 +1,21 @@
+/**
+ * The single-table key layout. Every item of a customer lives in the partition CUSTOMER#<id>, so one Query
+ * loads what a turn needs; the dueDay GSI is partitioned by the day a replenishment falls due.
+ */
+export const customerPk = (customerId: string) => `CUSTOMER#${customerId}`;
+
+export const SK = {
+  profile: 'PROFILE',
+  cart: 'CART',
+  order: (placedAtIso: string, orderId: string) => `ORDER#${placedAtIso}#${orderId}`,
+  orderPrefix: 'ORDER#',
+  prediction: (productId: string) => `PRED#${productId}`,
+  predictionPrefix: 'PRED#',
+  consent: (purpose: string) => `CONSENT#${purpose}`,
+  consentPrefix: 'CONSENT#',
+} as const;
+
+export const tokenPk = (tokenHash: string) => `TOKEN#${tokenHash}`;
+export const TOKEN_SK = 'LINK';
+
+export const duePk = (day: string) => `DUE#${day}`;

@@ -1,0 +1,19 @@
+/** A fresh table in the test run's DynamoDB Local for each caller, so test files never see each other's data. */
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { createStore, ensureTable } from '../../skill/store';
+import type { Clock } from '../../skill/core/ports';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function uniqueTableName(prefix = 'vocart-test'): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+export async function createTestStore(clock: Clock = systemClock) {
+  const endpoint = inject('dynamoEndpoint');
+  const tableName = uniqueTableName();
+  const store = createStore({ endpoint, region: 'us-east-1', timeoutMs: 3000, tableName }, clock);
+  await ensureTable(store.client, tableName);
+  return store;
+}
