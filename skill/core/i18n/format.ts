@@ -10,7 +10,8 @@ export function formatPrice(cents: number, currency: string, locale: Locale): st
     format = new Intl.NumberFormat(locale, { style: 'currency', currency });
     currencyFormats.set(key, format);
   }
-  return format.format(cents / 100);
+  // Intl puts a no-break space before the symbol in German; speech engines and chat surfaces want a plain one.
+  return format.format(cents / 100).replace(/\u00a0/g, ' ');
 }
 
 const listFormats = new Map<Locale, Intl.ListFormat>();

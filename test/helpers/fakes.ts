@@ -1,0 +1,127 @@
+/** In-memory implementations of the core's ports, for unit tests that need no network and no database. */
+import { ConcurrentUpdateError, DependencyError } from '../../skill/core/errors';
+import type { Product } from '../../skill/core/catalog/product';
+import type {
+  AccountLinking,
+  Cart,
+  CartLine,
+  Catalog,
+  Clock,
+  CustomerProfile,
+  CustomerRepository,
+  CustomerSnapshot,
+  Log,
+  SearchHit,
+  SearchOptions,
+} from '../../skill/core/ports';
+import type { Locale, Turn } from '../../skill/core/turn';
+
+export class FixedClock implements Clock {
+  constructor(public current = new Date('2026-11-23T10:00:00.000Z')) {}
+  now() {
+    return new Date(this.current);
+  }
+}
+
+export class MemoryCustomers implements CustomerRepository {
+  readonly carts = new Map<string, Cart>();
+  readonly profiles = new Map<string, CustomerProfile>();
+  readonly purchases = new Map<string, Record<string, number>>();
+  /** Set to make every call fail like an unreachable database. */
+  failing = false;
+
+  private check(operation: string) {
+    if (this.failing) throw new DependencyError('dynamodb', `${operation} failed`, { cause: new Error('connect ECONNREFUSED') });
+  }
+
+  async load(customerId: string): Promise<CustomerSnapshot> {
+    this.check('load');
+    const snapshot: CustomerSnapshot = { customerId, cart: structuredClone(this.carts.get(customerId) ?? { lines: [], version: 0 }) };
+    const profile = this.profiles.get(customerId);
+    if (profile) snapshot.profile = { ...profile };
+    const counts = this.purchases.get(customerId);
+    if (counts) snapshot.purchaseCounts = { ...counts };
+    return snapshot;
+  }
+
+  async saveCart(customerId: string, lines: CartLine[], expectedVersion: number): Promise<Cart> {
+    this.check('saveCart');
+    const current = this.carts.get(customerId)?.version ?? 0;
+    if (current !== expectedVersion) throw new ConcurrentUpdateError('stale cart');
+    const cart = { lines: structuredClone(lines), version: expectedVersion + 1 };
+    this.carts.set(customerId, cart);
+    return structuredClone(cart);
+  }
+
+  async saveProfile(profile: CustomerProfile): Promise<void> {
+    this.check('saveProfile');
+    this.profiles.set(profile.customerId, { ...profile });
+  }
+}
+
+export class MemoryAccounts implements AccountLinking {
+  constructor(readonly tokens = new Map<string, string>()) {}
+  async resolve(accessToken: string) {
+    return this.tokens.get(accessToken) ?? null;
+  }
+}
+
+/**
+ * A deliberately plain catalog: every query word must occur in the product's name or aisle. Enough to test the
+ * conversation without depending on the ranking of the real search engine.
+ */
+export class WordMatchCatalog implements Catalog {
+  private readonly byId: Map<string, Product>;
+  constructor(readonly products: Product[]) {
+    this.byId = new Map(products.map((product) => [product.id, product]));
+  }
+  get(id: string) {
+    return this.byId.get(id);
+  }
+  search(query: string, options: SearchOptions): SearchHit[] {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    const hits = this.products
+      .filter((product) => {
+        const text = `${product.names[options.locale] ?? ''} ${product.aisle?.[options.locale] ?? ''}`.toLowerCase();
+        return words.length > 0 && words.every((word) => text.includes(word));
+      })
+      .map((product) => ({ product, score: 1 + (options.personal?.get(product.id) ?? 0) + (product.popularity ?? 0) / 1000 }));
+    return hits.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 10);
+  }
+}
+
+export class SilentLog implements Log {
+  readonly entries: Array<{ level: string; message: string; fields?: Record<string, unknown> }> = [];
+  info(message: string, fields?: Record<string, unknown>) {
+    this.entries.push({ level: 'info', message, fields });
+  }
+  warn(message: string, fields?: Record<string, unknown>) {
+    this.entries.push({ level: 'warn', message, fields });
+  }
+  error(message: string, fields?: Record<string, unknown>) {
+    this.entries.push({ level: 'error', message, fields });
+  }
+}
+
+export const SAMPLE_PRODUCTS: Product[] = [
+  { id: 'milk-1', names: { 'en-US': 'Whole Milk', 'de-DE': 'Vollmilch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 349, currency: 'USD', size: '1 gallon', popularity: 90 },
+  { id: 'milk-2', names: { 'en-US': 'Oat Milk', 'de-DE': 'Hafermilch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 299, currency: 'USD', size: '64 oz', popularity: 70 },
+  { id: 'milk-3', names: { 'en-US': 'Lactose Free Milk', 'de-DE': 'Laktosefreie Milch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 429, currency: 'USD', size: 'half gallon', popularity: 40 },
+  { id: 'milk-4', names: { 'en-US': 'Skim Milk', 'de-DE': 'Magermilch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 279, currency: 'USD', size: '1 gallon', popularity: 30 },
+  { id: 'coffee-1', names: { 'en-US': 'Ground Coffee Medium Roast', 'de-DE': 'Röstkaffee gemahlen' }, aisle: { 'en-US': 'coffee', 'de-DE': 'Kaffee' }, priceCents: 899, currency: 'USD', size: '12 oz', popularity: 80 },
+  { id: 'coffee-2', names: { 'en-US': 'Espresso Beans', 'de-DE': 'Espressobohnen' }, aisle: { 'en-US': 'coffee', 'de-DE': 'Kaffee' }, priceCents: 1199, currency: 'USD', size: '1 lb', popularity: 50 },
+];
+
+export function turn(partial: Partial<Turn> & Pick<Turn, 'intent'>, locale: Locale = 'en-US'): Turn {
+  return {
+    slots: {},
+    locale,
+    customer: { platform: 'alexa', platformUserId: 'user-1' },
+    session: {},
+    newSession: false,
+    dialog: { confirmation: 'NONE' },
+    device: { hasScreen: false },
+    requestId: `req-${Math.random().toString(36).slice(2)}`,
+    ...partial,
+  };
+}

@@ -1,0 +1,155 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createConversationCore } from '../../../../skill/core/conversation/engine';
+import type { Reply, Turn } from '../../../../skill/core/turn';
+import { FixedClock, MemoryAccounts, MemoryCustomers, SAMPLE_PRODUCTS, SilentLog, WordMatchCatalog, turn } from '../../../helpers/fakes';
+
+describe('conversation core', () => {
+  let customers: MemoryCustomers;
+  let log: SilentLog;
+  let core: ReturnType<typeof createConversationCore>;
+  let session: Turn['session'];
+
+  /** Sends a turn carrying the session of the previous reply, like a platform does. */
+  async function say(partial: Partial<Turn> & Pick<Turn, 'intent'>, locale: Turn['locale'] = 'en-US'): Promise<Reply> {
+    const reply = await core.handle(turn({ session, ...partial }, locale));
+    session = reply.sessionState;
+    return reply;
+  }
+
+  beforeEach(() => {
+    customers = new MemoryCustomers();
+    log = new SilentLog();
+    session = {};
+    core = createConversationCore({
+      catalog: new WordMatchCatalog(SAMPLE_PRODUCTS),
+      customers,
+      accounts: new MemoryAccounts(new Map([['linked-token', 'merchant-7']])),
+      clock: new FixedClock(),
+      log,
+    });
+  });
+
+  it('says it is an automated assistant at first contact only', async () => {
+    const first = await say({ intent: 'Launch' });
+    expect(first.speech).toMatch(/automated shopping assistant/);
+    expect(first.endSession).toBe(false);
+    const second = await say({ intent: 'Launch' });
+    expect(second.speech).not.toMatch(/automated/);
+    expect(second.speech).toMatch(/Welcome back/);
+  });
+
+  it('reads at most three results with size and price, then more on request', async () => {
+    const reply = await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'milk' } } });
+    expect(reply.speech).toContain('I found 4');
+    expect(reply.speech).toContain('1. Whole Milk, 1 gallon, $3.49');
+    expect(reply.speech).toContain('3. Lactose Free Milk');
+    expect(reply.speech).not.toContain('Skim Milk');
+    expect(reply.display?.items).toHaveLength(4);
+    const next = await say({ intent: 'More' });
+    expect(next.speech).toContain('4. Skim Milk, 1 gallon, $2.79');
+    const end = await say({ intent: 'More' });
+    expect(end.speech).toMatch(/That's all/);
+  });
+
+  it('abstains with the words the shopper used when nothing matches', async () => {
+    const reply = await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'lawn mower' } } });
+    expect(reply.speech).toBe("Sorry, I couldn't find lawn mower. Try another name or a brand.");
+    expect(reply.endSession).toBe(false);
+  });
+
+  it('adds "the second one" and "the cheaper one" from the results read out', async () => {
+    await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'milk' } } });
+    const second = await say({ intent: 'SelectItemIntent', slots: { ordinal: { raw: '2nd' } } });
+    expect(second.speech).toMatch(/^Added Oat Milk/);
+    await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'milk' } } });
+    const cheaper = await say({ intent: 'SelectItemIntent', slots: { choice: { raw: 'the cheaper one' } } });
+    // Of the three read out (3.49, 2.99, 4.29) the cheaper is oat milk, not skim milk, which was not read yet.
+    expect(cheaper.speech).toMatch(/^Added Oat Milk/);
+    expect(customers.carts.get('alexa:user-1')?.lines).toEqual([{ productId: 'milk-2', quantity: 2 }]);
+  });
+
+  it('takes the quantity from the slot or from the words, and keeps the cart across sessions', async () => {
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'whole milk' }, quantity: { raw: '2' } } });
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'three bottles of oat milk' } } });
+    session = {};
+    const read = await say({ intent: 'ReadCartIntent' });
+    expect(read.speech).toBe("You have 5 items in your cart: 2 Whole Milk and 3 Oat Milk. That's $15.95 before tax and delivery.");
+  });
+
+  it('asks for a usable quantity instead of adding zero or a negative amount', async () => {
+    const reply = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'whole milk' }, quantity: { raw: '-3' } } });
+    expect(reply.ask).toEqual({ kind: 'elicit', slot: 'quantity' });
+    expect(customers.carts.size).toBe(0);
+  });
+
+  it('elicits the product when the slot is missing', async () => {
+    const reply = await say({ intent: 'AddToCartIntent', slots: {} });
+    expect(reply.ask).toEqual({ kind: 'elicit', slot: 'product' });
+  });
+
+  it('removes only what is in the cart', async () => {
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'espresso beans' } } });
+    const missing = await say({ intent: 'RemoveFromCartIntent', slots: { product: { raw: 'whole milk' } } });
+    expect(missing.speech).toBe("whole milk isn't in your cart.");
+    const removed = await say({ intent: 'RemoveFromCartIntent', slots: { product: { raw: 'coffee' } } });
+    expect(removed.speech).toMatch(/^Removed Espresso Beans/);
+    expect(customers.carts.get('alexa:user-1')?.lines).toEqual([]);
+  });
+
+  it('clears the cart only after an explicit yes (session yes or Alexa confirmation)', async () => {
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'whole milk' } } });
+    const question = await say({ intent: 'ClearCartIntent' });
+    expect(question.ask).toEqual({ kind: 'confirm' });
+    const kept = await say({ intent: 'No' });
+    expect(kept.speech).toMatch(/stays as it is/);
+    expect(customers.carts.get('alexa:user-1')?.lines).toHaveLength(1);
+    await say({ intent: 'ClearCartIntent' });
+    await say({ intent: 'Yes' });
+    expect(customers.carts.get('alexa:user-1')?.lines).toEqual([]);
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'whole milk' } } });
+    await say({ intent: 'ClearCartIntent', dialog: { confirmation: 'CONFIRMED' } });
+    expect(customers.carts.get('alexa:user-1')?.lines).toEqual([]);
+  });
+
+  it('offers help after repeated misses and resets when understood', async () => {
+    const first = await say({ intent: 'Fallback' });
+    expect(first.speech).toMatch(/didn't get that/);
+    const second = await say({ intent: 'Fallback' });
+    expect(second.speech).toMatch(/Say help/);
+    await say({ intent: 'Help' });
+    expect((await say({ intent: 'Fallback' })).speech).toMatch(/didn't get that/);
+  });
+
+  it('apologises when the database fails, keeps the session and loses no cart', async () => {
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'whole milk' } } });
+    await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'coffee' } } });
+    const before = structuredClone(session);
+    customers.failing = true;
+    const reply = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'oat milk' } } });
+    expect(reply.speech).toMatch(/trouble reaching the shop.*cart is safe/);
+    expect(reply.endSession).toBe(false);
+    expect(reply.sessionState).toEqual(before);
+    customers.failing = false;
+    expect(customers.carts.get('alexa:user-1')?.lines).toEqual([{ productId: 'milk-1', quantity: 1 }]);
+    expect(JSON.stringify(log.entries)).not.toContain('oat milk');
+  });
+
+  it('uses the linked merchant account so both platforms share one cart', async () => {
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'whole milk' } }, customer: { platform: 'alexa', platformUserId: 'a', accessToken: 'linked-token' } });
+    const read = await say({ intent: 'ReadCartIntent', customer: { platform: 'google', platformUserId: 'g', accessToken: 'linked-token' } });
+    expect(read.speech).toContain('Whole Milk');
+    expect(customers.carts.has('merchant-7')).toBe(true);
+  });
+
+  it('speaks German in de-DE', async () => {
+    const reply = await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'milch' } } }, 'de-DE');
+    expect(reply.speech).toMatch(/^Ich habe 4 gefunden: 1\. Vollmilch, 1 gallon, 3,49 \$/);
+    const added = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'zwei flaschen hafermilch' } } }, 'de-DE');
+    expect(added.speech).toMatch(/^2 mal Hafermilch/);
+  });
+
+  it('ends quietly on SessionEnded and says goodbye on stop', async () => {
+    expect(await say({ intent: 'SessionEnded' })).toMatchObject({ speech: '', endSession: true });
+    expect(await say({ intent: 'Stop' })).toMatchObject({ endSession: true, speech: 'Goodbye, and happy shopping.' });
+  });
+});
