@@ -1,5 +1,5 @@
 /** The customer partition: profile, cart and what the turn needs from the order history, in one Query. */
-import * as dynamoose from 'dynamoose';
+import dynamoose from 'dynamoose';
 import type { Cart, CartLine, CustomerProfile, CustomerRepository, CustomerSnapshot } from '../core/ports';
 import { customerPk, SK } from './keys';
 import { storeError } from './errors';

@@ -2,7 +2,7 @@
  * The one DynamoDB client of a process, with deadlines well inside Alexa's 8 s and Dialogflow's 5 s, so a slow
  * database turns into a spoken apology instead of a platform timeout.
  */
-import * as dynamoose from 'dynamoose';
+import dynamoose from 'dynamoose';
 
 export interface DynamoSettings {
   region: string;

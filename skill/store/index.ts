@@ -1,5 +1,5 @@
 /** The store's composition: one DynamoDB client for the process and the repositories that implement the ports. */
-import * as dynamoose from 'dynamoose';
+import dynamoose from 'dynamoose';
 import type { Clock } from '../core/ports';
 import { TokenTableAccountLinking } from './account-linking';
 import { DynamoCustomerRepository } from './customer-repository';

@@ -2,7 +2,7 @@
  * The dynamoose model of the one table. Items of several kinds share it (single-table design), so the schema
  * names the keys and indexes and lets each kind carry its own attributes.
  */
-import * as dynamoose from 'dynamoose';
+import dynamoose from 'dynamoose';
 import type { Item } from 'dynamoose/dist/Item';
 import type { ModelType } from 'dynamoose/dist/General';
 

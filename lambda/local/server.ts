@@ -1,0 +1,46 @@
+/**
+ * The local host: one express app serving both platforms over the same App the Lambdas use. Each platform route
+ * owns its body parsing (Alexa needs the raw bytes for signature checks), so no global body parser is mounted.
+ */
+import express, { type ErrorRequestHandler } from 'express';
+import type { Server } from 'node:http';
+import type { App } from '../../skill/app';
+import { alexaExpressHandlers } from '../../skill/platforms/alexa/express';
+import { googleExpressHandlers } from '../../skill/platforms/google/express';
+
+export function createServer(app: App): express.Express {
+  const server = express();
+  server.disable('x-powered-by');
+  server.set('etag', false);
+
+  server.get('/health', (_req, res) => {
+    res.json({ status: 'ok', table: app.config.TABLE_NAME });
+  });
+  server.post('/alexa', ...alexaExpressHandlers(app));
+  server.post('/google', ...googleExpressHandlers(app));
+
+  server.use((req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: `No route for ${req.method} ${req.path}. Try POST /alexa, POST /google or GET /health.` } });
+  });
+
+  // Last resort: whatever slipped through is logged by name only and answered without a stack trace.
+  const lastResort: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+    app.log.error('unhandled request error', { error: error instanceof Error ? error.name : typeof error });
+    if (res.headersSent) return;
+    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+    const clientError = status >= 400 && status < 500;
+    res.status(clientError ? status : 500).json({
+      error: clientError ? { code: 'bad_request', message: 'The request could not be processed.' } : { code: 'internal_error', message: 'Something went wrong on our side.' },
+    });
+  };
+  server.use(lastResort);
+  return server;
+}
+
+/** Listens on the port (0 picks a free one) and resolves once the socket is bound. */
+export function listen(server: express.Express, port: number, host = '127.0.0.1'): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const http = server.listen(port, host, () => resolve(http));
+    http.once('error', reject);
+  });
+}
