@@ -1,0 +1,119 @@
+/**
+ * The product slot's values, generated from the catalog: every product name as it is spoken (with the
+ * product id, so Alexa's entity resolution hands the core an id), every aisle word a shopper uses for a
+ * category, and common grocery words the shop does not sell (so the skill can say it has none).
+ */
+import type { Product } from '../../skill/core/catalog/product';
+import { AISLE_SYNONYMS, UNSOLD_TERMS } from '../source/vocabulary';
+import type { ModelLocale } from '../source/types';
+import { spokenVariants, toSpoken } from './spoken';
+
+/** Id prefixes the core can tell apart: a product id as is, a category, or a word we know but do not sell. */
+export const AISLE_ID_PREFIX = 'aisle:';
+export const TERM_ID_PREFIX = 'term:';
+
+export interface ProductSlotValue {
+  /** Product id, `aisle:<aisleId>` or `term:<word>`. */
+  id: string;
+  /** Spoken canonical form, unique within the slot type. */
+  name: string;
+  /** Written form for displays and Dialogflow entries ("2% Reduced Fat Milk"). */
+  display: string;
+  /** Other spoken forms; a form two products share ("whole milk") appears on both, so both ids resolve. */
+  synonyms: string[];
+}
+
+export function productSlotValues(catalog: readonly Product[], locale: ModelLocale): ProductSlotValue[] {
+  const aisleNames = aislesInCatalogOrder(catalog, locale);
+  const productValues = catalog.flatMap((product) => productValue(product, locale, aisleNames));
+  disambiguateSharedNames(productValues, catalog, locale);
+
+  const claimed = new Set(productValues.flatMap((value) => [value.name, ...value.synonyms]));
+  const unclaimed = (words: string[]) => unique(words).filter((word) => !claimed.has(word));
+
+  const aisleValues: ProductSlotValue[] = [];
+  for (const [aisleId, aisleName] of aisleNames) {
+    const words = unclaimed([...spokenVariants(aisleName, locale), ...(AISLE_SYNONYMS[locale][aisleId] ?? []).flatMap((w) => spokenVariants(w, locale))]);
+    const [name, ...synonyms] = words;
+    if (name === undefined) continue;
+    words.forEach((word) => claimed.add(word));
+    aisleValues.push({ id: AISLE_ID_PREFIX + aisleId, name, display: aisleName, synonyms });
+  }
+
+  const termValues: ProductSlotValue[] = [];
+  for (const term of UNSOLD_TERMS[locale]) {
+    const words = unclaimed([term.value, ...(term.synonyms ?? [])].flatMap((w) => spokenVariants(w, locale)));
+    const [name, ...synonyms] = words;
+    if (name === undefined) continue;
+    words.forEach((word) => claimed.add(word));
+    termValues.push({ id: TERM_ID_PREFIX + name.replace(/ /g, '-'), name, display: term.value, synonyms });
+  }
+  return [...productValues, ...aisleValues, ...termValues];
+}
+
+function productValue(product: Product, locale: ModelLocale, aisleNames: ReadonlyMap<string, string>): ProductSlotValue[] {
+  const written = product.names[locale];
+  if (!written) return [];
+  const forms = spokenVariants(written, locale);
+  const aisleName = product.aisleId ? aisleNames.get(product.aisleId) : undefined;
+  if (aisleName) forms.push(...headPhrases(forms[0]!, toSpoken(aisleName, locale), locale));
+  const brand = product.brand?.trim();
+  if (brand) {
+    const lowerName = written.toLocaleLowerCase(locale);
+    const lowerBrand = brand.toLocaleLowerCase(locale);
+    // Shoppers drop the brand ("number five eau de parfum") or add it ("morning ridge ground coffee").
+    if (lowerName.startsWith(`${lowerBrand} `)) forms.push(...spokenVariants(written.slice(brand.length), locale));
+    else if (!lowerName.includes(lowerBrand)) forms.push(...spokenVariants(`${brand} ${written}`, locale));
+  }
+  const [name, ...synonyms] = unique(forms);
+  return name === undefined ? [] : [{ id: product.id, name, display: written, synonyms }];
+}
+
+/**
+ * The short names shoppers use for a long product name: the words up to the category noun
+ * ("oat milk" of "Oat Milk Barista Edition", "röstkaffee" of "Röstkaffee gemahlen mittlere Röstung").
+ * German glues the noun into compounds, so there a word that ends with it counts too.
+ */
+export function headPhrases(spokenName: string, spokenAisle: string, locale: ModelLocale): string[] {
+  const head = spokenAisle.split(' ').at(-1);
+  if (!head) return [];
+  const words = spokenName.split(' ');
+  const phrases: string[] = [];
+  for (let end = 1; end < words.length; end += 1) {
+    const word = words[end - 1]!;
+    const isHead = word === head || (locale === 'de-DE' && word.endsWith(head));
+    const phrase = words.slice(0, end).join(' ');
+    if (isHead && phrase !== head && phrase !== spokenAisle) phrases.push(phrase);
+  }
+  return phrases;
+}
+
+/**
+ * Two products with one name ("Whole Milk", gallon and half gallon) cannot share an Alexa value name:
+ * the size goes into the name, and the bare name stays on both as a synonym.
+ */
+function disambiguateSharedNames(values: ProductSlotValue[], catalog: readonly Product[], locale: ModelLocale): void {
+  const byName = new Map<string, ProductSlotValue[]>();
+  for (const value of values) byName.set(value.name, [...(byName.get(value.name) ?? []), value]);
+  const sizeOf = new Map(catalog.map((product) => [product.id, product.size ?? product.id]));
+  for (const [sharedName, group] of byName) {
+    if (group.length < 2) continue;
+    for (const value of group) {
+      value.name = `${sharedName} ${toSpoken(sizeOf.get(value.id) ?? value.id, locale)}`.trim();
+      value.synonyms = unique([sharedName, ...value.synonyms]);
+    }
+  }
+}
+
+function aislesInCatalogOrder(catalog: readonly Product[], locale: ModelLocale): Map<string, string> {
+  const aisles = new Map<string, string>();
+  for (const product of catalog) {
+    const name = product.aisle?.[locale];
+    if (product.aisleId && name && !aisles.has(product.aisleId)) aisles.set(product.aisleId, name);
+  }
+  return aisles;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter((value) => value.length > 0))];
+}

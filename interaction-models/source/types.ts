@@ -1,0 +1,74 @@
+/**
+ * The neutral interaction model: what the shopper can say, once, for every platform.
+ * The generator turns it into an Alexa skill-package and a Dialogflow ES agent; nothing here names a
+ * platform format except the small per-platform name mappings that the platforms force on us.
+ */
+import type { Locale } from '../../skill/core/turn';
+
+export type ModelLocale = Locale;
+
+/** Text per locale. Every model text exists in every locale: a missing translation is a build error. */
+export type PerLocale<T> = Record<ModelLocale, T>;
+
+/**
+ * Slot kinds the model knows. Each maps to one Alexa slot type and one Dialogflow entity, so an intent
+ * says "a product" or "a quantity" and never spells a platform type.
+ */
+export type SlotKind = 'product' | 'quantity' | 'ordinal' | 'choice' | 'pin';
+
+export interface SlotSource {
+  name: string;
+  kind: SlotKind;
+  /** Prompt when the skill asks the dialog manager to elicit this slot (Alexa dialog model). */
+  elicitation?: PerLocale<string[]>;
+  /** What a shopper says when answering that prompt (Alexa slot samples). */
+  answers?: PerLocale<string[]>;
+}
+
+export interface IntentSource {
+  /** Neutral name: the Alexa custom intent name and the Dialogflow display name unless overridden. */
+  name: string;
+  /** Alexa name when it is a built-in (AMAZON.StopIntent); null when the intent does not exist on Alexa. */
+  alexa?: string | null;
+  /** Dialogflow display name when it differs ("Default Welcome Intent"); null when it does not exist there. */
+  dialogflow?: string | null;
+  slots: SlotSource[];
+  /**
+   * Sample templates per locale: `(a|b)` one of, `[a|b]` optionally one of, `<macro>` a locale macro,
+   * `{slot}` a slot. Expanded by the generator; for Alexa built-ins they extend Amazon's own samples.
+   */
+  samples: PerLocale<string[]>;
+  /** Samples Alexa must not get because one of its built-ins owns them ("next", "exit"). */
+  dialogflowOnlySamples?: PerLocale<string[]>;
+  /** Fixed confirmation prompt; omit when the core writes the read-back itself (checkout). */
+  confirmation?: PerLocale<string[]>;
+  /**
+   * Listed in the Alexa dialog model so the skill may send Dialog.ElicitSlot / Dialog.ConfirmIntent for
+   * it. Implied by `confirmation` or an eliciting slot.
+   */
+  dialog?: boolean;
+  /** Dialogflow only: the event that triggers the intent (WELCOME) or the fallback flag. */
+  dialogflowEvent?: string;
+  dialogflowFallback?: boolean;
+}
+
+/** A generic word a shopper uses for products ("oat milk", "detergent"), with its spoken variants. */
+export interface GroceryTerm {
+  value: string;
+  synonyms?: string[];
+}
+
+/** One value of the selection type ("the cheaper one"): a stable id and its words per locale. */
+export interface ChoiceValue {
+  id: string;
+  words: PerLocale<string[]>;
+}
+
+export interface SkillTexts {
+  invocationName: string;
+  name: string;
+  summary: string;
+  description: string;
+  examplePhrases: string[];
+  keywords: string[];
+}

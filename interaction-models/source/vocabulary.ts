@@ -1,0 +1,201 @@
+/**
+ * Words shared by many samples and slot types, per locale: how shoppers name their cart, container
+ * words, generic grocery words, and the words that pick among search results.
+ */
+import type { ChoiceValue, GroceryTerm, PerLocale } from './types';
+
+/**
+ * Macros used in sample templates. Cart, basket, list, shopping list and grocery list all mean the cart:
+ * shoppers talk to a voice shop the way they talk about a shopping list on the fridge.
+ */
+export const MACROS: PerLocale<Record<string, string>> = {
+  'en-US': {
+    cart: '(cart|basket|list|shopping list|grocery list|shopping cart|shopping basket)',
+    'my-cart': '(my|the) <cart>',
+    // For the rarer phrasings: every cart word on every phrasing would swell the model past Dialogflow's
+    // 2,000 phrases per intent without teaching either platform anything new.
+    'my-list': '(my cart|my list|my shopping list|my grocery list)',
+    some: '[some|a|an]',
+    units: '(bottles|packs|boxes|bags|cans|cartons|jars|loaves|bunches|packages|cases)',
+    unit: '(bottle|pack|box|bag|can|carton|jar|loaf|bunch|package|case)',
+  },
+  'de-DE': {
+    // German changes article and preposition with the noun's gender and case, so each use has its own macro.
+    'zum-korb': '(in (den|meinen) (Warenkorb|Einkaufswagen|Korb)|auf (die|meine) (Liste|Einkaufsliste)|auf (den|meinen) Einkaufszettel)',
+    'aus-korb': '(aus (dem|meinem) (Warenkorb|Einkaufswagen|Korb)|von (der|meiner) (Liste|Einkaufsliste)|von (dem|meinem) Einkaufszettel)',
+    'im-korb': '(im (Warenkorb|Einkaufswagen|Korb)|in meinem (Warenkorb|Einkaufswagen|Korb)|auf (der|meiner) (Liste|Einkaufsliste)|auf (dem|meinem) Einkaufszettel)',
+    'zum-korb-kurz': '(in den Warenkorb|in meinen Warenkorb|auf die Liste|auf meine Einkaufsliste)',
+    'korb-akk': '((den|meinen) (Warenkorb|Einkaufswagen|Korb)|(die|meine) (Liste|Einkaufsliste)|(den|meinen) Einkaufszettel)',
+    'korb-dat': '(zum Warenkorb|zu meinem Warenkorb|zum Einkaufswagen|zur Liste|zu meiner Liste|zur Einkaufsliste|zu meiner Einkaufsliste)',
+    etwas: '[etwas|noch|eine|einen|ein]',
+    artikel: '[die|den|das|der]',
+    einheiten: '(Flaschen|Packungen|Dosen|Tüten|Beutel|Gläser|Kartons|Kisten|Stück|Becher|Tafeln)',
+    // The article agrees with the container word: eine Flasche, einen Beutel, ein Glas.
+    'eine-einheit': '(eine (Flasche|Packung|Dose|Tüte|Kiste|Tafel)|einen (Beutel|Becher|Karton)|ein Glas)',
+    'mein-übliches': '(meinen üblichen|meine übliche|mein übliches|meinen gewohnten|meine gewohnte|mein gewohntes)',
+  },
+};
+
+/** Extra words per aisle, on top of the aisle's own name from the catalog. */
+export const AISLE_SYNONYMS: PerLocale<Record<string, string[]>> = {
+  'en-US': {
+    coffee: ['coffee beans', 'ground coffee', 'espresso', 'decaf', 'coffee pods'],
+    tea: ['tea bags', 'herbal tea', 'black tea'],
+    milk: ['oat milk', 'almond milk', 'dairy milk', 'two percent milk', 'skimmed milk'],
+    yogurt: ['yoghurt', 'greek yogurt', 'yogurts'],
+    cheese: ['sliced cheese', 'cheddar', 'mozzarella'],
+    butter: ['margarine'],
+    eggs: ['egg', 'a dozen eggs'],
+    bread: ['loaf of bread', 'toast', 'bagels'],
+    cereal: ['breakfast cereal', 'muesli', 'granola', 'oatmeal', 'oats'],
+    pasta: ['noodles', 'macaroni'],
+    rice: ['white rice'],
+    'pasta-sauce': ['tomato sauce', 'spaghetti sauce', 'pesto'],
+    'canned-goods': ['canned food', 'canned tomatoes', 'beans', 'soup'],
+    'cooking-oil': ['oil', 'olive oil', 'vegetable oil'],
+    baking: ['flour', 'sugar', 'baking stuff'],
+    spreads: ['peanut butter', 'jam', 'jelly', 'honey', 'nutella'],
+    fruit: ['fruits', 'fresh fruit', 'apples', 'apple', 'banana', 'oranges', 'berries', 'grapes', 'avocado'],
+    vegetables: ['veggies', 'veg', 'salad', 'lettuce', 'tomatoes', 'tomato', 'potatoes', 'potato', 'onions', 'onion', 'peppers', 'spinach'],
+    meat: ['chicken', 'beef', 'ground beef', 'hamburger meat', 'pork', 'turkey', 'sausages', 'hot dogs', 'steak'],
+    fish: ['seafood', 'salmon', 'tuna', 'shrimp', 'cod'],
+    frozen: ['frozen food', 'frozen pizza', 'pizza', 'frozen vegetables', 'fries', 'fish sticks'],
+    'ice-cream': ['icecream', 'gelato'],
+    snacks: ['chips', 'crisps', 'potato chips', 'crackers', 'pretzels', 'nuts', 'popcorn'],
+    chocolate: ['chocolate bar', 'candy bar', 'candy', 'dark chocolate'],
+    cookies: ['biscuits', 'cookie'],
+    soda: ['soft drinks', 'pop', 'soda pop', 'coke', 'lemonade'],
+    water: ['bottled water', 'sparkling water', 'seltzer', 'mineral water'],
+    juice: ['orange juice', 'oj', 'apple juice', 'fruit juice'],
+    beer: ['beers', 'lager', 'ipa', 'six pack'],
+    wine: ['red wine', 'white wine', 'bottle of wine', 'rose wine'],
+    shampoo: ['hair shampoo', 'dandruff shampoo'],
+    conditioner: ['hair conditioner'],
+    soap: ['hand soap', 'body wash', 'shower gel', 'bar soap'],
+    toothpaste: ['tooth paste', 'toothbrush', 'toothbrushes'],
+    deodorant: ['deo', 'antiperspirant'],
+    perfume: ['fragrance', 'cologne', 'eau de parfum', 'eau de toilette', 'scent'],
+    laundry: ['laundry detergent', 'detergent', 'washing powder', 'fabric softener', 'laundry pods'],
+    'dish-soap': ['dishwashing liquid', 'dish detergent', 'dishwasher tabs', 'dishwasher detergent'],
+    'paper-towels': ['paper towel', 'kitchen roll', 'kitchen towels'],
+    'toilet-paper': ['toilet roll', 'toilet rolls', 'toilet tissue', 'bathroom tissue', 'tp', 'tissues', 'kleenex'],
+    'trash-bags': ['garbage bags', 'bin bags', 'trash can liners'],
+    cleaning: ['cleaner', 'cleaning spray', 'window cleaner', 'household cleaner'],
+    diapers: ['diaper', 'nappies', 'baby wipes', 'wipes'],
+    'pet-food': ['cat food', 'dog food', 'kitty litter', 'cat litter', 'dog treats'],
+    batteries: ['battery', 'double a batteries', 'triple a batteries', 'double a', 'triple a'],
+  },
+  'de-DE': {
+    coffee: ['kaffeebohnen', 'gemahlener kaffee', 'espresso', 'kaffeepads', 'kaffeekapseln'],
+    tea: ['teebeutel', 'kräutertee', 'schwarztee', 'früchtetee'],
+    milk: ['hafermilch', 'haferdrink', 'mandelmilch', 'frischmilch', 'h milch'],
+    yogurt: ['jogurt', 'joghurts', 'griechischer joghurt'],
+    cheese: ['käsescheiben', 'reibekäse', 'mozzarella'],
+    butter: ['margarine'],
+    eggs: ['ei', 'zehn eier'],
+    bread: ['toast', 'toastbrot', 'brötchen', 'bagels'],
+    cereal: ['müsli', 'cerealien', 'frühstücksflocken', 'haferflocken', 'cornflakes'],
+    pasta: ['pasta', 'spaghetti', 'makkaroni'],
+    rice: ['weißer reis'],
+    'pasta-sauce': ['tomatensoße', 'tomatensauce', 'pesto', 'soße'],
+    'canned-goods': ['dosen', 'dosentomaten', 'bohnen', 'suppe'],
+    'cooking-oil': ['öl', 'olivenöl', 'rapsöl'],
+    baking: ['mehl', 'zucker', 'backpulver'],
+    spreads: ['marmelade', 'konfitüre', 'honig', 'erdnussbutter', 'nutella'],
+    fruit: ['früchte', 'äpfel', 'apfel', 'banane', 'orangen', 'beeren', 'trauben', 'avocado'],
+    vegetables: ['salat', 'tomaten', 'tomate', 'kartoffeln', 'kartoffel', 'zwiebeln', 'zwiebel', 'paprika', 'spinat'],
+    meat: ['hähnchen', 'hühnchen', 'rindfleisch', 'hackfleisch', 'hack', 'schweinefleisch', 'pute', 'würstchen', 'steak'],
+    fish: ['meeresfrüchte', 'lachs', 'thunfisch', 'garnelen', 'kabeljau'],
+    frozen: ['tiefkühlprodukte', 'tiefkühlpizza', 'pizza', 'pommes', 'fischstäbchen'],
+    'ice-cream': ['eis', 'speiseeis'],
+    snacks: ['chips', 'kartoffelchips', 'cracker', 'brezeln', 'salzstangen', 'nüsse', 'popcorn'],
+    chocolate: ['schoki', 'schokoriegel', 'zartbitterschokolade'],
+    cookies: ['kekse', 'plätzchen', 'keks'],
+    soda: ['softdrinks', 'limo', 'cola', 'brause'],
+    water: ['mineralwasser', 'sprudel', 'sprudelwasser', 'stilles wasser'],
+    juice: ['orangensaft', 'o saft', 'apfelsaft', 'fruchtsaft'],
+    beer: ['pils', 'weizen', 'ein sixpack'],
+    wine: ['rotwein', 'weißwein', 'sekt', 'eine flasche wein'],
+    shampoo: ['haarshampoo', 'schampoo'],
+    conditioner: ['haarspülung', 'conditioner'],
+    soap: ['handseife', 'duschgel', 'flüssigseife'],
+    toothpaste: ['zahncreme', 'zahnbürste'],
+    deodorant: ['deodorant', 'deoroller', 'deospray'],
+    perfume: ['duft', 'eau de parfum', 'eau de toilette', 'parfum'],
+    laundry: ['waschpulver', 'weichspüler', 'flüssigwaschmittel'],
+    'dish-soap': ['spüli', 'geschirrspülmittel', 'spülmaschinentabs', 'tabs'],
+    'paper-towels': ['küchenpapier', 'küchentücher'],
+    'toilet-paper': ['klopapier', 'klorollen', 'klorolle', 'taschentücher'],
+    'trash-bags': ['mülltüten', 'müllsäcke'],
+    cleaning: ['putzmittel', 'reiniger', 'glasreiniger'],
+    diapers: ['windel', 'feuchttücher'],
+    'pet-food': ['katzenfutter', 'hundefutter', 'katzenstreu', 'tierfutter'],
+    batteries: ['batterie', 'akkus'],
+  },
+};
+
+/**
+ * Common grocery words the demo shop does not sell. They belong in the product slot all the same: a
+ * recogniser that knows "ketchup" hands us "ketchup", and the skill can say it has none instead of
+ * mishearing it as something it sells.
+ */
+export const UNSOLD_TERMS: PerLocale<GroceryTerm[]> = {
+  'en-US': [
+    { value: 'ketchup' }, { value: 'mustard' }, { value: 'mayonnaise', synonyms: ['mayo'] }, { value: 'cottage cheese' },
+    { value: 'sour cream' }, { value: 'heavy cream', synonyms: ['whipping cream'] }, { value: 'tofu' }, { value: 'hummus' },
+    { value: 'salsa' }, { value: 'cake' }, { value: 'donuts' }, { value: 'light bulbs' }, { value: 'sunscreen' },
+  ],
+  'de-DE': [
+    { value: 'ketchup' }, { value: 'senf' }, { value: 'mayonnaise', synonyms: ['mayo'] }, { value: 'quark' },
+    { value: 'sahne', synonyms: ['schlagsahne'] }, { value: 'schmand' }, { value: 'tofu' }, { value: 'hummus' },
+    { value: 'kuchen' }, { value: 'berliner' }, { value: 'glühbirnen' }, { value: 'sonnencreme' },
+  ],
+};
+
+/** Words that pick one of the results just read out ("the cheaper one", "die günstigere"). */
+export const CHOICES: ChoiceValue[] = [
+  {
+    id: 'cheaper',
+    words: {
+      'en-US': ['cheaper', 'cheapest', 'less expensive', 'least expensive', 'lower priced', 'cheap'],
+      'de-DE': ['günstigere', 'günstigeren', 'günstigeres', 'günstiger', 'günstigste', 'günstigsten', 'billigere',
+        'billigeren', 'billigeres', 'billiger', 'billigste', 'billigsten', 'preiswertere', 'preiswerteren'],
+    },
+  },
+  {
+    id: 'pricier',
+    words: {
+      'en-US': ['more expensive', 'most expensive', 'pricier', 'priciest', 'premium'],
+      'de-DE': ['teurere', 'teureren', 'teureres', 'teurer', 'teuerste', 'teuersten'],
+    },
+  },
+  {
+    id: 'bigger',
+    words: {
+      'en-US': ['bigger', 'biggest', 'larger', 'largest', 'big'],
+      'de-DE': ['größere', 'größeren', 'größeres', 'größer', 'größte', 'größten', 'große', 'großen'],
+    },
+  },
+  {
+    id: 'smaller',
+    words: {
+      'en-US': ['smaller', 'smallest', 'little', 'small'],
+      'de-DE': ['kleinere', 'kleineren', 'kleineres', 'kleiner', 'kleinste', 'kleinsten', 'kleine', 'kleinen'],
+    },
+  },
+  {
+    id: 'last',
+    words: { 'en-US': ['last', 'final'], 'de-DE': ['letzte', 'letzten', 'letztes'] },
+  },
+  {
+    id: 'other',
+    words: { 'en-US': ['other', 'different'], 'de-DE': ['andere', 'anderen', 'anderes'] },
+  },
+  {
+    id: 'popular',
+    words: {
+      'en-US': ['most popular', 'best selling', 'popular'],
+      'de-DE': ['beliebteste', 'beliebtesten', 'meistverkaufte', 'beliebte'],
+    },
+  },
+];

@@ -1,0 +1,123 @@
+/** The generated Dialogflow ES agent has the export layout Dialogflow imports and the contract the webhook relies on. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Product } from '../../../skill/core/catalog/product';
+
+const agentDir = fileURLToPath(new URL('../../../interaction-models/google/dialogflow/', import.meta.url));
+const read = (path: string) => JSON.parse(readFileSync(`${agentDir}${path}`, 'utf8'));
+const catalog: Product[] = JSON.parse(readFileSync(fileURLToPath(new URL('../../../skill/data/demo-catalog.json', import.meta.url)), 'utf8'));
+
+interface Parameter { name: string; dataType: string; value: string; required: boolean }
+interface IntentFile {
+  id: string;
+  name: string;
+  webhookUsed: boolean;
+  fallbackIntent: boolean;
+  events: { name: string }[];
+  responses: { parameters: Parameter[]; messages: { lang: string }[] }[];
+}
+interface Part { text: string; alias?: string; meta?: string; userDefined: boolean }
+interface Phrase { id: string; data: Part[]; lang: string }
+
+const CONTRACT: Record<string, Record<string, string>> = {
+  SearchProductIntent: { product: '@product' },
+  AddToCartIntent: { product: '@product', quantity: '@sys.number-integer' },
+  RemoveFromCartIntent: { product: '@product' },
+  ReadCartIntent: {},
+  ClearCartIntent: {},
+  SelectItemIntent: { ordinal: '@sys.ordinal', choice: '@choice' },
+  CheckoutIntent: {},
+  VoicePinIntent: { pin: '@sys.number-sequence' },
+  OrderStatusIntent: {},
+  CancelOrderIntent: {},
+  ReorderIntent: { product: '@product' },
+  ReplenishmentIntent: {},
+  EnableRemindersIntent: { product: '@product' },
+  StopRemindersIntent: { product: '@product' },
+  ListRemindersIntent: {},
+  DeleteMyDataIntent: {},
+  HelpIntent: {},
+  StopIntent: {},
+  CancelIntent: {},
+  YesIntent: {},
+  NoIntent: {},
+  MoreIntent: {},
+  'Default Welcome Intent': {},
+  'Default Fallback Intent': {},
+};
+
+const intentFiles = readdirSync(`${agentDir}intents`).filter((file) => !file.includes('_usersays_'));
+const intents: IntentFile[] = intentFiles.map((file) => read(`intents/${file}`));
+
+describe('Dialogflow ES agent export', () => {
+  it('is an English agent with German, on the v2 API, calling the webhook', () => {
+    const agent = read('agent.json');
+    expect(agent).toMatchObject({ language: 'en', supportedLanguages: ['de'], onePlatformApiVersion: 'v2', enableOnePlatformApi: true });
+    expect(agent.webhook.available).toBe(true);
+    expect(agent.webhook.url).toMatch(/^https:\/\/[^/]+\.example\//);
+    expect(read('package.json')).toEqual({ version: '1.0.0' });
+  });
+
+  it('holds exactly the contracted intents, named by file, each answered by the webhook', () => {
+    const declared = Object.fromEntries(
+      intents.map((intent) => [intent.name, Object.fromEntries(intent.responses[0]!.parameters.map((p) => [p.name, p.dataType]))]),
+    );
+    expect(declared).toEqual(CONTRACT);
+    for (const [index, intent] of intents.entries()) {
+      expect(intentFiles[index]).toBe(`${intent.name}.json`);
+      expect(intent.webhookUsed, intent.name).toBe(true);
+      for (const parameter of intent.responses[0]!.parameters) expect(parameter.value).toBe(`$${parameter.name}`);
+      expect(intent.responses[0]!.messages.map((message) => message.lang).sort()).toEqual(['de', 'en']);
+    }
+    expect(new Set(intents.map((intent) => intent.id)).size).toBe(intents.length);
+  });
+
+  it('starts on the WELCOME event and falls back through the fallback intent', () => {
+    const byName = Object.fromEntries(intents.map((intent) => [intent.name, intent]));
+    expect(byName['Default Welcome Intent']!.events).toEqual([{ name: 'WELCOME' }]);
+    expect(byName['Default Fallback Intent']!.fallbackIntent).toBe(true);
+    expect(intents.filter((intent) => intent.fallbackIntent).map((intent) => intent.name)).toEqual(['Default Fallback Intent']);
+  });
+
+  it.each(['en', 'de'])('annotates %s training phrases with declared parameters, within Dialogflow limits', (lang) => {
+    for (const intent of intents) {
+      const file = `intents/${intent.name}_usersays_${lang}.json`;
+      if (intent.fallbackIntent) continue;
+      const phrases: Phrase[] = read(file);
+      expect(phrases.length, file).toBeGreaterThan(0);
+      // Dialogflow ES accepts at most 2,000 training phrases per intent and language.
+      expect(phrases.length, file).toBeLessThanOrEqual(2000);
+      const parameters = new Map(intent.responses[0]!.parameters.map((p) => [p.name, p.dataType]));
+      for (const phrase of phrases) {
+        expect(phrase.lang).toBe(lang);
+        for (const part of phrase.data.filter((candidate) => candidate.alias)) {
+          expect(parameters.get(part.alias!), `${file}: ${part.alias}`).toBe(part.meta);
+          expect(part.userDefined).toBe(true);
+          expect(part.text.trim().length).toBeGreaterThan(0);
+        }
+      }
+      expect(new Set(phrases.map((phrase) => phrase.id)).size, file).toBe(phrases.length);
+    }
+  });
+
+  it.each([
+    ['en', 'en-US'],
+    ['de', 'de-DE'],
+  ] as const)('puts every %s catalog name and the aisle words in the product entity', (lang, locale) => {
+    const entries: { value: string; synonyms: string[] }[] = read(`entities/product_entries_${lang}.json`);
+    const values = new Set(entries.map((entry) => entry.value.toLowerCase()));
+    expect(values.size).toBe(entries.length);
+    for (const entry of entries) expect(entry.synonyms).toContain(entry.value);
+    for (const product of catalog) expect(values, product.id).toContain(product.names[locale]!.toLowerCase());
+    for (const product of catalog) expect(values, product.aisleId).toContain(product.aisle![locale]!.toLowerCase());
+    expect(read('entities/product.json')).toMatchObject({ name: 'product', automatedExpansion: true, allowFuzzyExtraction: true });
+  });
+
+  it('sends the language-neutral choice id whichever language the shopper speaks', () => {
+    const english: { value: string; synonyms: string[] }[] = read('entities/choice_entries_en.json');
+    const german: { value: string; synonyms: string[] }[] = read('entities/choice_entries_de.json');
+    expect(german.map((entry) => entry.value)).toEqual(english.map((entry) => entry.value));
+    expect(german.find((entry) => entry.synonyms.includes('günstigere'))?.value).toBe('cheaper');
+  });
+});
