@@ -9,6 +9,8 @@ import type { Catalog, Clock, Log } from './core/ports';
 import { createLog } from './logging';
 import { loadCatalogFile } from './store/catalog-file';
 import { createStore, type Store } from './store';
+import type { ShopPolicy } from './core/orders/policy';
+import { LocalPaymentGateway } from './payments/local-gateway';
 
 export interface App {
   core: ConversationCore;
@@ -16,12 +18,28 @@ export interface App {
   log: Log;
   store: Store;
   catalog: Catalog;
+  payments: LocalPaymentGateway;
+  policy: ShopPolicy;
 }
 
 export interface AppOverrides {
   catalog?: Catalog;
   clock?: Clock;
   log?: Log;
+  payments?: LocalPaymentGateway;
+}
+
+export function shopPolicy(config: Config): ShopPolicy {
+  return {
+    sellerName: config.SELLER_NAME,
+    currency: config.CURRENCY,
+    taxRateBasisPoints: config.TAX_RATE_BASIS_POINTS,
+    deliveryFeeCents: config.DELIVERY_FEE_CENTS,
+    freeDeliveryFromCents: config.FREE_DELIVERY_FROM_CENTS,
+    pinThresholdCents: config.PIN_THRESHOLD_CENTS,
+    deliveryDays: config.DELIVERY_DAYS,
+    cancelWindowHours: config.CANCEL_WINDOW_HOURS,
+  };
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -34,6 +52,20 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     { tableName: config.TABLE_NAME, region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT, timeoutMs: config.DYNAMODB_TIMEOUT_MS },
     clock,
   );
-  const core = createConversationCore({ catalog, customers: store.customers, accounts: store.accounts, clock, log });
-  return { core, config, log, store, catalog };
+  const payments =
+    overrides.payments ??
+    new LocalPaymentGateway({ timeoutMs: config.PAYMENT_TIMEOUT_MS, latencyMs: config.PAYMENT_LATENCY_MS, failure: config.PAYMENT_FAILURE });
+  const policy = shopPolicy(config);
+  const core = createConversationCore({
+    catalog,
+    customers: store.customers,
+    accounts: store.accounts,
+    orders: store.orders,
+    pins: store.pins,
+    payments,
+    policy,
+    clock,
+    log,
+  });
+  return { core, config, log, store, catalog, payments, policy };
 }

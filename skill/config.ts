@@ -24,8 +24,18 @@ const schema = z.object({
   /** Path of a prebuilt search index; default: the demo catalog's, bundled with the code. */
   CATALOG_INDEX: z.string().optional(),
   SELLER_NAME: z.string().min(1).default('vocart demo shop'),
+  CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'CURRENCY must be an ISO 4217 code such as USD').default('USD'),
   /** Orders above this total (minor units) need the voice PIN. */
   PIN_THRESHOLD_CENTS: z.coerce.number().int().min(0).default(10000),
+  TAX_RATE_BASIS_POINTS: z.coerce.number().int().min(0).max(5000).default(825),
+  DELIVERY_FEE_CENTS: z.coerce.number().int().min(0).default(499),
+  FREE_DELIVERY_FROM_CENTS: z.coerce.number().int().min(0).default(5000),
+  DELIVERY_DAYS: z.coerce.number().int().min(0).max(60).default(2),
+  CANCEL_WINDOW_HOURS: z.coerce.number().min(0).max(720).default(12),
+  /** The local payment gateway: a deadline, a simulated latency and failure injection for rehearsals. */
+  PAYMENT_TIMEOUT_MS: z.coerce.number().int().min(50).max(4000).default(2500),
+  PAYMENT_LATENCY_MS: z.coerce.number().int().min(0).max(10000).default(0),
+  PAYMENT_FAILURE: z.enum(['none', 'decline', 'timeout', 'error']).default('none'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
 });
 

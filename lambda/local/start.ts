@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const app = createApp(config);
   const created = await ensureTable(app.store.client, config.TABLE_NAME);
   const demo = await seedDemoCustomer(config.TABLE_NAME, demoCustomer, { now: () => new Date() });
+  // The local gateway holds the demo account's stored payment method, as the merchant's gateway would.
+  app.payments.registerPaymentMethod(demo.paymentMethod.id, demo.customerId);
   const http = await listen(createServer(app), config.PORT, process.env.HOST ?? '127.0.0.1');
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -23,3 +23,13 @@ export class ConcurrentUpdateError extends VocartError {}
 
 /** A request that cannot be understood at all: the host answers 4xx with the reason. */
 export class BadRequestError extends VocartError {}
+
+/** The payment method was declined; `reason` is the gateway's short code (card_declined, insufficient_funds…). */
+export class PaymentDeclinedError extends VocartError {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`payment declined: ${reason}`, options);
+  }
+}

@@ -22,12 +22,62 @@ export interface Cart {
   updatedAt?: string;
 }
 
+export interface Address {
+  street: string;
+  city: string;
+  postalCode: string;
+  country: string;
+}
+
+/** A reference to the payment method stored on the merchant account; never card numbers. */
+export interface PaymentMethodRef {
+  id: string;
+  brand: string;
+  last4: string;
+}
+
 export interface CustomerProfile {
   customerId: string;
   /** When the shopper first talked to us: the first turn says it is an automated assistant. */
   firstContactAt?: string;
   locale?: Locale;
   displayName?: string;
+  address?: Address;
+  paymentMethod?: PaymentMethodRef;
+  /** A voice PIN is set on the account (the hash stays in the store). */
+  voicePinSet?: boolean;
+  /** Too many wrong PINs: voice ordering is off until the shopper unlocks it in their account. */
+  voiceOrderingLocked?: boolean;
+}
+
+export interface OrderLine {
+  productId: string;
+  quantity: number;
+  unitPriceCents: number;
+}
+
+export type OrderStatus = 'placed' | 'cancelled';
+
+export interface Order {
+  orderId: string;
+  customerId: string;
+  placedAt: string;
+  status: OrderStatus;
+  lines: OrderLine[];
+  subtotalCents: number;
+  taxCents: number;
+  deliveryFeeCents: number;
+  totalCents: number;
+  currency: string;
+  /** Expected delivery (ISO time). */
+  deliveryBy: string;
+  /** Until when the shopper may still cancel (ISO time): dispatch. */
+  cancellableUntil: string;
+  chargeId?: string;
+  idempotencyKey?: string;
+  /** The cart version the order was placed from: a late second "yes" recognises its order by it. */
+  cartVersion?: number;
+  cancelledAt?: string;
 }
 
 /** What a turn needs about a customer, loaded with one Query on the customer's partition. */
@@ -37,6 +87,8 @@ export interface CustomerSnapshot {
   cart: Cart;
   /** How many times each product was ordered: personal ranking and "my usual". */
   purchaseCounts?: Record<string, number>;
+  /** Past orders, newest first, with their lines. */
+  orders?: Order[];
 }
 
 export interface CustomerRepository {
@@ -44,6 +96,55 @@ export interface CustomerRepository {
   /** Saves the cart if its stored version still equals `expectedVersion`; returns the cart with its new version. */
   saveCart(customerId: string, lines: CartLine[], expectedVersion: number): Promise<Cart>;
   saveProfile(profile: CustomerProfile): Promise<void>;
+}
+
+/** What happened to an idempotency key when a request tried to claim it for placing an order. */
+export type OrderClaim =
+  | { kind: 'claimed' }
+  | { kind: 'placed'; order: Order }
+  | { kind: 'in-progress' };
+
+/**
+ * Exactly-once order placement. A request first claims the idempotency key (one winner), then the winner commits
+ * order, lines and the emptied cart in one transaction, or releases the claim when payment or the database fails.
+ */
+export interface OrderRepository {
+  claim(customerId: string, idempotencyKey: string, claimant: string): Promise<OrderClaim>;
+  /** One transaction: the order, its lines, the cart cleared (only if still at `cartVersion`), the key marked placed. */
+  commit(order: Order & { idempotencyKey: string }, cartVersion: number, claimant: string): Promise<void>;
+  release(customerId: string, idempotencyKey: string, claimant: string): Promise<void>;
+  findByKey(customerId: string, idempotencyKey: string): Promise<Order | undefined>;
+  /** Marks the order cancelled if it is still placed; returns the updated order or undefined if it was not. */
+  cancel(customerId: string, order: Order, at: Date): Promise<Order | undefined>;
+}
+
+export type PinCheck = 'ok' | 'wrong' | 'locked' | 'not-set';
+
+/** The voice PIN: verified in the store, so the failure counter is atomic across devices. */
+export interface PinVault {
+  verify(customerId: string, pin: string): Promise<{ result: PinCheck; triesLeft: number }>;
+}
+
+export interface ChargeRequest {
+  customerId: string;
+  paymentMethodId: string;
+  amountCents: number;
+  currency: string;
+  /** The gateway returns the first charge again for a repeated key instead of charging twice. */
+  idempotencyKey: string;
+}
+
+export interface Charge {
+  chargeId: string;
+  amountCents: number;
+  currency: string;
+}
+
+/** Charges the payment method stored on the merchant account. Throws PaymentDeclinedError or DependencyError. */
+export interface PaymentGateway {
+  charge(request: ChargeRequest): Promise<Charge>;
+  /** Refunds whatever was charged under this key (nothing if nothing was); safe to repeat. */
+  refund(idempotencyKey: string): Promise<void>;
 }
 
 /** Resolves an account-linking access token to the merchant's customer id (null: unknown or expired token). */

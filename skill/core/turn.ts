@@ -31,6 +31,7 @@ export const CORE_INTENTS = [
   'CancelOrderIntent',
   'ReorderIntent',
   'ReplenishmentIntent',
+  'EnableRemindersIntent',
   'StopRemindersIntent',
   'ListRemindersIntent',
   'DeleteMyDataIntent',

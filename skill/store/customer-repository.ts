@@ -1,15 +1,11 @@
 /** The customer partition: profile, cart and what the turn needs from the order history, in one Query. */
 import dynamoose from 'dynamoose';
-import type { Cart, CartLine, CustomerProfile, CustomerRepository, CustomerSnapshot } from '../core/ports';
+import type { Address, Cart, CartLine, CustomerProfile, CustomerRepository, CustomerSnapshot, PaymentMethodRef } from '../core/ports';
 import { customerPk, SK } from './keys';
 import { storeError } from './errors';
 import { vocartModel, type VocartItem } from './table';
+import { toOrder } from './order-repository';
 import type { Clock } from '../core/ports';
-
-interface StoredOrderLine {
-  productId: string;
-  quantity: number;
-}
 
 export class DynamoCustomerRepository implements CustomerRepository {
   private readonly model;
@@ -30,15 +26,26 @@ export class DynamoCustomerRepository implements CustomerRepository {
     }
     const snapshot: CustomerSnapshot = { customerId, cart: { lines: [], version: 0 } };
     const purchaseCounts: Record<string, number> = {};
+    const headers: VocartItem[] = [];
+    const linesByOrder = new Map<string, VocartItem[]>();
     for (const item of items) {
       if (item.sk === SK.profile) snapshot.profile = toProfile(customerId, item);
       else if (item.sk === SK.cart) snapshot.cart = toCart(item);
-      else if (item.sk.startsWith(SK.orderPrefix)) {
-        for (const line of (item.lines as StoredOrderLine[] | undefined) ?? []) {
-          purchaseCounts[line.productId] = (purchaseCounts[line.productId] ?? 0) + 1;
-        }
+      else if (item.sk.startsWith(SK.orderPrefix)) headers.push(item);
+      else if (item.sk.startsWith(SK.orderLinePrefix)) {
+        const orderKey = item.sk.slice(SK.orderLinePrefix.length, item.sk.lastIndexOf('#'));
+        linesByOrder.set(orderKey, [...(linesByOrder.get(orderKey) ?? []), item]);
       }
     }
+    // Newest first: sort keys start with the ISO time of placing.
+    const orders = headers
+      .sort((a, b) => b.sk.localeCompare(a.sk))
+      .map((header) => toOrder(customerId, header, linesByOrder.get(header.sk.slice(SK.orderPrefix.length)) ?? []));
+    for (const order of orders) {
+      if (order.status === 'cancelled') continue;
+      for (const line of order.lines) purchaseCounts[line.productId] = (purchaseCounts[line.productId] ?? 0) + 1;
+    }
+    if (orders.length > 0) snapshot.orders = orders;
     if (Object.keys(purchaseCounts).length > 0) snapshot.purchaseCounts = purchaseCounts;
     return snapshot;
   }
@@ -73,9 +80,10 @@ export class DynamoCustomerRepository implements CustomerRepository {
   }
 
   async saveProfile(profile: CustomerProfile): Promise<void> {
-    const { customerId, ...rest } = profile;
+    // Update, not put: the profile item also holds what the core never sees (the PIN hash, its failure count).
+    const { customerId, voicePinSet: _derived, ...rest } = profile;
     try {
-      await this.model.create({ pk: customerPk(customerId), sk: SK.profile, type: 'profile', ...withoutUndefined(rest) }, { overwrite: true });
+      await this.model.update({ pk: customerPk(customerId), sk: SK.profile }, { type: 'profile', ...withoutUndefined(rest) });
     } catch (error) {
       throw storeError('save profile', error);
     }
@@ -92,7 +100,21 @@ function toProfile(customerId: string, item: VocartItem): CustomerProfile {
     ...(typeof item.firstContactAt === 'string' ? { firstContactAt: item.firstContactAt } : {}),
     ...(item.locale === 'en-US' || item.locale === 'de-DE' ? { locale: item.locale } : {}),
     ...(typeof item.displayName === 'string' ? { displayName: item.displayName } : {}),
+    ...(isAddress(item.address) ? { address: item.address } : {}),
+    ...(isPaymentMethod(item.paymentMethod) ? { paymentMethod: item.paymentMethod } : {}),
+    ...(typeof item.voicePinHash === 'string' ? { voicePinSet: true } : {}),
+    ...(item.voiceOrderingLocked === true ? { voiceOrderingLocked: true } : {}),
   };
+}
+
+function isAddress(value: unknown): value is Address {
+  const v = value as Partial<Address> | undefined;
+  return typeof v?.street === 'string' && typeof v.city === 'string' && typeof v.postalCode === 'string' && typeof v.country === 'string';
+}
+
+function isPaymentMethod(value: unknown): value is PaymentMethodRef {
+  const v = value as Partial<PaymentMethodRef> | undefined;
+  return typeof v?.id === 'string' && typeof v.brand === 'string' && typeof v.last4 === 'string';
 }
 
 function toCart(item: VocartItem): Cart {

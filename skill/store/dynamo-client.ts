@@ -15,7 +15,8 @@ export function createDynamoClient(settings: DynamoSettings) {
   return new dynamoose.aws.ddb.DynamoDB({
     region: settings.region,
     maxAttempts: 2,
-    requestHandler: { requestTimeout: settings.timeoutMs, connectionTimeout: Math.min(settings.timeoutMs, 1000) },
+    // throwOnRequestTimeout: without it the SDK only warns and keeps waiting past the deadline.
+    requestHandler: { requestTimeout: settings.timeoutMs, connectionTimeout: Math.min(settings.timeoutMs, 1000), throwOnRequestTimeout: true },
     ...(local
       ? {
           endpoint: settings.endpoint,

@@ -3,6 +3,8 @@ import dynamoose from 'dynamoose';
 import type { Clock } from '../core/ports';
 import { TokenTableAccountLinking } from './account-linking';
 import { DynamoCustomerRepository } from './customer-repository';
+import { DynamoOrderRepository } from './order-repository';
+import { DynamoPinVault } from './pin-vault';
 import { createDynamoClient, type DynamoSettings } from './dynamo-client';
 
 export interface StoreSettings extends DynamoSettings {
@@ -18,6 +20,8 @@ export function createStore(settings: StoreSettings, clock: Clock) {
     tableName: settings.tableName,
     customers: new DynamoCustomerRepository(settings.tableName, clock),
     accounts: new TokenTableAccountLinking(settings.tableName),
+    orders: new DynamoOrderRepository(settings.tableName, clock),
+    pins: new DynamoPinVault(settings.tableName),
   };
 }
 

@@ -9,6 +9,10 @@ export const SK = {
   cart: 'CART',
   order: (placedAtIso: string, orderId: string) => `ORDER#${placedAtIso}#${orderId}`,
   orderPrefix: 'ORDER#',
+  /** One item per order line, beside the order header: the per-line purchase history replenishment reads. */
+  orderLine: (placedAtIso: string, orderId: string, index: number) => `LINE#${placedAtIso}#${orderId}#${String(index).padStart(3, '0')}`,
+  orderLinePrefix: 'LINE#',
+  idempotency: (key: string) => `IDEM#${key}`,
   prediction: (productId: string) => `PRED#${productId}`,
   predictionPrefix: 'PRED#',
   consent: (purpose: string) => `CONSENT#${purpose}`,

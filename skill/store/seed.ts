@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { Clock } from '../core/ports';
 import { TokenTableAccountLinking } from './account-linking';
 import { customerPk, SK } from './keys';
+import { orderItems } from './order-repository';
+import { DynamoPinVault } from './pin-vault';
 import { vocartModel } from './table';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -49,23 +51,25 @@ export async function seedDemoCustomer(tableName: string, input: unknown, clock:
     { overwrite: true },
   );
   for (const order of demo.orders) {
-    const placedAt = new Date(now - order.daysAgo * DAY_MS).toISOString();
-    const totalCents = order.lines.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
-    await model.create(
-      {
-        pk,
-        sk: SK.order(placedAt, order.orderId),
-        type: 'order',
-        orderId: order.orderId,
-        placedAt,
-        status: 'delivered',
-        lines: order.lines,
-        totalCents,
-        currency: 'USD',
-      },
-      { overwrite: true },
-    );
+    const placedAt = new Date(now - order.daysAgo * DAY_MS);
+    const subtotalCents = order.lines.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
+    const { header, lines } = orderItems({
+      orderId: order.orderId,
+      customerId: demo.customerId,
+      placedAt: placedAt.toISOString(),
+      status: 'placed',
+      lines: order.lines,
+      subtotalCents,
+      taxCents: 0,
+      deliveryFeeCents: 0,
+      totalCents: subtotalCents,
+      currency: 'USD',
+      deliveryBy: new Date(placedAt.getTime() + 2 * DAY_MS).toISOString(),
+      cancellableUntil: placedAt.toISOString(),
+    });
+    await model.batchPut([header, ...lines].map((item) => item as never));
   }
+  await new DynamoPinVault(tableName).setPin(demo.customerId, demo.voicePin);
   await new TokenTableAccountLinking(tableName).link(demo.accessToken, demo.customerId);
   return demo;
 }

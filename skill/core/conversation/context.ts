@@ -2,7 +2,8 @@
  * What a handler works with during one turn: the turn, the locale's messages, the customer (loaded at most once,
  * and only when a handler asks), and a mutable copy of the session state that becomes the reply's.
  */
-import type { Catalog, Clock, CustomerRepository, CustomerSnapshot, AccountLinking, Log } from '../ports';
+import type { AccountLinking, Catalog, Clock, CustomerRepository, CustomerSnapshot, Log, OrderRepository, PaymentGateway, PinVault } from '../ports';
+import type { ShopPolicy } from '../orders/policy';
 import type { Messages } from '../i18n/messages';
 import { messagesFor } from '../i18n/messages';
 import type { Display, Reply, SessionState, Turn } from '../turn';
@@ -13,6 +14,10 @@ export interface CoreDeps {
   accounts: AccountLinking;
   clock: Clock;
   log: Log;
+  orders: OrderRepository;
+  pins: PinVault;
+  payments: PaymentGateway;
+  policy: ShopPolicy;
 }
 
 export class TurnContext {
@@ -20,6 +25,7 @@ export class TurnContext {
   readonly session: SessionState;
   private snapshot?: Promise<CustomerSnapshot>;
   private customerIdPromise?: Promise<string>;
+  private linkedAccount = false;
 
   constructor(
     readonly turn: Turn,
@@ -42,11 +48,20 @@ export class TurnContext {
       const { accessToken, platform, platformUserId } = this.turn.customer;
       if (accessToken) {
         const linked = await this.deps.accounts.resolve(accessToken);
-        if (linked) return linked;
+        if (linked) {
+          this.linkedAccount = true;
+          return linked;
+        }
       }
       return `${platform}:${platformUserId}`;
     })();
     return this.customerIdPromise;
+  }
+
+  /** True when the customer is a linked merchant account (ordering needs one: address and payment live there). */
+  async isLinked(): Promise<boolean> {
+    await this.customerId();
+    return this.linkedAccount;
   }
 
   customer(): Promise<CustomerSnapshot> {

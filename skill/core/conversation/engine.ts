@@ -10,10 +10,12 @@ import { addToCartIntent, clearCartIntent, readCart, removeFromCartIntent } from
 import { no, yes } from './handlers/confirm';
 import { more, searchProducts, selectItem } from './handlers/search';
 import { cancel, fallback, help, launch, sessionEnded, stop } from './handlers/session';
+import { checkoutIntent, voicePinIntent } from './handlers/checkout';
+import { cancelOrderIntent, orderStatusIntent, reorderIntent } from './handlers/orders';
 
 export type Handler = (ctx: TurnContext) => Promise<Reply>;
 
-const foundationHandlers: Partial<Record<CoreIntent, Handler>> = {
+const handlersByIntent: Partial<Record<CoreIntent, Handler>> = {
   Launch: launch,
   SessionEnded: sessionEnded,
   Help: help,
@@ -29,10 +31,15 @@ const foundationHandlers: Partial<Record<CoreIntent, Handler>> = {
   RemoveFromCartIntent: removeFromCartIntent,
   ReadCartIntent: readCart,
   ClearCartIntent: clearCartIntent,
+  CheckoutIntent: checkoutIntent,
+  VoicePinIntent: voicePinIntent,
+  OrderStatusIntent: orderStatusIntent,
+  CancelOrderIntent: cancelOrderIntent,
+  ReorderIntent: reorderIntent,
 };
 
 export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Record<CoreIntent, Handler>> = {}): ConversationCore {
-  const handlers = { ...foundationHandlers, ...extraHandlers };
+  const handlers = { ...handlersByIntent, ...extraHandlers };
   return {
     async handle(turn: Turn): Promise<Reply> {
       const ctx = new TurnContext(turn, deps);

@@ -41,6 +41,38 @@ export interface Messages {
   productSummary(name: string, size: string | undefined, price: string | undefined): string;
   cartTitle: string;
   resultsTitle(query: string): string;
+  // Checkout and orders
+  linkAccount: string;
+  voiceOrderingLocked: string;
+  missingAddressOrPayment: string;
+  checkoutEmpty: string;
+  checkoutReadback(p: { seller: string; items: string; total: string; tax: string; delivery: string; address: string; payment: string }): string;
+  checkoutQuestion: string;
+  unavailableSkipped(count: number): string;
+  pinNeeded(limit: string): string;
+  pinWrong(triesLeft: number): string;
+  pinNotSet: string;
+  pinNoPending: string;
+  orderPlaced(orderId: string, deliveryDay: string): string;
+  orderAlreadyPlaced(orderId: string, deliveryDay: string): string;
+  orderInProgress: string;
+  orderDeclined: string;
+  orderFailed: string;
+  cartChanged: string;
+  orderKept: string;
+  orderCardTitle(orderId: string): string;
+  noOrders: string;
+  orderStatus(p: { orderId: string; placedDay: string; deliveryDay: string; delivered: boolean; openCount: number }): string;
+  orderCancelled(orderId: string): string;
+  nothingToCancel: string;
+  cancelConfirm(orderId: string, total: string): string;
+  orderNotCancelled: string;
+  notCancellable(orderId: string): string;
+  usualNotFound(query: string): string;
+  noLastOrder: string;
+  reorderAdded(items: string): string;
+  day(date: Date): string;
+  freeDelivery: string;
 }
 
 const enUS: Messages = {
@@ -83,6 +115,39 @@ const enUS: Messages = {
   productSummary: (name, size, price) => [name, size, price].filter(Boolean).join(', '),
   cartTitle: 'Your cart',
   resultsTitle: (query) => `Results for ${query}`,
+  linkAccount: "To order, I need your vocart account. I've sent a card to your app: link your account there, then ask me again.",
+  voiceOrderingLocked: 'Voice ordering is locked on your account after three wrong PINs. To unlock it, open your vocart account settings and reset your voice PIN.',
+  missingAddressOrPayment: 'Your account needs a delivery address and a payment method before I can order. Please add them in your vocart account settings.',
+  checkoutEmpty: 'Your cart is empty, so there is nothing to order yet. What would you like to add?',
+  checkoutReadback: (p) =>
+    `Your order from ${p.seller}: ${p.items}. The total is ${p.total}, including ${p.tax} tax and ${p.delivery} delivery, to ${p.address}, paid with ${p.payment}.`,
+  checkoutQuestion: 'Shall I place the order?',
+  unavailableSkipped: (count) => `${count === 1 ? 'One product in your cart is' : `${count} products in your cart are`} no longer available and won't be ordered.`,
+  pinNeeded: (limit) => `For orders over ${limit}, please say your four-digit voice PIN.`,
+  pinWrong: (triesLeft) => `That PIN isn't right. You have ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left. Please say your voice PIN.`,
+  pinNotSet: 'This order needs a voice PIN, and none is set on your account. Please set one in your vocart account settings. Your cart is unchanged.',
+  pinNoPending: "There's no order waiting for a PIN. Say check out when you're ready.",
+  orderPlaced: (orderId, deliveryDay) => `Done. Your order ${spell(orderId)} is placed and should arrive by ${deliveryDay}. I've sent the details to your app.`,
+  orderAlreadyPlaced: (orderId, deliveryDay) => `That order is already placed: ${spell(orderId)}, arriving by ${deliveryDay}. I didn't order it twice.`,
+  orderInProgress: "Your order is being placed right now. Ask me where's my order in a moment to hear its status.",
+  orderDeclined: "Sorry, your payment method was declined, so I didn't place the order. Your cart is unchanged. Please check the payment method in your vocart account.",
+  orderFailed: "Sorry, something went wrong and I couldn't place your order. Nothing was charged and your cart is unchanged. Please try again in a moment.",
+  cartChanged: 'Your cart changed while we were talking, so I did not order. Say check out to hear the new total.',
+  orderKept: "Okay, I won't order. Your cart stays as it is.",
+  orderCardTitle: (orderId) => `Order ${orderId}`,
+  noOrders: "You don't have any orders yet.",
+  orderStatus: (p) =>
+    `${p.openCount > 1 ? `You have ${p.openCount} open orders. The latest, ` : 'Your order '}${spell(p.orderId)}, placed ${p.placedDay}, ${p.delivered ? `was delivered on ${p.deliveryDay}` : `is on its way and should arrive by ${p.deliveryDay}`}.`,
+  orderCancelled: (orderId) => `Your order ${spell(orderId)} is cancelled, and the payment will be refunded.`,
+  nothingToCancel: "You don't have an order that can still be cancelled.",
+  cancelConfirm: (orderId, total) => `Do you want to cancel order ${spell(orderId)} for ${total}?`,
+  orderNotCancelled: 'Okay, your order stays as it is.',
+  notCancellable: (orderId) => `Order ${spell(orderId)} has already been dispatched and can't be cancelled any more.`,
+  usualNotFound: (query) => `You haven't ordered ${query} before, so I don't know your usual. Say find ${query} to choose one.`,
+  noLastOrder: "You haven't ordered anything yet, so there's no last order to repeat.",
+  reorderAdded: (items) => `I've put ${items} in your cart.`,
+  day: (date) => date.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  freeDelivery: 'free',
 };
 
 const deDE: Messages = {
@@ -125,7 +190,45 @@ const deDE: Messages = {
   productSummary: (name, size, price) => [name, size, price].filter(Boolean).join(', '),
   cartTitle: 'Dein Warenkorb',
   resultsTitle: (query) => `Ergebnisse für ${query}`,
+  linkAccount: 'Zum Bestellen brauche ich dein vocart-Konto. Ich habe dir eine Karte in die App geschickt: verknüpfe dort dein Konto und frag mich dann noch einmal.',
+  voiceOrderingLocked: 'Die Sprachbestellung ist nach drei falschen PINs gesperrt. Zum Entsperren öffne die Einstellungen deines vocart-Kontos und setze deine Sprach-PIN neu.',
+  missingAddressOrPayment: 'Für eine Bestellung braucht dein Konto eine Lieferadresse und eine Zahlungsart. Bitte ergänze sie in deinem vocart-Konto.',
+  checkoutEmpty: 'Dein Warenkorb ist leer, es gibt noch nichts zu bestellen. Was möchtest du hinzufügen?',
+  checkoutReadback: (p) =>
+    `Deine Bestellung bei ${p.seller}: ${p.items}. Die Summe ist ${p.total}, inklusive ${p.tax} Steuer und ${p.delivery} Lieferung, an ${p.address}, bezahlt mit ${p.payment}.`,
+  checkoutQuestion: 'Soll ich die Bestellung aufgeben?',
+  unavailableSkipped: (count) => `${count === 1 ? 'Ein Produkt in deinem Warenkorb ist' : `${count} Produkte in deinem Warenkorb sind`} nicht mehr erhältlich und werden nicht bestellt.`,
+  pinNeeded: (limit) => `Für Bestellungen über ${limit} sag bitte deine vierstellige Sprach-PIN.`,
+  pinWrong: (triesLeft) => `Die PIN stimmt nicht. Du hast noch ${triesLeft} ${triesLeft === 1 ? 'Versuch' : 'Versuche'}. Bitte sag deine Sprach-PIN.`,
+  pinNotSet: 'Diese Bestellung braucht eine Sprach-PIN, und in deinem Konto ist keine eingerichtet. Bitte richte sie in deinem vocart-Konto ein. Dein Warenkorb bleibt unverändert.',
+  pinNoPending: 'Gerade wartet keine Bestellung auf eine PIN. Sag zur Kasse, wenn du so weit bist.',
+  orderPlaced: (orderId, deliveryDay) => `Erledigt. Deine Bestellung ${spell(orderId)} ist aufgegeben und kommt voraussichtlich bis ${deliveryDay}. Die Details habe ich dir in die App geschickt.`,
+  orderAlreadyPlaced: (orderId, deliveryDay) => `Diese Bestellung ist schon aufgegeben: ${spell(orderId)}, Lieferung bis ${deliveryDay}. Ich habe sie nicht doppelt bestellt.`,
+  orderInProgress: 'Deine Bestellung wird gerade aufgegeben. Frag mich gleich, wo meine Bestellung ist, um den Stand zu hören.',
+  orderDeclined: 'Entschuldigung, deine Zahlungsart wurde abgelehnt, deshalb habe ich nicht bestellt. Dein Warenkorb ist unverändert. Bitte prüfe die Zahlungsart in deinem vocart-Konto.',
+  orderFailed: 'Entschuldigung, etwas ist schiefgegangen und ich konnte nicht bestellen. Es wurde nichts abgebucht und dein Warenkorb ist unverändert. Bitte versuch es gleich noch einmal.',
+  cartChanged: 'Dein Warenkorb hat sich während des Gesprächs geändert, deshalb habe ich nicht bestellt. Sag zur Kasse, um die neue Summe zu hören.',
+  orderKept: 'Okay, ich bestelle nicht. Dein Warenkorb bleibt, wie er ist.',
+  orderCardTitle: (orderId) => `Bestellung ${orderId}`,
+  noOrders: 'Du hast noch keine Bestellungen.',
+  orderStatus: (p) =>
+    `${p.openCount > 1 ? `Du hast ${p.openCount} offene Bestellungen. Die neueste, ` : 'Deine Bestellung '}${spell(p.orderId)} vom ${p.placedDay}, ${p.delivered ? `wurde am ${p.deliveryDay} geliefert` : `ist unterwegs und kommt voraussichtlich bis ${p.deliveryDay}`}.`,
+  orderCancelled: (orderId) => `Deine Bestellung ${spell(orderId)} ist storniert, die Zahlung wird erstattet.`,
+  nothingToCancel: 'Du hast keine Bestellung, die sich noch stornieren lässt.',
+  cancelConfirm: (orderId, total) => `Möchtest du die Bestellung ${spell(orderId)} über ${total} stornieren?`,
+  orderNotCancelled: 'Okay, deine Bestellung bleibt bestehen.',
+  notCancellable: (orderId) => `Die Bestellung ${spell(orderId)} ist schon versandt und lässt sich nicht mehr stornieren.`,
+  usualNotFound: (query) => `Du hast ${query} noch nie bestellt, deshalb kenne ich dein Übliches nicht. Sag suche ${query}, um eins auszuwählen.`,
+  noLastOrder: 'Du hast noch nichts bestellt, es gibt also keine letzte Bestellung zum Wiederholen.',
+  reorderAdded: (items) => `Ich habe ${items} in deinen Warenkorb gelegt.`,
+  day: (date) => date.toLocaleDateString('de-DE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  freeDelivery: 'kostenloser',
 };
+
+/** Order numbers are read character by character ("V 7 K 3…"), not as a word. */
+function spell(code: string): string {
+  return code.split('').join(' ');
+}
 
 const byLocale: Record<Locale, Messages> = { 'en-US': enUS, 'de-DE': deDE };
 

@@ -1,0 +1,130 @@
+/** Where is my order, cancel my order, and "order my usual X" / "repeat my last order". */
+import { productName } from '../../catalog/product';
+import { addToCart, CartLimitError, MAX_CART_LINES } from '../../cart/cart';
+import { formatPrice, joinList } from '../../i18n/format';
+import type { CartLine, Order } from '../../ports';
+import type { PendingAction, Reply } from '../../turn';
+import type { TurnContext } from '../context';
+import { parseSpokenRequest } from '../spoken-request';
+import { proposeCheckout } from './checkout';
+import { onPending } from './confirm';
+
+function openOrders(orders: Order[], now: Date): Order[] {
+  return orders.filter((order) => order.status === 'placed' && new Date(order.deliveryBy) > now);
+}
+
+export async function orderStatusIntent(ctx: TurnContext): Promise<Reply> {
+  const { orders = [] } = await ctx.customer();
+  const placed = orders.filter((order) => order.status === 'placed');
+  if (placed.length === 0) return ctx.ask(ctx.msg.noOrders, ctx.msg.anythingElse);
+  const now = ctx.deps.clock.now();
+  const open = openOrders(placed, now);
+  const latest = open[0] ?? placed[0]!;
+  const deliveryBy = new Date(latest.deliveryBy);
+  return ctx.ask(
+    ctx.msg.orderStatus({
+      orderId: latest.orderId,
+      placedDay: ctx.msg.day(new Date(latest.placedAt)),
+      deliveryDay: ctx.msg.day(deliveryBy),
+      delivered: deliveryBy <= now,
+      openCount: open.length,
+    }),
+    ctx.msg.anythingElse,
+  );
+}
+
+export async function cancelOrderIntent(ctx: TurnContext): Promise<Reply> {
+  const pending = ctx.session.pending;
+  if (pending?.kind === 'cancelOrder' && ctx.turn.dialog.confirmation === 'CONFIRMED') return confirmCancel(ctx, pending);
+  if (pending?.kind === 'cancelOrder' && ctx.turn.dialog.confirmation === 'DENIED') return keepOrder(ctx);
+  const { orders = [] } = await ctx.customer();
+  const now = ctx.deps.clock.now();
+  const latest = orders.find((order) => order.status === 'placed');
+  if (!latest) return ctx.ask(ctx.msg.nothingToCancel, ctx.msg.anythingElse);
+  if (new Date(latest.cancellableUntil) <= now) return ctx.ask(ctx.msg.notCancellable(latest.orderId), ctx.msg.anythingElse);
+  ctx.session.pending = { kind: 'cancelOrder', orderId: latest.orderId };
+  const question = ctx.msg.cancelConfirm(latest.orderId, formatPrice(latest.totalCents, latest.currency, ctx.locale));
+  return ctx.ask(question, question, { ask: { kind: 'confirm' } });
+}
+
+async function confirmCancel(ctx: TurnContext, pending: PendingAction): Promise<Reply> {
+  delete ctx.session.pending;
+  const customer = await ctx.customer();
+  const order = customer.orders?.find((candidate) => candidate.orderId === pending.orderId);
+  if (!order || order.status !== 'placed') return ctx.ask(ctx.msg.nothingToCancel, ctx.msg.anythingElse);
+  const cancelled = await ctx.deps.orders.cancel(customer.customerId, order, ctx.deps.clock.now());
+  if (!cancelled) return ctx.ask(ctx.msg.notCancellable(order.orderId), ctx.msg.anythingElse);
+  if (order.idempotencyKey) await ctx.deps.payments.refund(order.idempotencyKey);
+  ctx.deps.log.info('order cancelled', { orderId: order.orderId });
+  return ctx.ask(ctx.msg.orderCancelled(order.orderId), ctx.msg.anythingElse);
+}
+
+async function keepOrder(ctx: TurnContext): Promise<Reply> {
+  delete ctx.session.pending;
+  return ctx.ask(ctx.msg.orderNotCancelled, ctx.msg.anythingElse);
+}
+
+onPending('cancelOrder', { yes: confirmCancel, no: keepOrder });
+
+/**
+ * "Order my usual coffee": of the products matching the words, the one this shopper bought most often (with the
+ * quantity they usually take). "Repeat my last order": the lines of the latest order. Both go into the cart and
+ * then through the same read-back and confirmation as checkout.
+ */
+export async function reorderIntent(ctx: TurnContext): Promise<Reply> {
+  const customer = await ctx.customer();
+  const orders = (customer.orders ?? []).filter((order) => order.status === 'placed');
+  const raw = ctx.turn.slots.product?.raw?.trim();
+  let wanted: CartLine[];
+  if (raw) {
+    const usual = usualProduct(ctx, parseSpokenRequest(raw, ctx.locale).query || raw, orders);
+    if (!usual) return ctx.ask(ctx.msg.usualNotFound(raw), ctx.msg.helpReprompt);
+    wanted = [usual];
+  } else {
+    const last = orders[0];
+    if (!last) return ctx.ask(ctx.msg.noLastOrder, ctx.msg.helpReprompt);
+    wanted = last.lines.filter((line) => ctx.deps.catalog.get(line.productId)).map(({ productId, quantity }) => ({ productId, quantity }));
+    if (wanted.length === 0) return ctx.ask(ctx.msg.noLastOrder, ctx.msg.helpReprompt);
+  }
+  let lines = customer.cart.lines;
+  try {
+    for (const line of wanted) {
+      // Already in the cart: keep the shopper's quantity rather than doubling it.
+      if (!lines.some((existing) => existing.productId === line.productId)) lines = addToCart(lines, line.productId, line.quantity);
+    }
+  } catch (error) {
+    if (error instanceof CartLimitError) return ctx.ask(ctx.msg.cartFull(MAX_CART_LINES), ctx.msg.anythingElse);
+    throw error;
+  }
+  const cart = await ctx.deps.customers.saveCart(customer.customerId, lines, customer.cart.version);
+  ctx.remember({ ...customer, cart });
+  const names = wanted.map((line) => ctx.msg.cartLine(line.quantity, productName(ctx.deps.catalog.get(line.productId)!, ctx.locale)));
+  return proposeCheckout(ctx, `${ctx.msg.reorderAdded(joinList(names, ctx.locale))} `);
+}
+
+function usualProduct(ctx: TurnContext, query: string, orders: Order[]): CartLine | undefined {
+  const bought = new Map<string, { times: number; quantities: number[] }>();
+  for (const order of orders) {
+    for (const line of order.lines) {
+      const entry = bought.get(line.productId) ?? { times: 0, quantities: [] };
+      entry.times += 1;
+      entry.quantities.push(line.quantity);
+      bought.set(line.productId, entry);
+    }
+  }
+  if (bought.size === 0) return undefined;
+  const hits = ctx.deps.catalog.search(query, { locale: ctx.locale, limit: 50, personal: new Map([...bought].map(([id, entry]) => [id, entry.times])) });
+  let best: { productId: string; times: number; quantities: number[] } | undefined;
+  for (const hit of hits) {
+    const entry = bought.get(hit.product.id);
+    if (entry && (!best || entry.times > best.times)) best = { productId: hit.product.id, ...entry };
+  }
+  if (!best) return undefined;
+  return { productId: best.productId, quantity: mostCommon(best.quantities) };
+}
+
+function mostCommon(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 1;
+}

@@ -1,0 +1,29 @@
+/** The price of a cart as it would be charged now: lines at current prices, tax, delivery, total. */
+import type { CartLine, Catalog, OrderLine } from '../ports';
+import type { ShopPolicy } from './policy';
+
+export interface Quote {
+  lines: OrderLine[];
+  /** Cart lines whose product is no longer sold: read out, never charged. */
+  unavailable: string[];
+  subtotalCents: number;
+  taxCents: number;
+  deliveryFeeCents: number;
+  totalCents: number;
+  currency: string;
+}
+
+export function quoteCart(cart: readonly CartLine[], catalog: Catalog, policy: ShopPolicy): Quote {
+  const lines: OrderLine[] = [];
+  const unavailable: string[] = [];
+  for (const line of cart) {
+    const product = catalog.get(line.productId);
+    if (!product || product.priceCents === undefined) unavailable.push(line.productId);
+    else lines.push({ productId: line.productId, quantity: line.quantity, unitPriceCents: product.priceCents });
+  }
+  const subtotalCents = lines.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
+  // Round half up to the cent, as tax is usually computed on the order total.
+  const taxCents = Math.round((subtotalCents * policy.taxRateBasisPoints) / 10000);
+  const deliveryFeeCents = subtotalCents === 0 || subtotalCents >= policy.freeDeliveryFromCents ? 0 : policy.deliveryFeeCents;
+  return { lines, unavailable, subtotalCents, taxCents, deliveryFeeCents, totalCents: subtotalCents + taxCents + deliveryFeeCents, currency: policy.currency };
+}

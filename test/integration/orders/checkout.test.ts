@@ -1,0 +1,146 @@
+/**
+ * Checkout against DynamoDB Local with the real store, the real catalog index and the local payment gateway:
+ * exactly-once under duplicate confirmations, and no order, no charge, an intact cart when something fails.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { VoiceCatalog } from '../../../skill/core/catalog/voice-catalog';
+import { createConversationCore } from '../../../skill/core/conversation/engine';
+import { DependencyError } from '../../../skill/core/errors';
+import { DEFAULT_POLICY } from '../../../skill/core/orders/policy';
+import type { OrderRepository } from '../../../skill/core/ports';
+import type { Reply, Turn } from '../../../skill/core/turn';
+import { LocalPaymentGateway } from '../../../skill/payments/local-gateway';
+import { seedDemoCustomer } from '../../../skill/store/seed';
+import { FixedClock, SilentLog, turn } from '../../helpers/fakes';
+import { createTestStore } from '../../helpers/store';
+
+const catalog = VoiceCatalog.fromProducts(JSON.parse(readFileSync(new URL('../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
+const demo = JSON.parse(readFileSync(new URL('../../../skill/data/demo-customer.json', import.meta.url), 'utf8'));
+const linked = { platform: 'alexa' as const, platformUserId: 'amzn1.ask.account.demo', accessToken: demo.accessToken as string };
+
+describe('checkout on DynamoDB Local', async () => {
+  const clock = new FixedClock();
+  const store = await createTestStore(clock);
+  await seedDemoCustomer(store.tableName, demo, clock);
+  let payments: LocalPaymentGateway;
+  let orders: OrderRepository;
+  const log = new SilentLog();
+
+  function core() {
+    return createConversationCore({ catalog, customers: store.customers, accounts: store.accounts, orders, pins: store.pins, payments, policy: DEFAULT_POLICY, clock, log });
+  }
+
+  async function send(partial: Partial<Turn> & Pick<Turn, 'intent'>): Promise<Reply> {
+    return core().handle(turn({ customer: linked, ...partial }));
+  }
+
+  async function fillCart(lines: Array<{ productId: string; quantity: number }>) {
+    const current = await store.customers.load(demo.customerId);
+    await store.customers.saveCart(demo.customerId, lines, current.cart.version);
+  }
+
+  async function ordersInTable() {
+    return (await store.customers.load(demo.customerId)).orders ?? [];
+  }
+
+  beforeEach(async () => {
+    payments = new LocalPaymentGateway({ timeoutMs: 300 });
+    payments.registerPaymentMethod(demo.paymentMethod.id, demo.customerId);
+    orders = store.orders;
+    await fillCart([
+      { productId: 'p001', quantity: 2 },
+      { productId: 'p012', quantity: 1 },
+    ]);
+  });
+
+  it('reads back items, total with tax and delivery, address and seller before asking', async () => {
+    const reply = await send({ intent: 'CheckoutIntent' });
+    expect(reply.speech).toMatch(/^Your order from vocart demo shop: 2 Ground Coffee Medium Roast and .+\. The total is \$\d+\.\d\d, including \$\d+\.\d\d tax and \$4\.99 delivery, to 742 Maple Grove Lane, Springfield, paid with Visa …4242\. Shall I place the order\?$/);
+    expect(reply.ask).toEqual({ kind: 'confirm' });
+    expect(reply.sessionState.pending).toMatchObject({ kind: 'checkout' });
+  });
+
+  it('places one order and one charge for 20 identical confirmations in parallel', async () => {
+    const before = (await ordersInTable()).length;
+    const question = await send({ intent: 'CheckoutIntent' });
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => send({ intent: 'Yes', session: question.sessionState, requestId: `retry-${i}` })),
+    );
+    const after = await ordersInTable();
+    expect(after.length - before).toBe(1);
+    expect(payments.capturedCharges()).toHaveLength(1);
+    expect(payments.capturedCharges()[0]!.amountCents).toBe(after[0]!.totalCents);
+    const snapshot = await store.customers.load(demo.customerId);
+    expect(snapshot.cart.lines).toEqual([]);
+    const orderId = after[0]!.orderId;
+    for (const reply of replies) expect(reply.speech.replace(/ /g, '')).toContain(orderId);
+    expect(replies.filter((reply) => /^Done\./.test(reply.speech))).toHaveLength(1);
+    expect(after[0]!.lines.map((line) => line.productId).sort()).toEqual(['p001', 'p012']);
+  });
+
+  it('recognises a late second yes after the order as the same order', async () => {
+    const question = await send({ intent: 'CheckoutIntent' });
+    const first = await send({ intent: 'Yes', session: question.sessionState });
+    const again = await send({ intent: 'Yes', session: question.sessionState });
+    expect(first.speech).toMatch(/^Done\./);
+    expect(again.speech).toMatch(/already placed/);
+    expect(payments.capturedCharges()).toHaveLength(1);
+  });
+
+  it('keeps the cart and charges nothing when the payment is declined', async () => {
+    payments.failure = 'decline';
+    const before = (await ordersInTable()).length;
+    const question = await send({ intent: 'CheckoutIntent' });
+    const reply = await send({ intent: 'Yes', session: question.sessionState });
+    expect(reply.speech).toMatch(/declined.*cart is unchanged/);
+    expect((await ordersInTable()).length).toBe(before);
+    expect(payments.capturedCharges()).toHaveLength(0);
+    expect((await store.customers.load(demo.customerId)).cart.lines).toHaveLength(2);
+  });
+
+  it('refunds a charge whose answer timed out and keeps the cart', async () => {
+    payments.failure = 'timeout';
+    const question = await send({ intent: 'CheckoutIntent' });
+    const reply = await send({ intent: 'Yes', session: question.sessionState });
+    expect(reply.speech).toMatch(/Nothing was charged/);
+    expect(payments.allCharges()).toHaveLength(1);
+    expect(payments.capturedCharges()).toHaveLength(0);
+    expect((await store.customers.load(demo.customerId)).cart.lines).toHaveLength(2);
+    // The claim was released: once the gateway recovers, the same confirmation goes through.
+    payments.failure = 'none';
+    const retry = await send({ intent: 'Yes', session: question.sessionState });
+    expect(retry.speech).toMatch(/^Done\./);
+  });
+
+  it('refunds and keeps the cart when the database fails while committing', async () => {
+    orders = new Proxy(store.orders, {
+      get(target, property, receiver) {
+        if (property === 'commit') return async () => { throw new DependencyError('dynamodb', 'commit failed', { cause: new Error('ProvisionedThroughputExceededException') }); };
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const before = (await ordersInTable()).length;
+    const question = await send({ intent: 'CheckoutIntent' });
+    const reply = await send({ intent: 'Yes', session: question.sessionState });
+    expect(reply.speech).toMatch(/couldn't place your order/);
+    expect((await ordersInTable()).length).toBe(before);
+    expect(payments.capturedCharges()).toHaveLength(0);
+    expect((await store.customers.load(demo.customerId)).cart.lines).toHaveLength(2);
+  });
+
+  it('does not order when the cart changed after the read-back', async () => {
+    const question = await send({ intent: 'CheckoutIntent' });
+    await fillCart([{ productId: 'p020', quantity: 1 }]);
+    const reply = await send({ intent: 'Yes', session: question.sessionState });
+    expect(reply.speech).toMatch(/cart changed/);
+    expect(payments.capturedCharges()).toHaveLength(0);
+  });
+
+  it('sends the account-linking card when no account is linked', async () => {
+    const reply = await core().handle(turn({ intent: 'CheckoutIntent', customer: { platform: 'google', platformUserId: 'anon' } }));
+    expect(reply.linkAccount).toBe(true);
+    expect(reply.speech).toMatch(/link your account/);
+  });
+});
