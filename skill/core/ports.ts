@@ -96,6 +96,11 @@ export interface CustomerRepository {
   /** Saves the cart if its stored version still equals `expectedVersion`; returns the cart with its new version. */
   saveCart(customerId: string, lines: CartLine[], expectedVersion: number): Promise<Cart>;
   saveProfile(profile: CustomerProfile): Promise<void>;
+  /**
+   * Erasure on request: deletes everything stored about the customer. With `keepOrders`, order records stay
+   * (a merchant must keep them for accounting); everything else (profile, cart, predictions, consents) goes.
+   */
+  erase(customerId: string, options: { keepOrders: boolean }): Promise<number>;
 }
 
 /** What happened to an idempotency key when a request tried to claim it for placing an order. */

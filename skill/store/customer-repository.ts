@@ -79,6 +79,25 @@ export class DynamoCustomerRepository implements CustomerRepository {
     return cart;
   }
 
+  async erase(customerId: string, options: { keepOrders: boolean }): Promise<number> {
+    try {
+      const items = await this.queryAll(customerId);
+      const doomed = items.filter((item) => !(options.keepOrders && (item.sk.startsWith(SK.orderPrefix) || item.sk.startsWith(SK.orderLinePrefix) || item.sk.startsWith('IDEM#'))));
+      // BatchWriteItem takes 25 keys at a time; unprocessed keys are retried until none are left.
+      for (let start = 0; start < doomed.length; start += 25) {
+        let keys = doomed.slice(start, start + 25).map((item) => ({ pk: item.pk, sk: item.sk }));
+        for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+          const result = await this.model.batchDelete(keys);
+          keys = (result.unprocessedItems ?? []) as typeof keys;
+        }
+        if (keys.length > 0) throw new Error(`${keys.length} items could not be deleted`);
+      }
+      return doomed.length;
+    } catch (error) {
+      throw storeError('erase customer', error);
+    }
+  }
+
   async saveProfile(profile: CustomerProfile): Promise<void> {
     // Update, not put: the profile item also holds what the core never sees (the PIN hash, its failure count).
     const { customerId, voicePinSet: _derived, ...rest } = profile;

@@ -11,10 +11,17 @@ import type {
   CustomerRepository,
   CustomerSnapshot,
   Log,
+  Order,
+  OrderClaim,
+  OrderRepository,
+  PinVault,
   SearchHit,
   SearchOptions,
 } from '../../skill/core/ports';
 import type { Locale, Turn } from '../../skill/core/turn';
+import type { CoreDeps } from '../../skill/core/conversation/context';
+import { DEFAULT_POLICY } from '../../skill/core/orders/policy';
+import { LocalPaymentGateway } from '../../skill/payments/local-gateway';
 
 export class FixedClock implements Clock {
   constructor(public current = new Date('2026-11-23T10:00:00.000Z')) {}
@@ -51,6 +58,12 @@ export class MemoryCustomers implements CustomerRepository {
     const cart = { lines: structuredClone(lines), version: expectedVersion + 1 };
     this.carts.set(customerId, cart);
     return structuredClone(cart);
+  }
+
+  async erase(customerId: string): Promise<number> {
+    this.check('erase');
+    const had = Number(this.carts.delete(customerId)) + Number(this.profiles.delete(customerId)) + Number(this.purchases.delete(customerId));
+    return had;
   }
 
   async saveProfile(profile: CustomerProfile): Promise<void> {
@@ -123,5 +136,59 @@ export function turn(partial: Partial<Turn> & Pick<Turn, 'intent'>, locale: Loca
     device: { hasScreen: false },
     requestId: `req-${Math.random().toString(36).slice(2)}`,
     ...partial,
+  };
+}
+
+/** Orders in memory with the same claim/commit contract as the DynamoDB repository (single process only). */
+export class MemoryOrders implements OrderRepository {
+  readonly claims = new Map<string, { claimant: string; order?: Order }>();
+  constructor(private readonly customers: MemoryCustomers) {}
+  async claim(customerId: string, key: string, claimant: string): Promise<OrderClaim> {
+    const existing = this.claims.get(`${customerId}|${key}`);
+    if (existing?.order) return { kind: 'placed', order: existing.order };
+    if (existing) return { kind: 'in-progress' };
+    this.claims.set(`${customerId}|${key}`, { claimant });
+    return { kind: 'claimed' };
+  }
+  async commit(order: Order & { idempotencyKey: string }, cartVersion: number, claimant: string): Promise<void> {
+    const claim = this.claims.get(`${order.customerId}|${order.idempotencyKey}`);
+    if (claim?.claimant !== claimant) throw new ConcurrentUpdateError('claim lost');
+    await this.customers.saveCart(order.customerId, [], cartVersion);
+    claim.order = order;
+  }
+  async release(customerId: string, key: string, claimant: string): Promise<void> {
+    if (this.claims.get(`${customerId}|${key}`)?.claimant === claimant) this.claims.delete(`${customerId}|${key}`);
+  }
+  async findByKey(customerId: string, key: string) {
+    return this.claims.get(`${customerId}|${key}`)?.order;
+  }
+  async cancel(_customerId: string, order: Order, at: Date) {
+    return order.status === 'placed' ? { ...order, status: 'cancelled' as const, cancelledAt: at.toISOString() } : undefined;
+  }
+}
+
+export class MemoryPins implements PinVault {
+  constructor(readonly pins = new Map<string, string>()) {}
+  async verify(customerId: string, pin: string) {
+    const stored = this.pins.get(customerId);
+    if (!stored) return { result: 'not-set' as const, triesLeft: 0 };
+    return stored === pin ? { result: 'ok' as const, triesLeft: 3 } : { result: 'wrong' as const, triesLeft: 2 };
+  }
+}
+
+/** Full core dependencies on in-memory ports; pass what a test wants to observe or control. */
+export function memoryCoreDeps(overrides: Partial<CoreDeps> & { customers?: MemoryCustomers } = {}): CoreDeps {
+  const customers = overrides.customers ?? new MemoryCustomers();
+  return {
+    catalog: new WordMatchCatalog(SAMPLE_PRODUCTS),
+    accounts: new MemoryAccounts(),
+    clock: new FixedClock(),
+    log: new SilentLog(),
+    orders: new MemoryOrders(customers),
+    pins: new MemoryPins(),
+    payments: new LocalPaymentGateway(),
+    policy: DEFAULT_POLICY,
+    ...overrides,
+    customers,
   };
 }

@@ -12,6 +12,7 @@ import { more, searchProducts, selectItem } from './handlers/search';
 import { cancel, fallback, help, launch, sessionEnded, stop } from './handlers/session';
 import { checkoutIntent, voicePinIntent } from './handlers/checkout';
 import { cancelOrderIntent, orderStatusIntent, reorderIntent } from './handlers/orders';
+import { deleteMyDataIntent } from './handlers/privacy';
 
 export type Handler = (ctx: TurnContext) => Promise<Reply>;
 
@@ -36,6 +37,7 @@ const handlersByIntent: Partial<Record<CoreIntent, Handler>> = {
   OrderStatusIntent: orderStatusIntent,
   CancelOrderIntent: cancelOrderIntent,
   ReorderIntent: reorderIntent,
+  DeleteMyDataIntent: deleteMyDataIntent,
 };
 
 export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Record<CoreIntent, Handler>> = {}): ConversationCore {

@@ -73,6 +73,9 @@ export interface Messages {
   reorderAdded(items: string): string;
   day(date: Date): string;
   freeDelivery: string;
+  eraseConfirm: string;
+  erased(keptOrders: boolean): string;
+  eraseKept: string;
 }
 
 const enUS: Messages = {
@@ -148,6 +151,10 @@ const enUS: Messages = {
   reorderAdded: (items) => `I've put ${items} in your cart.`,
   day: (date) => date.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }),
   freeDelivery: 'free',
+  eraseConfirm: 'This deletes your cart, your reminders and everything this skill remembers about you. Do you want me to delete your data?',
+  erased: (keptOrders) =>
+    `Done. I've deleted your data.${keptOrders ? ' Your past orders stay with your vocart account, because the shop must keep them for accounting.' : ''} Goodbye.`,
+  eraseKept: "Okay, I haven't deleted anything.",
 };
 
 const deDE: Messages = {
@@ -223,6 +230,10 @@ const deDE: Messages = {
   reorderAdded: (items) => `Ich habe ${items} in deinen Warenkorb gelegt.`,
   day: (date) => date.toLocaleDateString('de-DE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
   freeDelivery: 'kostenloser',
+  eraseConfirm: 'Damit lösche ich deinen Warenkorb, deine Erinnerungen und alles, was dieser Skill über dich gespeichert hat. Soll ich deine Daten löschen?',
+  erased: (keptOrders) =>
+    `Erledigt. Ich habe deine Daten gelöscht.${keptOrders ? ' Deine bisherigen Bestellungen bleiben in deinem vocart-Konto, weil der Laden sie für die Buchhaltung aufbewahren muss.' : ''} Tschüss.`,
+  eraseKept: 'Okay, ich habe nichts gelöscht.',
 };
 
 /** Order numbers are read character by character ("V 7 K 3…"), not as a word. */

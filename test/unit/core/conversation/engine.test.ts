@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createConversationCore } from '../../../../skill/core/conversation/engine';
 import type { Reply, Turn } from '../../../../skill/core/turn';
-import { FixedClock, MemoryAccounts, MemoryCustomers, SAMPLE_PRODUCTS, SilentLog, WordMatchCatalog, turn } from '../../../helpers/fakes';
+import { FixedClock, MemoryAccounts, MemoryCustomers, SAMPLE_PRODUCTS, SilentLog, WordMatchCatalog, memoryCoreDeps, turn } from '../../../helpers/fakes';
 
 describe('conversation core', () => {
   let customers: MemoryCustomers;
@@ -20,13 +20,15 @@ describe('conversation core', () => {
     customers = new MemoryCustomers();
     log = new SilentLog();
     session = {};
-    core = createConversationCore({
-      catalog: new WordMatchCatalog(SAMPLE_PRODUCTS),
-      customers,
-      accounts: new MemoryAccounts(new Map([['linked-token', 'merchant-7']])),
-      clock: new FixedClock(),
-      log,
-    });
+    core = createConversationCore(
+      memoryCoreDeps({
+        catalog: new WordMatchCatalog(SAMPLE_PRODUCTS),
+        customers,
+        accounts: new MemoryAccounts(new Map([['linked-token', 'merchant-7']])),
+        clock: new FixedClock(),
+        log,
+      }),
+    );
   });
 
   it('says it is an automated assistant at first contact only', async () => {
@@ -151,5 +153,16 @@ describe('conversation core', () => {
   it('ends quietly on SessionEnded and says goodbye on stop', async () => {
     expect(await say({ intent: 'SessionEnded' })).toMatchObject({ speech: '', endSession: true });
     expect(await say({ intent: 'Stop' })).toMatchObject({ endSession: true, speech: 'Goodbye, and happy shopping.' });
+  });
+
+  it('erases what it remembers only after an explicit yes', async () => {
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'whole milk' } } });
+    const question = await say({ intent: 'DeleteMyDataIntent' });
+    expect(question.ask).toEqual({ kind: 'confirm' });
+    expect(customers.carts.size).toBe(1);
+    const done = await say({ intent: 'Yes' });
+    expect(done.speech).toMatch(/deleted your data/);
+    expect(done.endSession).toBe(true);
+    expect(customers.carts.size).toBe(0);
   });
 });
