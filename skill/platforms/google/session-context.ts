@@ -1,0 +1,74 @@
+/**
+ * The conversation's SessionState rides in a Dialogflow output context, the way Alexa carries it in
+ * sessionAttributes. Whatever comes back is client input: it is parsed and validated, and dropped whole
+ * when it does not have the expected shape.
+ */
+import { z } from 'zod';
+import type { SessionState } from '../../core/turn';
+import type { DialogflowContext } from './webhook-request';
+
+export const SESSION_CONTEXT = 'vocart-session';
+/** Parameter of the context that holds the state, as a JSON string so Dialogflow cannot merge intent parameters into it. */
+const STATE_PARAMETER = 'state';
+/**
+ * Turns the context survives without a webhook answer. Every vocart intent calls the webhook, which sets
+ * the context again; the margin covers intents answered by the agent alone (small talk). Dialogflow also
+ * expires contexts after 20 idle minutes, which ends the conversation context naturally.
+ */
+export const SESSION_CONTEXT_LIFESPAN = 10;
+/** The state travels on every request: keep it small and refuse anything that has grown unreasonably. */
+const MAX_STATE_CHARS = 8 * 1024;
+
+const sessionStateSchema = z
+  .object({
+    lastResults: z.array(z.string().max(128)).max(100).optional(),
+    resultOffset: z.number().int().min(0).optional(),
+    pending: z.object({ kind: z.string().max(64) }).loose().optional(),
+    misses: z.number().int().min(0).max(1000).optional(),
+  })
+  .catchall(z.unknown());
+
+/** The last path segment of a context name: `projects/p/agent/sessions/s/contexts/vocart-session` → `vocart-session`. */
+export function contextId(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
+export function findSessionContext(contexts: DialogflowContext[]): DialogflowContext | undefined {
+  // Dialogflow lowercases context ids; a lifespan of 0 means the context was just cleared.
+  return contexts.find((context) => contextId(context.name).toLowerCase() === SESSION_CONTEXT && context.lifespanCount !== 0);
+}
+
+/** The state from the context, or undefined when the context is absent, malformed or oversized. */
+export function readSessionState(context: DialogflowContext | undefined): SessionState | undefined {
+  const serialized = context?.parameters?.[STATE_PARAMETER];
+  if (typeof serialized !== 'string' || serialized.length > MAX_STATE_CHARS) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(serialized);
+  } catch {
+    return undefined;
+  }
+  const parsed = sessionStateSchema.safeParse(json);
+  return parsed.success ? (parsed.data as SessionState) : undefined;
+}
+
+export interface OutputContext {
+  name: string;
+  lifespanCount: number;
+  parameters?: Record<string, string>;
+}
+
+/**
+ * The output context that carries `state` to the next turn, or clears it (lifespan 0) when the
+ * conversation ends. Oversized state is replaced by an empty one rather than sent back.
+ */
+export function sessionOutputContext(session: string, state: SessionState | null): OutputContext {
+  const name = `${session}/contexts/${SESSION_CONTEXT}`;
+  if (state === null) return { name, lifespanCount: 0 };
+  const serialized = JSON.stringify(state);
+  return {
+    name,
+    lifespanCount: SESSION_CONTEXT_LIFESPAN,
+    parameters: { [STATE_PARAMETER]: serialized.length <= MAX_STATE_CHARS ? serialized : '{}' },
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * Dialogflow ES WebhookRequest → Turn. Translation only: which words mean what is the core's business.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { CORE_INTENTS, type CoreIntent, type CustomerRef, type Locale, type SlotValue, type Slots, type Turn } from '../../core/turn';
+import { contextId, findSessionContext, readSessionState } from './session-context';
+import type { DialogflowContext, GooglePayload, WebhookRequest } from './webhook-request';
+
+/** Dialogflow's prebuilt intents and the agent's own built-in names → the core's intents. */
+const BUILT_IN_INTENTS: Readonly<Record<string, CoreIntent>> = {
+  'Default Welcome Intent': 'Launch',
+  'Default Fallback Intent': 'Fallback',
+  HelpIntent: 'Help',
+  StopIntent: 'Stop',
+  CancelIntent: 'Cancel',
+  YesIntent: 'Yes',
+  NoIntent: 'No',
+  MoreIntent: 'More',
+};
+
+/** Names the platform may not use directly: they stand for platform events, not for things a shopper says. */
+const PLATFORM_ONLY: ReadonlySet<CoreIntent> = new Set(['Launch', 'SessionEnded', 'Help', 'Stop', 'Cancel', 'Fallback', 'Yes', 'No', 'More']);
+const CUSTOM_INTENTS: ReadonlySet<string> = new Set(CORE_INTENTS.filter((intent) => !PLATFORM_ONLY.has(intent)));
+
+export function mapIntent(displayName: string | undefined): CoreIntent {
+  if (!displayName) return 'Fallback';
+  const builtIn = BUILT_IN_INTENTS[displayName];
+  if (builtIn) return builtIn;
+  return CUSTOM_INTENTS.has(displayName) ? (displayName as CoreIntent) : 'Fallback';
+}
+
+/** Dialogflow sends "en", "en-US", "en-us", "de", "de-DE", "de-AT"…; anything that is not German is served in English. */
+export function mapLocale(languageCode: string | undefined): Locale {
+  return languageCode?.trim().toLowerCase().startsWith('de') ? 'de-DE' : 'en-US';
+}
+
+/** Slots whose value is what the shopper said (an entity); the others are numbers Dialogflow already parsed. */
+const TEXT_SLOTS = ['product', 'choice'] as const;
+const NUMBER_SLOTS = ['quantity', 'ordinal', 'pin'] as const;
+
+/**
+ * One parameter value as text. Dialogflow sends strings, numbers (sys.number), "" for an unfilled
+ * optional parameter, lists for list parameters and objects for composite entities (sys.unit-*, with
+ * `amount`). Anything else is treated as absent.
+ */
+export function parameterText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const text = parameterText(item);
+      if (text) return text;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null && 'amount' in value) return parameterText(value.amount);
+  return undefined;
+}
+
+/** What the shopper actually said for a parameter: Dialogflow puts it in the contexts as `<name>.original`. */
+function originalText(name: string, contexts: DialogflowContext[]): string | undefined {
+  for (const context of contexts) {
+    const text = parameterText(context.parameters?.[`${name}.original`]);
+    if (text) return text;
+  }
+  return undefined;
+}
+
+export function toSlots(parameters: Record<string, unknown> | undefined, contexts: DialogflowContext[]): Slots {
+  const slots: Slots = {};
+  if (!parameters) return slots;
+  for (const name of TEXT_SLOTS) {
+    const resolved = parameterText(parameters[name]);
+    if (!resolved) continue;
+    const said = originalText(name, contexts);
+    // When the entity mapped the words onto a different reference value, that value is the entity's key:
+    // the product id when the agent's entity is keyed by id. The core checks ids against the catalog.
+    const slot: SlotValue =
+      said && said.toLowerCase() !== resolved.toLowerCase() ? { raw: said, ids: [resolved] } : { raw: resolved };
+    slots[name] = slot;
+  }
+  for (const name of NUMBER_SLOTS) {
+    const value = parameterText(parameters[name]);
+    if (value) slots[name] = { raw: value };
+  }
+  return slots;
+}
+
+/** A tap on an Assistant list item arrives as the OPTION argument; it means "select this one". */
+function selectedOption(payload: GooglePayload | undefined): string | undefined {
+  for (const input of payload?.inputs ?? []) {
+    for (const argument of input.arguments ?? []) {
+      if (argument.name === 'OPTION' && argument.textValue) return argument.textValue;
+    }
+  }
+  return undefined;
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/**
+ * The stable identity of the shopper. The Assistant's userId (and the account-linking token) when the
+ * request came through it; otherwise the session path, which for environment sessions carries a user id
+ * (`…/environments/<env>/users/<user>/sessions/<id>`) and otherwise identifies the conversation only.
+ * Hashed so a session path (which may embed a caller's number on phone gateways) never becomes a key.
+ */
+export function toCustomer(request: WebhookRequest): CustomerRef {
+  const user = request.originalDetectIntentRequest?.payload?.user;
+  const accessToken = user?.accessToken || undefined;
+  if (user?.userId) return { platform: 'google', platformUserId: user.userId, ...(accessToken ? { accessToken } : {}) };
+  const session = request.session ?? '';
+  const userMatch = /^projects\/([^/]+)\/(?:locations\/[^/]+\/)?agent\/environments\/[^/]+\/users\/([^/]+)\/sessions\//.exec(session);
+  // "-" is Dialogflow's placeholder for "no user id given".
+  const platformUserId = userMatch && userMatch[2] !== '-'
+    ? `user-${hash(`${userMatch[1]}/${userMatch[2]}`)}`
+    : `session-${hash(session || request.responseId || 'anonymous')}`;
+  return { platform: 'google', platformUserId, ...(accessToken ? { accessToken } : {}) };
+}
+
+const SCREEN_OUTPUT = 'actions.capability.SCREEN_OUTPUT';
+/** Dialogflow mirrors the Assistant's capabilities as contexts too. */
+const SCREEN_OUTPUT_CONTEXT = 'actions_capability_screen_output';
+
+/** A screen: the Assistant says so in its capabilities; Dialogflow Messenger is a web chat, so always. */
+export function hasScreen(request: WebhookRequest): boolean {
+  const original = request.originalDetectIntentRequest;
+  if (original?.source && /messenger/i.test(original.source)) return true;
+  if ((original?.payload?.surface?.capabilities ?? []).some((capability) => capability.name === SCREEN_OUTPUT)) return true;
+  return request.queryResult.outputContexts.some((context) => contextId(context.name) === SCREEN_OUTPUT_CONTEXT);
+}
+
+export function toTurn(request: WebhookRequest): Turn {
+  const { queryResult } = request;
+  const contexts = queryResult.outputContexts;
+  const sessionContext = findSessionContext(contexts);
+  const option = selectedOption(request.originalDetectIntentRequest?.payload);
+  const intent = mapIntent(queryResult.intent?.displayName);
+  const slots = toSlots(queryResult.parameters, contexts);
+  const turn: Turn = {
+    intent,
+    slots,
+    locale: mapLocale(queryResult.languageCode),
+    customer: toCustomer(request),
+    session: readSessionState(sessionContext) ?? {},
+    newSession: sessionContext === undefined,
+    // Dialogflow ES has no confirmation status: a yes or no arrives as YesIntent / NoIntent.
+    dialog: { confirmation: 'NONE' },
+    device: { hasScreen: hasScreen(request) },
+    // Dialogflow always sends a responseId; without one, no retry can be recognised, so none is pretended.
+    requestId: request.responseId ?? `google-${randomUUID()}`,
+  };
+  if (option && intent === 'Fallback') {
+    // No agent intent matched the list tap itself; the tapped key is the product id.
+    return { ...turn, intent: 'SelectItemIntent', slots: { ...slots, choice: { raw: option, ids: [option] } } };
+  }
+  return turn;
+}

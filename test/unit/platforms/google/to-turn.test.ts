@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { mapIntent, mapLocale, parameterText, toTurn } from '../../../../skill/platforms/google/to-turn';
+import { parseWebhookRequest } from '../../../../skill/platforms/google/webhook-request';
+import { fixture } from './fakes';
+
+const SESSION = 'projects/vocart-demo/agent/sessions/abc-123';
+
+function request(queryResult: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return parseWebhookRequest({
+    responseId: 'resp-1',
+    session: SESSION,
+    queryResult: { languageCode: 'en', parameters: {}, ...queryResult },
+    originalDetectIntentRequest: { payload: {} },
+    ...extra,
+  });
+}
+
+describe('mapIntent', () => {
+  it.each([
+    ['Default Welcome Intent', 'Launch'],
+    ['Default Fallback Intent', 'Fallback'],
+    ['HelpIntent', 'Help'],
+    ['StopIntent', 'Stop'],
+    ['CancelIntent', 'Cancel'],
+    ['YesIntent', 'Yes'],
+    ['NoIntent', 'No'],
+    ['MoreIntent', 'More'],
+    ['SearchProductIntent', 'SearchProductIntent'],
+    ['AddToCartIntent', 'AddToCartIntent'],
+    ['RemoveFromCartIntent', 'RemoveFromCartIntent'],
+    ['ReadCartIntent', 'ReadCartIntent'],
+    ['ClearCartIntent', 'ClearCartIntent'],
+    ['SelectItemIntent', 'SelectItemIntent'],
+    ['VoicePinIntent', 'VoicePinIntent'],
+    ['DeleteMyDataIntent', 'DeleteMyDataIntent'],
+  ])('maps %s to %s', (displayName, intent) => {
+    expect(mapIntent(displayName)).toBe(intent);
+  });
+
+  it.each([['SomethingNew'], ['Launch'], ['SessionEnded'], ['Help'], ['searchproductintent'], [''], [undefined]])(
+    'maps %s (unknown, or a core name the agent must not use) to Fallback',
+    (displayName) => {
+      expect(mapIntent(displayName)).toBe('Fallback');
+    },
+  );
+});
+
+describe('mapLocale', () => {
+  it.each([
+    ['en', 'en-US'],
+    ['en-US', 'en-US'],
+    ['en-us', 'en-US'],
+    ['de', 'de-DE'],
+    ['de-DE', 'de-DE'],
+    ['de-de', 'de-DE'],
+    ['de-AT', 'de-DE'],
+    ['fr', 'en-US'],
+    [undefined, 'en-US'],
+  ])('maps %s to %s', (code, locale) => {
+    expect(mapLocale(code)).toBe(locale);
+  });
+});
+
+describe('parameterText', () => {
+  it.each([
+    ['milk', 'milk'],
+    ['  milk ', 'milk'],
+    ['', undefined],
+    ['   ', undefined],
+    [2, '2'],
+    [2.5, '2.5'],
+    [Number.NaN, undefined],
+    [['', 'eggs'], 'eggs'],
+    [{ amount: 3, unit: 'kg' }, '3'],
+    [{ name: 'x' }, undefined],
+    [true, undefined],
+    [null, undefined],
+  ])('reads %j as %j', (value, text) => {
+    expect(parameterText(value)).toBe(text);
+  });
+});
+
+describe('toTurn', () => {
+  it('translates an Assistant welcome: Launch, English, new session, the Assistant user id, a screen', () => {
+    const turn = toTurn(parseWebhookRequest(fixture('assistant-welcome.en.json')));
+    expect(turn).toEqual({
+      intent: 'Launch',
+      slots: {},
+      locale: 'en-US',
+      customer: { platform: 'google', platformUserId: 'ABwppHEAPgcgb2yFUFURYFEJGg4VdAVcL9UKO9cS7a7rVfasdqlLXBSMsh9PP8UzEZVAZG5nqjqtyRpYE4o' },
+      session: {},
+      newSession: true,
+      dialog: { confirmation: 'NONE' },
+      device: { hasScreen: true },
+      requestId: '6d7f4b0e-3c1a-4f8e-9b52-0c5a7e2d9f11-2a5e8d1c',
+    });
+  });
+
+  it('translates a Dialogflow Messenger add in German with the session state and what the shopper said', () => {
+    const turn = toTurn(parseWebhookRequest(fixture('messenger-add-to-cart.de.json')));
+    expect(turn.intent).toBe('AddToCartIntent');
+    expect(turn.locale).toBe('de-DE');
+    expect(turn.slots).toEqual({
+      product: { raw: 'zwei liter vollmilch', ids: ['Vollmilch'] },
+      quantity: { raw: '2' },
+    });
+    expect(turn.session).toEqual({ lastResults: ['p-de-0042', 'p-de-0043'], resultOffset: 0, misses: 1 });
+    expect(turn.newSession).toBe(false);
+    expect(turn.device.hasScreen).toBe(true);
+  });
+
+  it('keeps the resolved value alone when the shopper said exactly it', () => {
+    const turn = toTurn(parseWebhookRequest(fixture('console-search.en.json')));
+    expect(turn.intent).toBe('SearchProductIntent');
+    expect(turn.slots).toEqual({ product: { raw: 'organic bananas' } });
+    expect(turn.device.hasScreen).toBe(false);
+  });
+
+  it('derives a stable, hashed customer id from the session path when no Assistant user is given', () => {
+    const first = toTurn(parseWebhookRequest(fixture('console-search.en.json')));
+    const again = toTurn(parseWebhookRequest(fixture('console-search.en.json')));
+    const other = fixture('console-search.en.json');
+    other.session = 'projects/vocart-demo-4f2a1/agent/sessions/another-session';
+    const otherTurn = toTurn(parseWebhookRequest(other));
+    expect(first.customer.platformUserId).toMatch(/^session-[0-9a-f]{32}$/);
+    expect(again.customer.platformUserId).toBe(first.customer.platformUserId);
+    expect(otherTurn.customer.platformUserId).not.toBe(first.customer.platformUserId);
+    expect(first.customer.accessToken).toBeUndefined();
+  });
+
+  it('uses the user of an environment session path, but not the "-" placeholder', () => {
+    const withUser = request(
+      { intent: { displayName: 'ReadCartIntent' } },
+      { session: 'projects/p1/agent/environments/prod/users/shopper-42/sessions/s1' },
+    );
+    const sameUserOtherSession = request(
+      { intent: { displayName: 'ReadCartIntent' } },
+      { session: 'projects/p1/agent/environments/prod/users/shopper-42/sessions/s2' },
+    );
+    expect(toTurn(withUser).customer.platformUserId).toMatch(/^user-[0-9a-f]{32}$/);
+    expect(toTurn(sameUserOtherSession).customer.platformUserId).toBe(toTurn(withUser).customer.platformUserId);
+
+    const phone = toTurn(parseWebhookRequest(fixture('telephony-read-cart.en-US.json')));
+    expect(phone.customer.platformUserId).toMatch(/^session-/);
+    expect(phone.intent).toBe('ReadCartIntent');
+    expect(phone.locale).toBe('en-US');
+    expect(phone.newSession).toBe(false);
+    expect(phone.session).toEqual({});
+  });
+
+  it('passes the account-linking token on, and turns a list tap into SelectItemIntent with the product id', () => {
+    const turn = toTurn(parseWebhookRequest(fixture('assistant-linked-select.en.json')));
+    expect(turn.customer).toEqual({ platform: 'google', platformUserId: 'ABwppHGxLinkedDemoUser0001', accessToken: 'ya29.demo-linked-account-token' });
+    expect(turn.intent).toBe('SelectItemIntent');
+    expect(turn.slots.choice).toEqual({ raw: 'p-en-0107', ids: ['p-en-0107'] });
+    expect(turn.session.lastResults).toEqual(['p-en-0106', 'p-en-0107']);
+  });
+
+  it('reads quantity as number, string, or empty string', () => {
+    const asNumber = toTurn(request({ intent: { displayName: 'AddToCartIntent' }, parameters: { product: 'eggs', quantity: 3 } }));
+    const asString = toTurn(request({ intent: { displayName: 'AddToCartIntent' }, parameters: { product: 'eggs', quantity: '3' } }));
+    const empty = toTurn(request({ intent: { displayName: 'AddToCartIntent' }, parameters: { product: 'eggs', quantity: '' } }));
+    expect(asNumber.slots.quantity).toEqual({ raw: '3' });
+    expect(asString.slots.quantity).toEqual({ raw: '3' });
+    expect(empty.slots.quantity).toBeUndefined();
+    expect(empty.slots.product).toEqual({ raw: 'eggs' });
+  });
+
+  it('reads ordinal, choice and pin, and ignores parameters vocart does not know', () => {
+    const select = toTurn(request({ intent: { displayName: 'SelectItemIntent' }, parameters: { ordinal: 2, choice: '', colour: 'red' } }));
+    expect(select.slots).toEqual({ ordinal: { raw: '2' } });
+    const pin = toTurn(request({ intent: { displayName: 'VoicePinIntent' }, parameters: { pin: '0427' } }));
+    expect(pin.slots).toEqual({ pin: { raw: '0427' } });
+    const choice = toTurn(request({ intent: { displayName: 'SelectItemIntent' }, parameters: { choice: ['the green one'] } }));
+    expect(choice.slots).toEqual({ choice: { raw: 'the green one' } });
+  });
+
+  it('treats odd parameter types as absent instead of failing', () => {
+    const turn = toTurn(request({ intent: { displayName: 'AddToCartIntent' }, parameters: { product: { deep: { x: 1 } }, quantity: true } }));
+    expect(turn.intent).toBe('AddToCartIntent');
+    expect(turn.slots).toEqual({});
+  });
+
+  it('drops a malformed session state but still knows the session is not new', () => {
+    const contexts = (state: unknown) => [{ name: `${SESSION}/contexts/vocart-session`, lifespanCount: 5, parameters: { state } }];
+    for (const state of ['{not json', '{"misses":-4}', '{"lastResults":"p1"}', 42, 'x'.repeat(9000), '[]']) {
+      const turn = toTurn(request({ intent: { displayName: 'ReadCartIntent' }, outputContexts: contexts(state) }));
+      expect(turn.session, String(state).slice(0, 20)).toEqual({});
+      expect(turn.newSession).toBe(false);
+    }
+  });
+
+  it('ignores foreign and cleared contexts when looking for the session', () => {
+    const turn = toTurn(
+      request({
+        intent: { displayName: 'ReadCartIntent' },
+        outputContexts: [
+          { name: `${SESSION}/contexts/vocart-session`, lifespanCount: 0, parameters: { state: '{"misses":2}' } },
+          { name: `${SESSION}/contexts/other`, lifespanCount: 5, parameters: { state: '{"misses":3}' } },
+          'not a context',
+        ],
+      }),
+    );
+    expect(turn.newSession).toBe(true);
+    expect(turn.session).toEqual({});
+  });
+
+  it('falls back to a generated request id and English when Dialogflow left fields out', () => {
+    const turn = toTurn(parseWebhookRequest({ queryResult: {} }));
+    expect(turn.intent).toBe('Fallback');
+    expect(turn.locale).toBe('en-US');
+    expect(turn.requestId).toMatch(/^google-/);
+    expect(turn.customer.platformUserId).toMatch(/^session-/);
+  });
+});
