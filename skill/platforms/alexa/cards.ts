@@ -1,0 +1,41 @@
+import type { ResponseBuilder } from 'ask-sdk-core';
+import type { Display, Reply } from '../../core/turn';
+import { REMINDERS_SCOPE } from './request-to-turn';
+
+/** Alexa's card limit for title and content together is 8000 characters; stay well inside it. */
+const MAX_CARD_TEXT = 4000;
+
+function cardText(display: Display): string {
+  const lines: string[] = [];
+  if (display.text) lines.push(display.text);
+  for (const item of display.items ?? []) {
+    const detail = [item.subtitle, item.price].filter(Boolean).join(', ');
+    lines.push(detail ? `• ${item.title} (${detail})` : `• ${item.title}`);
+  }
+  return lines.join('\n').slice(0, MAX_CARD_TEXT);
+}
+
+/** Alexa fetches card images itself and only over HTTPS. */
+function cardImage(display: Display): string | undefined {
+  return display.items?.map((item) => item.imageUrl).find((url) => url?.startsWith('https://'));
+}
+
+/**
+ * One card per response, so the one the shopper must act on wins: linking an account, then granting a
+ * permission, then whatever the reply shows.
+ */
+export function addCard(builder: ResponseBuilder, reply: Reply): void {
+  if (reply.linkAccount) {
+    builder.withLinkAccountCard();
+    return;
+  }
+  if (reply.askPermission === 'reminders') {
+    builder.withAskForPermissionsConsentCard([REMINDERS_SCOPE]);
+    return;
+  }
+  if (!reply.display) return;
+  const image = cardImage(reply.display);
+  const text = cardText(reply.display);
+  if (image) builder.withStandardCard(reply.display.title, text, image, image);
+  else builder.withSimpleCard(reply.display.title, text);
+}

@@ -1,0 +1,56 @@
+import type { ResponseBuilder } from 'ask-sdk-core';
+import type { Intent, IntentRequest, RequestEnvelope, Response } from 'ask-sdk-model';
+import type { Reply } from '../../core/turn';
+import { APL_INTERFACE, productListDirective } from './apl';
+import { addCard } from './cards';
+import { toSsml } from './ssml';
+
+/** The intent as Alexa should resume it: names, values and confirmation states only, nothing resolved. */
+function updatedIntentOf(intent: Intent): Intent {
+  const slots: NonNullable<Intent['slots']> = {};
+  for (const [name, slot] of Object.entries(intent.slots ?? {})) {
+    slots[name] = {
+      name,
+      confirmationStatus: slot.confirmationStatus ?? 'NONE',
+      ...(typeof slot.value === 'string' ? { value: slot.value } : {}),
+    };
+  }
+  return { name: intent.name, confirmationStatus: intent.confirmationStatus ?? 'NONE', slots };
+}
+
+/**
+ * Dialog directives are only valid for an intent that takes part in the skill's dialog model, and Alexa only
+ * puts dialogState on such requests. An elicited slot must also belong to the intent: Alexa lists every
+ * slot the intent defines, filled or not.
+ */
+function addDialogDirective(builder: ResponseBuilder, envelope: RequestEnvelope, ask: NonNullable<Reply['ask']>): void {
+  const request = envelope.request;
+  if (request.type !== 'IntentRequest' || (request as IntentRequest).dialogState === undefined) return;
+  const intent = updatedIntentOf(request.intent);
+  if (ask.kind === 'confirm') {
+    builder.addConfirmIntentDirective(intent);
+    return;
+  }
+  if (intent.slots?.[ask.slot] !== undefined) builder.addElicitSlotDirective(ask.slot, intent);
+}
+
+function supportsApl(envelope: RequestEnvelope): boolean {
+  return envelope.context.System.device?.supportedInterfaces?.[APL_INTERFACE] != null;
+}
+
+/** Turns the core's Reply into an Alexa response body (the envelope around it is ask-sdk-core's job). */
+export function buildResponse(reply: Reply, envelope: RequestEnvelope, builder: ResponseBuilder): Response {
+  builder.speak(toSsml(reply.speech));
+  addCard(builder, reply);
+  if (reply.display && supportsApl(envelope)) builder.addDirective(productListDirective(reply.display));
+
+  if (reply.endSession) {
+    builder.withShouldEndSession(true);
+    return builder.getResponse();
+  }
+  // An open session without a reprompt leaves the shopper in silence when they do not answer.
+  builder.reprompt(toSsml(reply.reprompt ?? reply.speech));
+  if (reply.ask) addDialogDirective(builder, envelope, reply.ask);
+  builder.withShouldEndSession(false);
+  return builder.getResponse();
+}

@@ -1,0 +1,71 @@
+import { SkillBuilders, getLocale, getRequestType, type ErrorHandler, type HandlerInput, type RequestHandler, type Skill } from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import type { ConversationCore } from '../../core/conversation/core';
+import type { Log } from '../../core/ports';
+import { toCoreLocale } from './locale';
+import { buildResponse } from './reply-to-response';
+import { toTurn } from './request-to-turn';
+import { toSsml } from './ssml';
+
+/** What the Alexa skill needs from the composition root (skill/app.ts's App satisfies it). */
+export interface AlexaSkillDeps {
+  core: ConversationCore;
+  config: { ALEXA_SKILL_ID?: string | undefined };
+  log: Log;
+}
+
+/**
+ * One handler for every request: translate, ask the core, translate back. Request types the core has no
+ * part in (skill events, System.ExceptionEncountered…) get a valid empty response: Alexa expects an answer
+ * and there is nothing to say.
+ */
+function conversationHandler(deps: AlexaSkillDeps): RequestHandler {
+  return {
+    canHandle: () => true,
+    async handle(input: HandlerInput): Promise<Response> {
+      const envelope = input.requestEnvelope;
+      const turn = toTurn(envelope);
+      if (!turn) {
+        deps.log.info('alexa: request type without a turn', { requestType: getRequestType(envelope) });
+        return input.responseBuilder.getResponse();
+      }
+      const reply = await deps.core.handle(turn);
+      if (envelope.session) input.attributesManager.setSessionAttributes(reply.sessionState);
+      // Alexa ignores any response to SessionEndedRequest and rejects one that speaks.
+      if (envelope.request.type === 'SessionEndedRequest') return input.responseBuilder.getResponse();
+      return buildResponse(reply, envelope, input.responseBuilder);
+    },
+  };
+}
+
+const APOLOGY = {
+  'en-US': 'Sorry, something went wrong on my side. Please try again in a moment.',
+  'de-DE': 'Entschuldigung, bei mir ist etwas schiefgegangen. Bitte versuch es gleich noch einmal.',
+} as const;
+
+/** The core never throws, so this only catches translation bugs: the shopper hears an apology, never a trace. */
+function apologyHandler(deps: AlexaSkillDeps): ErrorHandler {
+  return {
+    canHandle: () => true,
+    handle(input: HandlerInput, error: Error): Response {
+      const envelope = input.requestEnvelope;
+      deps.log.error('alexa: request failed', {
+        requestType: getRequestType(envelope),
+        // The name only: a message may quote request content, and logs carry no personal data.
+        errorName: error.name,
+      });
+      if (envelope.request.type === 'SessionEndedRequest') return input.responseBuilder.getResponse();
+      const apology = APOLOGY[toCoreLocale(getLocale(envelope))];
+      return input.responseBuilder.speak(toSsml(apology)).reprompt(toSsml(apology)).withShouldEndSession(false).getResponse();
+    },
+  };
+}
+
+export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
+  const builder = SkillBuilders.custom()
+    .addRequestHandlers(conversationHandler(deps))
+    .addErrorHandlers(apologyHandler(deps))
+    .withCustomUserAgent('vocart');
+  if (deps.config.ALEXA_SKILL_ID) builder.withSkillId(deps.config.ALEXA_SKILL_ID);
+  return builder.create();
+}

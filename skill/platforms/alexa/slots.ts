@@ -1,0 +1,44 @@
+import type { Slot } from 'ask-sdk-model';
+import type { SlotValue, Slots } from '../../core/turn';
+
+/** Longer than anything a person says into one slot; protects the core from a forged request. */
+const MAX_SLOT_CHARS = 200;
+const SLOT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+function spokenValue(slot: Slot): string | undefined {
+  if (typeof slot.value === 'string') return slot.value;
+  // Multi-value slots carry their value in slotValue instead of value.
+  const slotValue = slot.slotValue;
+  if (slotValue?.type === 'Simple' && typeof slotValue.value === 'string') return slotValue.value;
+  return undefined;
+}
+
+/** Ids from every authority that matched (a skill may have static and dynamic entities). */
+function resolvedIds(slot: Slot): string[] {
+  const ids = new Set<string>();
+  const authorities = slot.resolutions?.resolutionsPerAuthority;
+  if (!Array.isArray(authorities)) return [];
+  for (const authority of authorities) {
+    if (authority?.status?.code !== 'ER_SUCCESS_MATCH' || !Array.isArray(authority.values)) continue;
+    for (const wrapper of authority.values) {
+      const id = wrapper?.value?.id;
+      if (typeof id === 'string' && id.length > 0) ids.add(id);
+    }
+  }
+  return [...ids];
+}
+
+/** Alexa lists every slot of the intent, filled or not; the core only sees the filled ones. */
+export function toCoreSlots(alexaSlots: Record<string, Slot> | undefined): Slots {
+  const slots: Slots = {};
+  if (!alexaSlots || typeof alexaSlots !== 'object') return slots;
+  for (const [name, slot] of Object.entries(alexaSlots)) {
+    if (!SLOT_NAME.test(name) || !slot || typeof slot !== 'object') continue;
+    const raw = spokenValue(slot)?.trim().slice(0, MAX_SLOT_CHARS);
+    if (!raw) continue;
+    const ids = resolvedIds(slot);
+    const value: SlotValue = ids.length > 0 ? { raw, ids } : { raw };
+    slots[name] = value;
+  }
+  return slots;
+}

@@ -1,0 +1,152 @@
+import type { IntentRequest, RequestEnvelope } from 'ask-sdk-model';
+import { describe, expect, it } from 'vitest';
+import { toTurn } from '../../../../skill/platforms/alexa/request-to-turn';
+import { alexaFixture } from '../../../fixtures/alexa/load';
+
+function intentRequest(envelope: RequestEnvelope): IntentRequest {
+  if (envelope.request.type !== 'IntentRequest') throw new Error('fixture is not an IntentRequest');
+  return envelope.request;
+}
+
+function withIntent(name: string): RequestEnvelope {
+  const envelope = alexaFixture('search-echo-show');
+  intentRequest(envelope).intent.name = name;
+  return envelope;
+}
+
+describe('toTurn', () => {
+  it('translates a LaunchRequest into a new-session Launch turn for the Alexa user', () => {
+    const turn = toTurn(alexaFixture('launch-echo-dot'));
+    expect(turn).toMatchObject({
+      intent: 'Launch',
+      slots: {},
+      locale: 'en-US',
+      customer: { platform: 'alexa', platformUserId: 'amzn1.ask.account.AFTESTUSERID0001' },
+      session: {},
+      newSession: true,
+      dialog: { confirmation: 'NONE' },
+      device: { hasScreen: false },
+      requestId: 'amzn1.echo-api.request.1d5e2b7c-3f4a-4b9e-8c21-6a0d9e3f7b52',
+      permissions: [],
+    });
+    expect(turn?.customer.accessToken).toBeUndefined();
+  });
+
+  it('translates a SessionEndedRequest and still carries the session it ended', () => {
+    const turn = toTurn(alexaFixture('session-ended'));
+    expect(turn?.intent).toBe('SessionEnded');
+    expect(turn?.session).toEqual({ lastResults: ['p-0042', 'p-0043'] });
+    expect(turn?.newSession).toBe(false);
+  });
+
+  it.each([
+    ['AMAZON.HelpIntent', 'Help'],
+    ['AMAZON.StopIntent', 'Stop'],
+    ['AMAZON.CancelIntent', 'Cancel'],
+    ['AMAZON.FallbackIntent', 'Fallback'],
+    ['AMAZON.YesIntent', 'Yes'],
+    ['AMAZON.NoIntent', 'No'],
+    ['AMAZON.MoreIntent', 'More'],
+    ['AMAZON.NavigateHomeIntent', 'Launch'],
+    ['SearchProductIntent', 'SearchProductIntent'],
+    ['AddToCartIntent', 'AddToCartIntent'],
+    ['RemoveFromCartIntent', 'RemoveFromCartIntent'],
+    ['ReadCartIntent', 'ReadCartIntent'],
+    ['ClearCartIntent', 'ClearCartIntent'],
+    ['SelectItemIntent', 'SelectItemIntent'],
+    ['AMAZON.PauseIntent', 'Fallback'],
+    ['OrderPizzaIntent', 'Fallback'],
+    // The core's request-level names must not be reachable as intent names.
+    ['Launch', 'Fallback'],
+    ['SessionEnded', 'Fallback'],
+  ])('maps intent %s to %s', (alexaName, coreIntent) => {
+    expect(toTurn(withIntent(alexaName))?.intent).toBe(coreIntent);
+  });
+
+  it('keeps the spoken slot value and the ids of every successful entity resolution', () => {
+    const turn = toTurn(alexaFixture('search-echo-show'));
+    expect(turn?.slots).toEqual({ product: { raw: 'oat milk', ids: ['p-0042', 'p-0043'] } });
+  });
+
+  it('leaves ids out when entity resolution found no match, and drops slots the shopper did not fill', () => {
+    const envelope = alexaFixture('search-echo-show');
+    const slots = intentRequest(envelope).intent.slots!;
+    slots.product!.resolutions = {
+      resolutionsPerAuthority: [{ authority: 'a', status: { code: 'ER_SUCCESS_NO_MATCH' }, values: [] }],
+    };
+    slots.quantity = { name: 'quantity', confirmationStatus: 'NONE' };
+    slots.ordinal = { name: 'ordinal', value: '   ', confirmationStatus: 'NONE' };
+    expect(toTurn(envelope)?.slots).toEqual({ product: { raw: 'oat milk' } });
+  });
+
+  it('reads a multi-value slot given as a simple slotValue', () => {
+    const envelope = alexaFixture('search-echo-show');
+    intentRequest(envelope).intent.slots = {
+      product: { name: 'product', confirmationStatus: 'NONE', slotValue: { type: 'Simple', value: 'bananas' } },
+    };
+    expect(toTurn(envelope)?.slots).toEqual({ product: { raw: 'bananas' } });
+  });
+
+  it('caps an absurdly long slot value instead of passing it to the core', () => {
+    const envelope = alexaFixture('search-echo-show');
+    intentRequest(envelope).intent.slots!.product!.value = 'x'.repeat(5000);
+    expect(toTurn(envelope)?.slots.product?.raw).toHaveLength(200);
+  });
+
+  it.each([
+    ['de-DE', 'de-DE'],
+    ['de-AT', 'de-DE'],
+    ['en-US', 'en-US'],
+    ['en-GB', 'en-US'],
+    ['fr-FR', 'en-US'],
+    [undefined, 'en-US'],
+  ])('maps locale %s to %s', (alexaLocale, coreLocale) => {
+    const envelope = alexaFixture('launch-echo-dot');
+    envelope.request.locale = alexaLocale;
+    expect(toTurn(envelope)?.locale).toBe(coreLocale);
+  });
+
+  it('reads confirmation, screen, granted reminders and the context access token', () => {
+    const turn = toTurn(alexaFixture('search-echo-show'));
+    expect(turn?.device.hasScreen).toBe(true);
+    expect(turn?.permissions).toEqual(['reminders']);
+    expect(turn?.customer.accessToken).toBe('Atza|context-token-example');
+    expect(toTurn(alexaFixture('clear-cart-confirmed'))?.dialog.confirmation).toBe('CONFIRMED');
+  });
+
+  it('does not count a reminders scope that was denied', () => {
+    const envelope = alexaFixture('search-echo-show');
+    envelope.context.System.user.permissions!.scopes!['alexa::alerts:reminders:skill:readwrite'] = { status: 'DENIED' };
+    expect(toTurn(envelope)?.permissions).toEqual([]);
+  });
+
+  it('falls back to the session access token when the context has none', () => {
+    const envelope = alexaFixture('search-echo-show');
+    delete envelope.context.System.user.accessToken;
+    expect(toTurn(envelope)?.customer.accessToken).toBe('Atza|session-token-example');
+  });
+
+  it('round-trips well-formed session attributes into Turn.session', () => {
+    const turn = toTurn(alexaFixture('search-echo-show'));
+    expect(turn?.session).toEqual({ misses: 1, lastResults: ['p-0001'], resultOffset: 0 });
+    expect(toTurn(alexaFixture('clear-cart-confirmed'))?.session).toEqual({ pending: { kind: 'clearCart' } });
+  });
+
+  it.each([
+    ['a string', 'hello'],
+    ['an array', [1, 2]],
+    ['lastResults that are not ids', { lastResults: [1, 2, 3] }],
+    ['a negative offset', { resultOffset: -4 }],
+    ['a pending action without kind', { pending: { productId: 'p-1' } }],
+    ['an oversized blob', { notes: 'x'.repeat(20_000) }],
+  ])('drops session attributes that are %s', (_label, attributes) => {
+    const envelope = alexaFixture('search-echo-show');
+    envelope.session!.attributes = attributes as Record<string, unknown>;
+    expect(toTurn(envelope)?.session).toEqual({});
+  });
+
+  it('gives no turn for request types the core has no part in', () => {
+    expect(toTurn(alexaFixture('skill-enabled-event'))).toBeUndefined();
+    expect(toTurn(alexaFixture('exception-encountered'))).toBeUndefined();
+  });
+});
