@@ -109,12 +109,22 @@ export function createAlexaDriver(options: AlexaDriverOptions): AlexaDriver {
   // An Echo without a music player: virtual-alexa would otherwise add AudioPlayer state to every request.
   alexa.context().device().audioPlayerSupported(false);
 
+  // virtual-alexa keeps every slot of dialog-model intents for the whole session; real Alexa starts each intent
+  // afresh unless the skill is in the middle of a dialog (it sent a Dialog.* directive). Reset to match that.
+  let inDialog = false;
+  const track = async (send: () => Promise<unknown>) => {
+    if (!inDialog) alexa.context().dialogManager().reset();
+    const reply = await call(send);
+    inDialog = (reply.raw.response?.directives ?? []).some((directive) => directive.type.startsWith('Dialog.'));
+    return reply;
+  };
+
   return {
     alexa,
-    launch: () => call(() => alexa.launch()),
+    launch: () => track(() => alexa.launch()),
     // Throws "Unable to match utterance" when no sample of the model matches (see the limitations in the report).
-    say: (utterance) => call(() => alexa.utter(utterance)),
-    intend: (name, slots) => call(() => alexa.intend(name, slots)),
+    say: (utterance) => track(() => alexa.utter(utterance)),
+    intend: (name, slots) => track(() => alexa.intend(name, slots)),
     answerConfirmation: (intentName, answer) =>
       call(() => alexa.request().intent(intentName, answer as never).dialogState('IN_PROGRESS' as never).send()),
     end: () => call(() => alexa.endSession()),
