@@ -113,7 +113,7 @@ export function createAlexaDriver(options: AlexaDriverOptions): AlexaDriver {
   // afresh unless the skill is in the middle of a dialog (it sent a Dialog.* directive). Reset to match that.
   let inDialog = false;
   const track = async (send: () => Promise<unknown>) => {
-    if (!inDialog) alexa.context().dialogManager().reset();
+    if (!inDialog) (alexa.context() as unknown as { dialogManager(): { reset(): void } }).dialogManager().reset();
     const reply = await call(send);
     inDialog = (reply.raw.response?.directives ?? []).some((directive) => directive.type.startsWith('Dialog.'));
     return reply;
