@@ -1,0 +1,119 @@
+/**
+ * npm run -s search:eval -- --catalog <products.csv|.json> [--aisles <aisles.csv>] --locale <en-US|de-DE>
+ *   --queries <queries.jsonl> --out <results.jsonl>
+ *
+ * Builds the catalog index, round-trips it through its prebuilt form (as the Lambda loads it), answers every
+ * query of the locale and writes `{"id", "results": [product ids, best first]}` per line (empty: abstained).
+ * With labelled queries it prints top-1, recall@5, MRR, category precision@1 and the costs.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
+import { measureQuality, percentile } from '../../skill/core/catalog/search-metrics';
+import { LOCALES, type Locale } from '../../skill/core/turn';
+import { CliError, collectGarbage, readCatalog, readQueries } from './catalog-files';
+
+const USAGE =
+  'usage: npm run -s search:eval -- --catalog <products.csv|catalog.json> [--aisles <aisles.csv>] ' +
+  '--locale <en-US|de-DE> --queries <queries.jsonl> --out <results.jsonl>';
+
+interface Arguments {
+  catalog: string;
+  aisles?: string;
+  locale: Locale;
+  queries: string;
+  out: string;
+}
+
+function readArguments(argv: string[]): Arguments {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        catalog: { type: 'string' },
+        aisles: { type: 'string' },
+        locale: { type: 'string' },
+        queries: { type: 'string' },
+        out: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }) as { values: Record<string, string | undefined> });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const missing = ['catalog', 'locale', 'queries', 'out'].filter((name) => !values[name]);
+  if (missing.length > 0) throw new CliError(`missing --${missing.join(', --')}\n${USAGE}`);
+  const locale = values.locale as Locale;
+  if (!LOCALES.includes(locale)) throw new CliError(`--locale must be one of ${LOCALES.join(', ')}, not "${values.locale}"`);
+  return { catalog: values.catalog!, aisles: values.aisles, locale, queries: values.queries!, out: values.out! };
+}
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+function main(): void {
+  const args = readArguments(process.argv.slice(2));
+  const products = readCatalog(args.catalog, args.locale, args.aisles);
+  const queries = readQueries(args.queries, args.locale);
+
+  const buildStart = performance.now();
+  const built = VoiceCatalog.fromProducts(products);
+  const buildMs = performance.now() - buildStart;
+  const prebuilt = built.serialize();
+
+  collectGarbage();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const loadStart = performance.now();
+  const catalog = VoiceCatalog.fromSerialized(prebuilt);
+  const loadMs = performance.now() - loadStart;
+  collectGarbage();
+  const heapIndex = process.memoryUsage().heapUsed - heapBefore;
+
+  const results = new Map<string, string[]>();
+  const latencies: number[] = [];
+  const lines: string[] = [];
+  // One untimed pass warms the JIT, as a long-running Lambda would be after its first requests.
+  for (const query of queries.slice(0, 200)) catalog.search(query.query, { locale: args.locale, limit: 10 });
+  for (const query of queries) {
+    const start = performance.now();
+    const hits = catalog.search(query.query, { locale: args.locale, limit: 10 });
+    latencies.push(performance.now() - start);
+    const ids = hits.map((hit) => hit.product.id);
+    results.set(query.id, ids);
+    lines.push(JSON.stringify({ id: query.id, results: ids }));
+  }
+  writeFileSync(args.out, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+
+  console.log(`catalog        ${products.length} products, ${args.locale}, ${queries.length} queries → ${args.out}`);
+  const labelled = queries.some((query) => query.relevant !== undefined || query.relevant_aisles !== undefined);
+  if (labelled) {
+    const quality = measureQuality(queries, results, (id) => catalog.get(id)?.aisleId);
+    if (quality.specificCount > 0) {
+      console.log(`specific       ${quality.specificCount} queries`);
+      console.log(`  top-1        ${quality.top1.toFixed(3)}`);
+      console.log(`  recall@5     ${quality.recallAt5.toFixed(3)}`);
+      console.log(`  MRR          ${quality.mrr.toFixed(3)}`);
+      console.log(`  abstained    ${quality.specificAbstained.toFixed(3)}`);
+    }
+    if (quality.categoryCount > 0) {
+      console.log(`category       ${quality.categoryCount} queries`);
+      console.log(`  precision@1  ${quality.categoryPrecisionAt1.toFixed(3)}`);
+    }
+  }
+  console.log(`latency        p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms, max ${percentile(latencies, 100).toFixed(3)} ms per query`);
+  console.log(`index build    ${buildMs.toFixed(0)} ms`);
+  console.log(`prebuilt load  ${loadMs.toFixed(0)} ms (${megabytes(prebuilt.length)} MB serialized)`);
+  console.log(`heap           index ${megabytes(heapIndex)} MB, process ${megabytes(process.memoryUsage().heapUsed)} MB`);
+}
+
+try {
+  main();
+} catch (error) {
+  if (error instanceof CliError) {
+    console.error(`search:eval: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}

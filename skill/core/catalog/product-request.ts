@@ -1,0 +1,145 @@
+/**
+ * Splits a spoken product request into how many, what size and what product:
+ * "two bottles of milk" → { quantity: 2, unit: 'bottle', query: 'milk' };
+ * "one gallon of milk" → { size: '1 gallon', query: 'milk' };
+ * "zwei Flaschen Milch" → { quantity: 2, unit: 'bottle', query: 'milch' }; "ein Liter Milch" → { size: '1 liter' }.
+ * A pack word (bottle, can, box…) makes the number a quantity; a measure (gallon, liter, pound…) makes it a
+ * size. Which product among the results is meant ("the second one") is the conversation's job, not this one.
+ */
+import type { Locale } from '../turn';
+import { digitizeNumberWords } from './spoken-numbers';
+import { foldCharacters } from './text-normalizer';
+
+export type PackUnit = 'bottle' | 'can' | 'box' | 'bag' | 'jar' | 'pack' | 'carton' | 'loaf' | 'bunch' | 'piece' | 'dozen';
+
+export interface ProductRequest {
+  /** What to search for, folded to lower case. */
+  query: string;
+  quantity?: number;
+  /** The pack the quantity counts. */
+  unit?: PackUnit;
+  /** Pack size as said, with digits: "1 gallon", "500 g". */
+  size?: string;
+}
+
+const PACK_WORDS: Record<Locale, Record<string, PackUnit>> = {
+  'en-US': {
+    bottle: 'bottle', bottles: 'bottle', can: 'can', cans: 'can', tin: 'can', tins: 'can', box: 'box', boxes: 'box',
+    bag: 'bag', bags: 'bag', jar: 'jar', jars: 'jar', pack: 'pack', packs: 'pack', package: 'pack', packages: 'pack',
+    packet: 'pack', packets: 'pack', carton: 'carton', cartons: 'carton', loaf: 'loaf', loaves: 'loaf',
+    bunch: 'bunch', bunches: 'bunch', piece: 'piece', pieces: 'piece', dozen: 'dozen',
+  },
+  'de-DE': {
+    flasche: 'bottle', flaschen: 'bottle', dose: 'can', dosen: 'can', buechse: 'can',
+    schachtel: 'box', schachteln: 'box', karton: 'carton', kartons: 'carton', beutel: 'bag', tuete: 'bag',
+    tueten: 'bag', glas: 'jar', glaeser: 'jar', packung: 'pack', packungen: 'pack', pack: 'pack', packs: 'pack',
+    paeckchen: 'pack', laib: 'loaf', laibe: 'loaf', bund: 'bunch', stueck: 'piece', dutzend: 'dozen',
+  },
+};
+
+/** Measure words and how the size is written back. */
+const MEASURE_WORDS: Record<Locale, Record<string, string>> = {
+  'en-US': {
+    gallon: 'gallon', gallons: 'gallon', liter: 'liter', liters: 'liter', litre: 'liter', litres: 'liter',
+    quart: 'quart', quarts: 'quart', pint: 'pint', pints: 'pint', ounce: 'oz', ounces: 'oz', oz: 'oz', pound: 'lb',
+    pounds: 'lb', lb: 'lb', lbs: 'lb', gram: 'g', grams: 'g', kilogram: 'kg', kilograms: 'kg', kilo: 'kg',
+    kilos: 'kg', milliliter: 'ml', milliliters: 'ml', ml: 'ml',
+  },
+  'de-DE': {
+    liter: 'Liter', l: 'Liter', milliliter: 'ml', ml: 'ml', gramm: 'g', g: 'g', kilogramm: 'kg', kilo: 'kg', kg: 'kg',
+    pfund: 'Pfund',
+  },
+};
+
+const PERCENT_WORD: Record<Locale, string> = { 'en-US': 'percent', 'de-DE': 'prozent' };
+
+const ARTICLES: Record<Locale, Record<string, number>> = {
+  'en-US': { a: 1, an: 1 },
+  'de-DE': {},
+};
+
+/** Words that only join the amount to the product ("of", "with"-less fillers). */
+const LINKERS: Record<Locale, Set<string>> = {
+  'en-US': new Set(['of', 'some', 'the']),
+  'de-DE': new Set(['von', 'mit', 'etwas']),
+};
+
+/** Words that start a request but are not part of the product. */
+const LEADING_FILLERS: Record<Locale, Set<string>> = {
+  'en-US': new Set(['please', 'some', 'me', 'get', 'add', 'buy', 'order', 'i', 'want', 'need', 'would', 'like', 'to']),
+  'de-DE': new Set(['bitte', 'ich', 'moechte', 'brauche', 'will', 'kaufe', 'bestelle', 'etwas']),
+};
+
+export function parseProductRequest(utterance: string, locale: Locale): ProductRequest {
+  const words = foldCharacters(utterance, locale)
+    .replace(/%/g, ` ${PERCENT_WORD[locale]} `)
+    .replace(/[^a-z0-9.,\s-]/g, ' ')
+    .replace(/(\d),(\d)/g, '$1.$2')
+    .split(/[\s,-]+/)
+    .filter((word) => word.length > 0 && word !== '.');
+  const tokens = digitizeNumberWords(words, locale);
+  let at = 0;
+  while (at < tokens.length && LEADING_FILLERS[locale].has(tokens[at]!)) at += 1;
+
+  const request: Partial<ProductRequest> = {};
+  const amount = readAmount(tokens, at, locale);
+  if (amount) {
+    at = amount.next;
+    const measure = MEASURE_WORDS[locale][tokens[at] ?? ''];
+    const pack = PACK_WORDS[locale][tokens[at] ?? ''];
+    if (measure) {
+      request.size = `${formatNumber(amount.value)} ${measure}`;
+      at += 1;
+    } else if (pack === 'dozen') {
+      request.quantity = amount.value * 12;
+      at += 1;
+    } else if (pack) {
+      request.quantity = amount.value;
+      request.unit = pack;
+      at += 1;
+      // "two bottles of one liter milk" / "zwei Flaschen ein Liter Milch".
+      const size = readAmount(tokens, skipLinkers(tokens, at, locale), locale);
+      const sizeMeasure = size ? MEASURE_WORDS[locale][tokens[size.next] ?? ''] : undefined;
+      if (size && sizeMeasure) {
+        request.size = `${formatNumber(size.value)} ${sizeMeasure}`;
+        at = size.next + 1;
+      }
+    } else if (Number.isInteger(amount.value) && amount.value > 0) {
+      request.quantity = amount.value;
+    } else {
+      at -= amount.length; // "1.5" alone is no count: leave it in the query
+    }
+  } else if (PACK_WORDS[locale][tokens[at] ?? ''] === 'dozen') {
+    request.quantity = 12;
+    at += 1;
+  }
+  at = skipLinkers(tokens, at, locale);
+  const query = tokens.slice(at).join(' ').trim();
+  return { ...request, query };
+}
+
+function readAmount(tokens: readonly string[], at: number, locale: Locale): { value: number; next: number; length: number } | undefined {
+  const token = tokens[at];
+  if (token === undefined) return undefined;
+  const article = ARTICLES[locale][token];
+  if (article !== undefined) {
+    // "a gallon of milk", "a dozen eggs": an article counts only before a pack or measure word.
+    const next = tokens[at + 1] ?? '';
+    if (MEASURE_WORDS[locale][next] || PACK_WORDS[locale][next]) return { value: article, next: at + 1, length: 1 };
+    return undefined;
+  }
+  // "two percent milk": a number that describes the product is part of the query, not an amount.
+  if (tokens[at + 1] === PERCENT_WORD[locale]) return undefined;
+  if (/^\d+(\.\d+)?$/.test(token)) return { value: Number(token), next: at + 1, length: 1 };
+  return undefined;
+}
+
+function skipLinkers(tokens: readonly string[], at: number, locale: Locale): number {
+  let next = at;
+  while (next < tokens.length - 1 && LINKERS[locale].has(tokens[next]!)) next += 1;
+  return next;
+}
+
+function formatNumber(value: number): string {
+  return String(value);
+}

@@ -1,0 +1,211 @@
+/**
+ * Spoken numbers to digits, so "two percent" and "2%" meet on the same token. The same conversion runs on
+ * product names and on queries: whatever it does to "One" in a name it also does to "one" in a request.
+ * Input tokens are already folded (lower case, German umlauts spelled ae/oe/ue, ß as ss).
+ */
+import type { Locale } from '../turn';
+
+const EN_UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+};
+const EN_TEENS: Record<string, number> = {
+  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19,
+};
+const EN_TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+const DE_UNITS: Record<string, number> = {
+  null: 0, ein: 1, eins: 1, eine: 1, einen: 1, zwei: 2, zwo: 2, drei: 3, vier: 4, fuenf: 5, sechs: 6,
+  sieben: 7, acht: 8, neun: 9,
+};
+const DE_TEENS: Record<string, number> = {
+  zehn: 10, elf: 11, zwoelf: 12, dreizehn: 13, vierzehn: 14, fuenfzehn: 15, sechzehn: 16, siebzehn: 17,
+  achtzehn: 18, neunzehn: 19,
+};
+const DE_TENS: Record<string, number> = {
+  zwanzig: 20, dreissig: 30, vierzig: 40, fuenfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90,
+};
+/** Stems used inside German compound numbers ("einundzwanzig", "einhundert"). */
+const DE_COMPOUND_UNITS: Record<string, number> = { ...DE_UNITS, ein: 1 };
+
+/**
+ * A German number written as one word ("einhundertfuenfundzwanzig" → 125), or undefined. Parsed by
+ * peeling the thousands, the hundreds and then "<unit>und<tens>" or a plain unit/teen/tens.
+ */
+export function parseGermanNumberWord(word: string): number | undefined {
+  if (word.length === 0) return undefined;
+  let rest = word;
+  let total = 0;
+  const thousandAt = rest.indexOf('tausend');
+  if (thousandAt >= 0) {
+    const head = rest.slice(0, thousandAt);
+    const multiplier = head === '' ? 1 : parseGermanBelowThousand(head);
+    if (multiplier === undefined) return undefined;
+    total += multiplier * 1000;
+    rest = rest.slice(thousandAt + 'tausend'.length);
+    if (rest === '') return total;
+  }
+  const below = parseGermanBelowThousand(rest);
+  return below === undefined ? undefined : total + below;
+}
+
+function parseGermanBelowThousand(word: string): number | undefined {
+  let rest = word;
+  let total = 0;
+  const hundredAt = rest.indexOf('hundert');
+  if (hundredAt >= 0) {
+    const head = rest.slice(0, hundredAt);
+    const multiplier = head === '' ? 1 : DE_COMPOUND_UNITS[head];
+    if (multiplier === undefined || multiplier === 0) return undefined;
+    total += multiplier * 100;
+    rest = rest.slice(hundredAt + 'hundert'.length);
+    if (rest === '') return total;
+  }
+  const simple = DE_UNITS[rest] ?? DE_TEENS[rest] ?? DE_TENS[rest];
+  if (simple !== undefined) return total + simple;
+  const undAt = rest.indexOf('und');
+  if (undAt > 0) {
+    const unit = DE_COMPOUND_UNITS[rest.slice(0, undAt)];
+    const tens = DE_TENS[rest.slice(undAt + 3)];
+    if (unit !== undefined && unit > 0 && tens !== undefined) return total + unit + tens;
+  }
+  return undefined;
+}
+
+type Magnitude = 'unit' | 'teen' | 'tens' | 'hundred' | 'thousand';
+
+interface NumberWord {
+  value: number;
+  magnitude: Magnitude;
+}
+
+function classifyEnglish(token: string): NumberWord | undefined {
+  if (token in EN_UNITS) return { value: EN_UNITS[token]!, magnitude: 'unit' };
+  if (token in EN_TEENS) return { value: EN_TEENS[token]!, magnitude: 'teen' };
+  if (token in EN_TENS) return { value: EN_TENS[token]!, magnitude: 'tens' };
+  if (token === 'hundred') return { value: 100, magnitude: 'hundred' };
+  if (token === 'thousand') return { value: 1000, magnitude: 'thousand' };
+  return undefined;
+}
+
+function classifyGerman(token: string): NumberWord | undefined {
+  if (token in DE_UNITS) return { value: DE_UNITS[token]!, magnitude: 'unit' };
+  if (token in DE_TEENS) return { value: DE_TEENS[token]!, magnitude: 'teen' };
+  if (token in DE_TENS) return { value: DE_TENS[token]!, magnitude: 'tens' };
+  if (token === 'hundert') return { value: 100, magnitude: 'hundred' };
+  if (token === 'tausend') return { value: 1000, magnitude: 'thousand' };
+  const compound = parseGermanNumberWord(token);
+  if (compound !== undefined) return { value: compound, magnitude: compound >= 100 ? 'hundred' : 'tens' };
+  return undefined;
+}
+
+/**
+ * Replaces runs of number words by digit tokens. A run of single digits is read digit by digit
+ * ("two zero zero nine" → "2009"); otherwise words combine arithmetically ("one hundred twenty" → "120")
+ * and a word that cannot extend the number starts a new one ("twenty twelve" → "20", "12").
+ * "point"/"komma" between numbers makes a decimal ("one point five" → "1.5").
+ */
+export function digitizeNumberWords(tokens: readonly string[], locale: Locale): string[] {
+  const classify = locale === 'de-DE' ? classifyGerman : classifyEnglish;
+  const decimalWord = locale === 'de-DE' ? 'komma' : 'point';
+  const joiner = locale === 'de-DE' ? 'und' : 'and';
+  const out: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = classify(tokens[i]!);
+    if (!first) {
+      out.push(tokens[i]!);
+      i += 1;
+      continue;
+    }
+    // Collect the run of number words (allowing "and" between them: "one hundred and five").
+    const run: NumberWord[] = [first];
+    let j = i + 1;
+    while (j < tokens.length) {
+      const next = classify(tokens[j]!);
+      if (next) {
+        run.push(next);
+        j += 1;
+      } else if (tokens[j] === joiner && j + 1 < tokens.length && classify(tokens[j + 1]!) && run.length > 0) {
+        j += 1;
+      } else break;
+    }
+    const numbers = combineRun(run);
+    // A decimal: "<number> point <digits or a number>" ("one point five", "ten point twenty five").
+    if (tokens[j] === decimalWord && j + 1 < tokens.length && classify(tokens[j + 1]!)) {
+      const fraction: NumberWord[] = [];
+      let k = j + 1;
+      while (k < tokens.length) {
+        const word = classify(tokens[k]!);
+        if (!word) break;
+        fraction.push(word);
+        k += 1;
+      }
+      const [fractionDigits, ...rest] = combineRun(fraction);
+      const whole = numbers.pop()!;
+      out.push(...numbers, `${whole}.${fractionDigits}`, ...rest);
+      i = k;
+      continue;
+    }
+    out.push(...numbers);
+    i = j;
+  }
+  return out;
+}
+
+function combineRun(run: readonly NumberWord[]): string[] {
+  if (run.length >= 2 && run.every((word) => word.magnitude === 'unit')) {
+    return [run.map((word) => String(word.value)).join('')];
+  }
+  const numbers: string[] = [];
+  let total = 0;
+  let current = 0;
+  let started = false;
+  let last: Magnitude | undefined;
+  const flush = () => {
+    if (started) numbers.push(String(total + current));
+    total = 0;
+    current = 0;
+    started = false;
+    last = undefined;
+  };
+  for (const word of run) {
+    const extends_ = canExtend(last, word.magnitude, current);
+    if (!extends_) flush();
+    switch (word.magnitude) {
+      case 'hundred':
+        if (word.value === 100) current = (current === 0 ? 1 : current) * 100;
+        else current += word.value; // a German compound like "einhundertfuenf"
+        break;
+      case 'thousand':
+        total += (current === 0 ? 1 : current) * 1000;
+        current = 0;
+        break;
+      default:
+        current += word.value;
+    }
+    started = true;
+    last = word.magnitude;
+  }
+  flush();
+  return numbers;
+}
+
+/** Whether `next` continues the number built so far (e.g. "twenty" + "one") or starts a new one. */
+function canExtend(last: Magnitude | undefined, next: Magnitude, current: number): boolean {
+  if (last === undefined) return true;
+  const belowHundred = current % 100;
+  switch (next) {
+    case 'unit':
+      return (last === 'tens' && belowHundred % 10 === 0) || last === 'hundred' || last === 'thousand';
+    case 'teen':
+    case 'tens':
+      return (last === 'hundred' || last === 'thousand') && belowHundred === 0;
+    case 'hundred':
+      return last === 'unit' || last === 'teen' || last === 'tens' ? current < 100 : last === 'thousand';
+    case 'thousand':
+      return last !== 'thousand';
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * The words of a catalog and the ways a spoken word can reach them: exactly, by stem (plural), by synonym,
+ * by sound (phonetic key) and by spelling distance (mishearings, typos). Each way gives a similarity in
+ * (0, 1]; the scorer multiplies it into the word's weight.
+ */
+import type { Locale } from '../turn';
+import { boundedEditDistance } from './edit-distance';
+import { phoneticKeys } from './phonetic';
+import { synonymsOf } from './synonyms';
+import { stemToken, unitAliases } from './text-normalizer';
+
+export interface Expansion {
+  tokenId: number;
+  similarity: number;
+}
+
+/** Similarities of the ways to match; an exact match is 1. */
+export const SIMILARITY = {
+  stem: 0.95,
+  synonym: 0.9,
+  /** A compound that ends with the word said ("milch" → "vollmilch"). */
+  compoundPart: 0.8,
+  /** The last part of a compound said, when the catalog lacks the compound ("roestkaffee" → "kaffee"). */
+  compoundHead: 0.7,
+  /** Discount on sound-alikes of a word the catalog also knows exactly: it was probably heard right. */
+  knownWordFuzzyFactor: 0.8,
+} as const;
+
+/** How many recent token expansions a vocabulary remembers. */
+const RECENT_LIMIT = 4096;
+
+export class Vocabulary {
+  private readonly recent = new Map<string, Expansion[]>();
+  private readonly idOf = new Map<string, number>();
+  private readonly byStem = new Map<string, number[]>();
+  private readonly byPhoneticKey = new Map<string, number[]>();
+  /** German compounds by their last part ("milch" → "vollmilch", "buttermilch"): the head names the thing. */
+  private readonly compoundsByHead = new Map<number, number[]>();
+
+  /**
+   * @param tokens every distinct folded token
+   * @param phonetic the phonetic keys of each token joined by "|" (prebuilt: computing them is the slow part)
+   * @param deletionIndex near-spelling lookup over `tokens` (prebuilt)
+   */
+  constructor(
+    readonly locale: Locale,
+    readonly tokens: readonly string[],
+    readonly phonetic: readonly string[],
+    readonly deletionIndex: DeletionIndex,
+  ) {
+    tokens.forEach((token, id) => {
+      this.idOf.set(token, id);
+      pushTo(this.byStem, stemToken(token, locale), id);
+      const keys = phonetic[id];
+      if (keys) for (const key of keys.split('|')) pushTo(this.byPhoneticKey, key, id);
+    });
+    if (locale === 'de-DE') {
+      tokens.forEach((token, id) => {
+        const head = this.compoundHead(token);
+        if (head !== undefined) {
+          const list = this.compoundsByHead.get(head);
+          if (list) list.push(id);
+          else this.compoundsByHead.set(head, [id]);
+        }
+      });
+    }
+  }
+
+  /** The longest known word a German compound ends with ("roestkaffee" → "kaffee"), if any. */
+  private compoundHead(token: string): number | undefined {
+    if (token.length < 7 || /\d/.test(token)) return undefined;
+    for (let cut = 3; cut <= token.length - 4; cut += 1) {
+      const head = this.idOf.get(token.slice(cut));
+      if (head !== undefined) return head;
+    }
+    return undefined;
+  }
+
+  static phoneticKeysOf(token: string, locale: Locale): string {
+    return phoneticKeys(token, locale).join('|');
+  }
+
+  get size(): number {
+    return this.tokens.length;
+  }
+
+  id(token: string): number | undefined {
+    return this.idOf.get(token);
+  }
+
+  /**
+   * The catalog words a spoken token can stand for, best first, at most `limit`. `includeFuzzy` false
+   * limits it to exact, stem and synonym (used for joined and split words, where fuzziness compounds).
+   */
+  expand(token: string, limit = 12, includeFuzzy = true): Expansion[] {
+    // Shoppers repeat words ("organic", "milk"): a warm container answers them from memory.
+    const cacheKey = `${token}|${limit}|${includeFuzzy ? 1 : 0}`;
+    const cached = this.recent.get(cacheKey);
+    if (cached) return cached.map((expansion) => ({ ...expansion }));
+    const computed = this.computeExpansions(token, limit, includeFuzzy);
+    if (this.recent.size >= RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(cacheKey, computed);
+    return computed.map((expansion) => ({ ...expansion }));
+  }
+
+  private computeExpansions(token: string, limit: number, includeFuzzy: boolean): Expansion[] {
+    const found = new Map<number, number>();
+    const offer = (tokenId: number, similarity: number) => {
+      if ((found.get(tokenId) ?? 0) < similarity) found.set(tokenId, similarity);
+    };
+    const exact = this.idOf.get(token);
+    if (exact !== undefined) offer(exact, 1);
+    for (const id of this.byStem.get(stemToken(token, this.locale)) ?? []) offer(id, SIMILARITY.stem);
+    for (const synonym of [...synonymsOf(token, this.locale), ...unitAliases(token, this.locale)]) {
+      const id = this.idOf.get(synonym);
+      if (id !== undefined) offer(id, SIMILARITY.synonym);
+      for (const stemmed of this.byStem.get(stemToken(synonym, this.locale)) ?? []) {
+        offer(stemmed, SIMILARITY.synonym * SIMILARITY.stem);
+      }
+    }
+    if (this.locale === 'de-DE') {
+      // "milch" finds "vollmilch"; a compound the catalog lacks ("roestkaffee") falls back to its head.
+      const known = exact ?? this.idOf.get(stemToken(token, this.locale));
+      if (known !== undefined) for (const id of (this.compoundsByHead.get(known) ?? []).slice(0, 24)) offer(id, SIMILARITY.compoundPart);
+      const head = exact === undefined ? this.compoundHead(token) : undefined;
+      if (head !== undefined) offer(head, SIMILARITY.compoundHead);
+    }
+    if (includeFuzzy && !/\d/.test(token) && token.length >= 3) {
+      const factor = exact === undefined ? 1 : SIMILARITY.knownWordFuzzyFactor;
+      for (const [id, similarity] of this.fuzzyNeighbours(token)) {
+        if (similarity * factor >= 0.55) offer(id, similarity * factor);
+      }
+    }
+    const ranked = [...found].map(([tokenId, similarity]) => ({ tokenId, similarity }));
+    ranked.sort((a, b) => b.similarity - a.similarity || a.tokenId - b.tokenId);
+    return ranked.slice(0, limit);
+  }
+
+  /** Sound-alikes and near spellings of a token with their similarity. */
+  private fuzzyNeighbours(token: string): Map<number, number> {
+    const neighbours = new Map<number, number>();
+    const keys = phoneticKeys(token, this.locale);
+    const soundsAlike = new Set<number>();
+    for (const key of keys) for (const id of this.byPhoneticKey.get(key) ?? []) soundsAlike.add(id);
+    for (const id of soundsAlike) {
+      const other = this.tokens[id]!;
+      const distance = boundedEditDistance(token, other, 4);
+      const similarity = spellingSimilarity(distance, Math.max(token.length, other.length), true);
+      if (similarity > 0) neighbours.set(id, similarity);
+    }
+    // Spellings that do not sound alike get a short leash: two edits only in longer words.
+    const maxDistance = token.length >= 5 ? 2 : token.length >= 4 ? 1 : 0;
+    if (maxDistance === 0) return neighbours;
+    for (const id of this.spellingCandidates(token, maxDistance)) {
+      if (neighbours.has(id)) continue;
+      const other = this.tokens[id]!;
+      const distance = boundedEditDistance(token, other, maxDistance);
+      const similarity = spellingSimilarity(distance, Math.max(token.length, other.length), false);
+      if (similarity > 0) neighbours.set(id, similarity);
+    }
+    return neighbours;
+  }
+
+  /**
+   * Tokens that may be within `maxDistance` edits: the ones sharing a one-letter deletion with the token
+   * (or with a two-letter deletion of it, for two edits). Complete for one edit; for two it finds the
+   * common cases and the phonetic keys catch most of the rest.
+   */
+  private spellingCandidates(token: string, maxDistance: number): number[] {
+    const variants = new Set<string>([token]);
+    for (const variant of deletions(token)) {
+      variants.add(variant);
+      if (maxDistance >= 2) for (const deeper of deletions(variant)) variants.add(deeper);
+    }
+    const candidates = new Set<number>();
+    for (const variant of variants) this.deletionIndex.collect(hashText(variant), candidates);
+    return [...candidates];
+  }
+}
+
+/**
+ * How alike two spellings are given their edit distance and the longer length; 0 means too different.
+ * Sounding alike earns a longer leash: a recogniser's errors are mostly sound-alikes.
+ */
+export function spellingSimilarity(distance: number, length: number, soundsAlike: boolean): number {
+  if (distance === 0) return 1;
+  if (distance === 1) {
+    if (length >= 5) return soundsAlike ? 0.9 : 0.86;
+    if (length === 4) return soundsAlike ? 0.85 : 0.75;
+    return soundsAlike ? 0.75 : 0;
+  }
+  if (distance === 2) {
+    if (length >= 7) return soundsAlike ? 0.84 : 0.72;
+    if (length >= 5) return soundsAlike ? 0.78 : 0.6;
+    return soundsAlike ? 0.65 : 0;
+  }
+  if (distance === 3) return soundsAlike && length >= 7 ? 0.7 : length >= 10 ? 0.6 : 0;
+  return soundsAlike && length >= 10 ? 0.6 : 0;
+}
+
+/** The distinct strings made by deleting one letter. */
+export function deletions(token: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < token.length; i += 1) out.add(token.slice(0, i) + token.slice(i + 1));
+  return out;
+}
+
+/** FNV-1a: a 32-bit hash of a string; collisions only add candidates that the distance check drops. */
+export function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * Hashes of every token and of its one-letter deletions, sorted, with the token each came from: the
+ * SymSpell idea with typed arrays, prebuilt so loading costs nothing.
+ */
+export class DeletionIndex {
+  constructor(
+    readonly hashes: Uint32Array,
+    readonly tokenIds: Uint32Array,
+  ) {}
+
+  static build(tokens: readonly string[]): DeletionIndex {
+    const pairs: number[] = [];
+    tokens.forEach((token, id) => {
+      if (token.length < 3 || /\d/.test(token)) return;
+      pairs.push(hashText(token), id);
+      for (const variant of deletions(token)) pairs.push(hashText(variant), id);
+    });
+    const order = Array.from({ length: pairs.length / 2 }, (_, i) => i);
+    order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
+    const hashes = new Uint32Array(order.length);
+    const tokenIds = new Uint32Array(order.length);
+    order.forEach((pair, i) => {
+      hashes[i] = pairs[2 * pair]!;
+      tokenIds[i] = pairs[2 * pair + 1]!;
+    });
+    return new DeletionIndex(hashes, tokenIds);
+  }
+
+  /** Adds the token ids filed under `hash` to `into`. */
+  collect(hash: number, into: Set<number>): void {
+    let low = 0;
+    let high = this.hashes.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.hashes[middle]! < hash) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = low; at < this.hashes.length && this.hashes[at] === hash; at += 1) into.add(this.tokenIds[at]!);
+  }
+}
+
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
