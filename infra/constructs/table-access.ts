@@ -1,0 +1,46 @@
+/**
+ * Least-privilege DynamoDB grants, action by action and resource by resource. The CDK's table.grant*()
+ * helpers are broader than we need: grantReadWriteData adds Scan and DescribeTable, and every grant also
+ * covers `<table>/index/*`. No handler scans or describes: the hosts run dynamoose with create, update and
+ * waitForActive off, and every read is a key lookup or a Query.
+ *
+ * IAM has no TransactWriteItems/TransactGetItems action: a transaction is authorised item by item through
+ * PutItem, UpdateItem, DeleteItem, GetItem and, for condition-only entries, ConditionCheckItem.
+ */
+import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+
+/** What a conversation turn does: load the customer's partition, save cart/profile/orders, place orders in a transaction. */
+export const CONVERSATION_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+
+/** Write side of the daily replenishment run: record that a reminder went out (conditionally, so a rerun is a no-op). */
+export const REPLENISHMENT_TABLE_ACTIONS = ['dynamodb:UpdateItem', 'dynamodb:PutItem'] as const;
+
+/** Read side of the daily run: page through today's partition of the due-day index. */
+export const REPLENISHMENT_INDEX_ACTIONS = ['dynamodb:Query'] as const;
+
+export function indexArn(table: ITableV2, indexName: string): string {
+  return `${table.tableArn}/index/${indexName}`;
+}
+
+/** The table's items only: a conversation turn never reads an index. */
+export function grantConversationAccess(table: ITableV2, grantee: IGrantable): Grant {
+  return Grant.addToPrincipal({ grantee, actions: [...CONVERSATION_ACTIONS], resourceArns: [table.tableArn] });
+}
+
+/** Query on one named index (not on the table), plus the writes that record a reminder was sent. */
+export function grantReplenishmentAccess(table: ITableV2, indexName: string, grantee: IGrantable): Grant[] {
+  return [
+    Grant.addToPrincipal({ grantee, actions: [...REPLENISHMENT_INDEX_ACTIONS], resourceArns: [indexArn(table, indexName)] }),
+    Grant.addToPrincipal({ grantee, actions: [...REPLENISHMENT_TABLE_ACTIONS], resourceArns: [table.tableArn] }),
+  ];
+}

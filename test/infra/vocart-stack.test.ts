@@ -1,0 +1,277 @@
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CatalogIndexMissingError, CATALOG_INDEX_PATH_IN_LAMBDA } from '../../infra/constructs/skill-function';
+import { PLACEHOLDER_ALEXA_SKILL_ID, StackSettingsError } from '../../infra/stack-settings';
+import { VocartStack } from '../../infra/vocart-stack';
+
+const FIXTURE_ENTRY = path.join(import.meta.dirname, 'fixtures', 'unbundled-handler.ts');
+const ENTRIES = { alexa: FIXTURE_ENTRY, google: FIXTURE_ENTRY, replenish: FIXTURE_ENTRY };
+const SKILL_ID = 'amzn1.ask.skill.3f1c9d2e-7a4b-4c1d-9e8f-0a1b2c3d4e5f';
+
+/**
+ * Bundling skipped: the tests neither need lambda/*.ts to compile nor spend seconds in esbuild. CDK's
+ * built-in CloudFormation validation (seconds of WebAssembly per synth) runs once, in its own test below.
+ */
+function buildStack(context: Record<string, unknown>, catalogIndexPath?: string, validate = false): VocartStack {
+  const app = new App({ builtinCloudFormationValidation: validate, context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  return new VocartStack(app, 'VocartTest', { entries: ENTRIES, ...(catalogIndexPath ? { catalogIndexPath } : {}) });
+}
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+
+function onlyResource(template: Template, type: string, props?: unknown): [string, Resource] {
+  const found = Object.entries(template.findResources(type, props ? { Properties: props } : undefined));
+  expect(found, `expected exactly one ${type}`).toHaveLength(1);
+  return found[0] as [string, Resource];
+}
+
+function functionOf(template: Template, serviceName: string): [string, Resource] {
+  return onlyResource(template, 'AWS::Lambda::Function', {
+    Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: serviceName }) },
+  });
+}
+
+/** Every policy statement attached to the role of the given function. */
+function statementsOf(template: Template, fn: Resource): Array<{ Action: string | string[]; Resource: unknown }> {
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+  return policies
+    .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+
+const actionsOf = (statement: { Action: string | string[] }) =>
+  Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+
+describe('VocartStack', () => {
+  let template: Template;
+  let tableId: string;
+
+  beforeAll(() => {
+    template = Template.fromStack(buildStack({ alexaSkillId: SKILL_ID }));
+    [tableId] = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
+  });
+
+  describe('table', () => {
+    it('is keyed pk/sk (strings), on demand, with TTL on expiresAt', () => {
+      template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: Match.arrayWith([
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ]),
+        BillingMode: 'PAY_PER_REQUEST',
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      });
+    });
+
+    it('has point-in-time recovery and KMS encryption with the AWS managed key', () => {
+      template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+      });
+      const [, table] = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
+      // A customer-managed key would show up as a KMSMasterKeyId; this stack deliberately has none.
+      expect(JSON.stringify(table.Properties)).not.toContain('KMSMasterKeyId');
+    });
+
+    it('has the dueDay index keyed gsi1pk/gsi1sk (strings)', () => {
+      template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        AttributeDefinitions: Match.arrayWith([
+          { AttributeName: 'gsi1pk', AttributeType: 'S' },
+          { AttributeName: 'gsi1sk', AttributeType: 'S' },
+        ]),
+        GlobalSecondaryIndexes: [
+          Match.objectLike({
+            IndexName: 'dueDay',
+            KeySchema: [
+              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            ],
+          }),
+        ],
+      });
+    });
+
+    it('survives deleting the stack, and its name is a stack output', () => {
+      template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+      template.hasOutput('TableName', { Value: { Ref: tableId } });
+    });
+  });
+
+  describe('functions', () => {
+    it.each([
+      ['vocart-alexa', 7],
+      ['vocart-google', 4],
+      ['vocart-replenish', 300],
+    ])('%s runs Node.js 22 on arm64 with a %i s timeout, source maps on, no reserved concurrency', (service, timeout) => {
+      const [, fn] = functionOf(template, service);
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        Timeout: timeout,
+        MemorySize: 512,
+      });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        TABLE_NAME: { Ref: tableId },
+        LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+      expect(fn.Properties).not.toHaveProperty('ReservedConcurrentExecutions');
+    });
+
+    it.each(['vocart-alexa', 'vocart-google', 'vocart-replenish'])('%s logs to its own group kept 30 days', (service) => {
+      const [, fn] = functionOf(template, service);
+      const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
+      expect(template.toJSON().Resources[logGroupId]).toMatchObject({
+        Type: 'AWS::Logs::LogGroup',
+        Properties: { RetentionInDays: 30 },
+      });
+    });
+
+    it('gives the Alexa function the skill id and the bundled catalog index, without signature verification', () => {
+      const [, fn] = functionOf(template, 'vocart-alexa');
+      const env = fn.Properties.Environment.Variables;
+      expect(env).toMatchObject({ ALEXA_SKILL_ID: SKILL_ID, CATALOG_INDEX: CATALOG_INDEX_PATH_IN_LAMBDA });
+      expect(env).not.toHaveProperty('ALEXA_VERIFY_SIGNATURE');
+    });
+
+    it('lets only the configured skill invoke the Alexa function', () => {
+      const [alexaId] = functionOf(template, 'vocart-alexa');
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'alexa-appkit.amazon.com',
+        EventSourceToken: SKILL_ID,
+        FunctionName: { 'Fn::GetAtt': [alexaId, 'Arn'] },
+      });
+      const alexaPermissions = Object.values(template.findResources('AWS::Lambda::Permission', {
+        Properties: { Principal: 'alexa-appkit.amazon.com' },
+      })) as Resource[];
+      expect(alexaPermissions.every((permission) => permission.Properties.EventSourceToken === SKILL_ID)).toBe(true);
+    });
+
+    it('serves the Google webhook on a public Function URL and hands it the NoEcho secret parameter', () => {
+      const [googleId, fn] = functionOf(template, 'vocart-google');
+      template.hasResourceProperties('AWS::Lambda::Url', {
+        AuthType: 'NONE',
+        TargetFunctionArn: { 'Fn::GetAtt': [googleId, 'Arn'] },
+      });
+      const [urlId] = onlyResource(template, 'AWS::Lambda::Url');
+      template.hasOutput('GoogleWebhookUrl', { Value: { 'Fn::GetAtt': [urlId, 'FunctionUrl'] } });
+      template.hasParameter('GoogleWebhookSecret', { Type: 'String', NoEcho: true, MinLength: 16 });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        GOOGLE_WEBHOOK_SECRET: { Ref: 'GoogleWebhookSecret' },
+        CATALOG_INDEX: CATALOG_INDEX_PATH_IN_LAMBDA,
+      });
+    });
+
+    it('starts the replenishment function every day at 06:00 UTC', () => {
+      const [replenishId] = functionOf(template, 'vocart-replenish');
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: 'cron(0 6 * * ? *)',
+        State: 'ENABLED',
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [replenishId, 'Arn'] } })],
+      });
+      const [ruleId] = onlyResource(template, 'AWS::Events::Rule');
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Principal: 'events.amazonaws.com',
+        FunctionName: { 'Fn::GetAtt': [replenishId, 'Arn'] },
+        SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+      });
+    });
+  });
+
+  describe('least privilege', () => {
+    it('grants no wildcard, scan or table administration anywhere', () => {
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+      expect(policies.length).toBeGreaterThanOrEqual(3);
+      const actions = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement.flatMap(actionsOf));
+      const forbidden = /^dynamodb:(\*|Scan|DeleteTable|CreateTable|UpdateTable|DescribeTable)$|\*$/;
+      expect(actions.filter((action) => forbidden.test(action))).toEqual([]);
+    });
+
+    it.each(['vocart-alexa', 'vocart-google'])('%s reads and writes items of the table only, not its indexes', (service) => {
+      const [, fn] = functionOf(template, service);
+      const statements = statementsOf(template, fn);
+      expect(statements.map((statement) => statement.Resource)).toEqual(statements.map(() => ({ 'Fn::GetAtt': [tableId, 'Arn'] })));
+      expect(new Set(statements.flatMap(actionsOf))).toEqual(
+        new Set([
+          'dynamodb:GetItem',
+          'dynamodb:BatchGetItem',
+          'dynamodb:Query',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:BatchWriteItem',
+          'dynamodb:ConditionCheckItem',
+        ]),
+      );
+    });
+
+    it('lets the replenishment function query only the dueDay index and update or put items', () => {
+      const [, fn] = functionOf(template, 'vocart-replenish');
+      const statements = statementsOf(template, fn);
+      const indexArn = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/dueDay']] };
+      const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+      const byResource = (resource: unknown) =>
+        new Set(statements.filter((s) => JSON.stringify(s.Resource) === JSON.stringify(resource)).flatMap(actionsOf));
+      expect(byResource(indexArn)).toEqual(new Set(['dynamodb:Query']));
+      expect(byResource(tableArn)).toEqual(new Set(['dynamodb:UpdateItem', 'dynamodb:PutItem']));
+      expect(statements.flatMap(actionsOf)).toHaveLength(3);
+    });
+  });
+});
+
+describe('VocartStack template', () => {
+  it('passes CloudFormation validation, with findings treated as errors', () => {
+    const stack = buildStack({ alexaSkillId: SKILL_ID, '@aws-cdk/core:validateAgainstDefaultRules': true }, undefined, true);
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  }, 90_000);
+});
+
+describe('VocartStack settings', () => {
+  it('refuses to synthesize without alexaSkillId and says how to pass it', () => {
+    expect(() => buildStack({})).toThrow(StackSettingsError);
+    expect(() => buildStack({})).toThrow(/Missing context value "alexaSkillId".*-c alexaSkillId=amzn1\.ask\.skill\./);
+  });
+
+  it.each([
+    ['another id format', 'amzn1.echo-sdk-ams.app.3f1c9d2e-7a4b-4c1d-9e8f-0a1b2c3d4e5f'],
+    ['a truncated uuid', 'amzn1.ask.skill.3f1c9d2e-7a4b'],
+    ['upper case, which Lambda would never match', SKILL_ID.toUpperCase().replace('AMZN1.ASK.SKILL.', 'amzn1.ask.skill.')],
+    ['a number', 12345],
+  ])('refuses %s as alexaSkillId', (_label, value) => {
+    expect(() => buildStack({ alexaSkillId: value })).toThrow(/not an Alexa skill id/);
+  });
+
+  it('accepts the documented placeholder but warns that no skill can invoke the function', () => {
+    const stack = buildStack({ alexaSkillId: PLACEHOLDER_ALEXA_SKILL_ID });
+    Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('placeholder'));
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Permission', { EventSourceToken: PLACEHOLDER_ALEXA_SKILL_ID });
+  });
+
+  it('does not warn about a real skill id', () => {
+    const stack = buildStack({ alexaSkillId: SKILL_ID });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('placeholder'));
+  });
+
+  it('stops a bundling synth whose catalog index is missing, naming the command that builds it', () => {
+    const missing = path.join(import.meta.dirname, 'fixtures', 'no-such-index.json');
+    // No bundling-stacks context: this stack would be bundled, so the index is required.
+    const build = () =>
+      new VocartStack(new App({ context: { alexaSkillId: SKILL_ID } }), 'VocartBundled', { entries: ENTRIES, catalogIndexPath: missing });
+    expect(build).toThrow(CatalogIndexMissingError);
+    expect(build).toThrow(/npm run catalog:build/);
+  });
+
+  it('ignores a missing catalog index when bundling is skipped', () => {
+    const missing = path.join(import.meta.dirname, 'fixtures', 'no-such-index.json');
+    expect(() => buildStack({ alexaSkillId: SKILL_ID }, missing)).not.toThrow();
+  });
+});
