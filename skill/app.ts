@@ -11,6 +11,7 @@ import { loadCatalogFile } from './store/catalog-file';
 import { createStore, type Store } from './store';
 import type { ShopPolicy } from './core/orders/policy';
 import { LocalPaymentGateway } from './payments/local-gateway';
+import { emptyPriors } from './core/replenishment/priors';
 
 export interface App {
   core: ConversationCore;
@@ -64,6 +65,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     pins: store.pins,
     payments,
     policy,
+    replenishment: store.replenishment,
+    // Pooled product knowledge would come from the merchant's order data; without it, own history decides.
+    priors: emptyPriors(),
     clock,
     log,
   });

@@ -3,7 +3,8 @@
  * them; tests implement them in memory. Nothing in skill/core imports an SDK, a database client or express.
  */
 import type { Product } from './catalog/product';
-import type { Locale } from './turn';
+import type { Locale, Platform } from './turn';
+import type { CustomerRhythm, PurchaseState } from './replenishment/state';
 
 export interface Clock {
   now(): Date;
@@ -89,6 +90,55 @@ export interface CustomerSnapshot {
   purchaseCounts?: Record<string, number>;
   /** Past orders, newest first, with their lines. */
   orders?: Order[];
+  /** Replenishment state: the customer's rhythm and one prediction per product bought. */
+  replenishment?: ReplenishmentSnapshot;
+  /** The consent ledger's current state for proactive reminders. */
+  reminderConsent?: ReminderConsent;
+}
+
+export interface PredictionItem {
+  state: PurchaseState;
+  /** ISO day (yyyy-mm-dd) the product is expected to run out: its partition in the due-day index. */
+  dueDay?: string;
+  /** No nudges for this product before this ISO day ("not now"). */
+  snoozedUntil?: string;
+  /** The purchase (order number) a nudge was already given for: at most one nudge per product per cycle. */
+  nudgedForPurchase?: number;
+}
+
+export interface ReplenishmentSnapshot {
+  rhythm?: CustomerRhythm;
+  items: PredictionItem[];
+}
+
+export type ConsentAction = 'grant' | 'withdraw' | 'exclude' | 'include';
+
+export interface ConsentEvent {
+  action: ConsentAction;
+  at: string;
+  platform: Platform;
+  productId?: string;
+}
+
+/** What the shopper agreed to, when and where; products they asked not to be reminded about. */
+export interface ReminderConsent {
+  granted: boolean;
+  grantedAt?: string;
+  platform?: Platform;
+  excludedProducts: string[];
+  history: ConsentEvent[];
+}
+
+export interface ReplenishmentRepository {
+  /**
+   * Writes the rhythm and the new states of an order's products with their due days. Idempotent per order: an
+   * order number not newer than the stored rhythm's is skipped.
+   */
+  recordOrder(customerId: string, update: { rhythm: CustomerRhythm; items: PredictionItem[] }): Promise<void>;
+  markNudged(customerId: string, productId: string, purchase: number): Promise<void>;
+  snooze(customerId: string, productIds: string[], untilDay: string): Promise<void>;
+  /** Appends to the consent ledger and returns its new state. */
+  recordConsent(customerId: string, event: ConsentEvent): Promise<ReminderConsent>;
 }
 
 export interface CustomerRepository {

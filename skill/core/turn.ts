@@ -127,6 +127,11 @@ export interface Reply {
   linkAccount?: boolean;
   /** Ask the platform for a permission (Alexa: reminders). */
   askPermission?: 'reminders';
+  /**
+   * Reminders to schedule outside the session where the platform can (Alexa Reminders API, with the permission
+   * granted); platforms without push (Dialogflow) ignore them. `at` is an ISO local date-time.
+   */
+  reminders?: Array<{ at: string; text: string }>;
   endSession: boolean;
   sessionState: SessionState;
 }

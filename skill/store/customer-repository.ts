@@ -1,10 +1,12 @@
 /** The customer partition: profile, cart and what the turn needs from the order history, in one Query. */
 import dynamoose from 'dynamoose';
-import type { Address, Cart, CartLine, CustomerProfile, CustomerRepository, CustomerSnapshot, PaymentMethodRef } from '../core/ports';
+import type { Address, Cart, CartLine, CustomerProfile, CustomerRepository, CustomerSnapshot, PaymentMethodRef, ReplenishmentSnapshot } from '../core/ports';
 import { customerPk, SK } from './keys';
 import { storeError } from './errors';
 import { vocartModel, type VocartItem } from './table';
 import { toOrder } from './order-repository';
+import { REMINDER_PURPOSE, toConsent, toPredictionItem } from './replenishment-repository';
+import type { CustomerRhythm } from '../core/replenishment/state';
 import type { Clock } from '../core/ports';
 
 export class DynamoCustomerRepository implements CustomerRepository {
@@ -27,11 +29,15 @@ export class DynamoCustomerRepository implements CustomerRepository {
     const snapshot: CustomerSnapshot = { customerId, cart: { lines: [], version: 0 } };
     const purchaseCounts: Record<string, number> = {};
     const headers: VocartItem[] = [];
+    const replenishment: ReplenishmentSnapshot = { items: [] };
     const linesByOrder = new Map<string, VocartItem[]>();
     for (const item of items) {
       if (item.sk === SK.profile) snapshot.profile = toProfile(customerId, item);
       else if (item.sk === SK.cart) snapshot.cart = toCart(item);
       else if (item.sk.startsWith(SK.orderPrefix)) headers.push(item);
+      else if (item.sk === SK.rhythm) replenishment.rhythm = item.rhythm as CustomerRhythm;
+      else if (item.sk.startsWith(SK.predictionPrefix)) replenishment.items.push(toPredictionItem(item));
+      else if (item.sk === SK.consent(REMINDER_PURPOSE)) snapshot.reminderConsent = toConsent(item);
       else if (item.sk.startsWith(SK.orderLinePrefix)) {
         const orderKey = item.sk.slice(SK.orderLinePrefix.length, item.sk.lastIndexOf('#'));
         linesByOrder.set(orderKey, [...(linesByOrder.get(orderKey) ?? []), item]);
@@ -46,6 +52,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       for (const line of order.lines) purchaseCounts[line.productId] = (purchaseCounts[line.productId] ?? 0) + 1;
     }
     if (orders.length > 0) snapshot.orders = orders;
+    if (replenishment.rhythm || replenishment.items.length > 0) snapshot.replenishment = replenishment;
     if (Object.keys(purchaseCounts).length > 0) snapshot.purchaseCounts = purchaseCounts;
     return snapshot;
   }

@@ -5,6 +5,7 @@ import { TokenTableAccountLinking } from './account-linking';
 import { DynamoCustomerRepository } from './customer-repository';
 import { DynamoOrderRepository } from './order-repository';
 import { DynamoPinVault } from './pin-vault';
+import { DynamoReplenishmentRepository } from './replenishment-repository';
 import { createDynamoClient, type DynamoSettings } from './dynamo-client';
 
 export interface StoreSettings extends DynamoSettings {
@@ -22,6 +23,7 @@ export function createStore(settings: StoreSettings, clock: Clock) {
     accounts: new TokenTableAccountLinking(settings.tableName),
     orders: new DynamoOrderRepository(settings.tableName, clock),
     pins: new DynamoPinVault(settings.tableName),
+    replenishment: new DynamoReplenishmentRepository(settings.tableName),
   };
 }
 

@@ -15,6 +15,7 @@ export const SK = {
   idempotency: (key: string) => `IDEM#${key}`,
   prediction: (productId: string) => `PRED#${productId}`,
   predictionPrefix: 'PRED#',
+  rhythm: 'RHYTHM',
   consent: (purpose: string) => `CONSENT#${purpose}`,
   consentPrefix: 'CONSENT#',
 } as const;
@@ -23,3 +24,4 @@ export const tokenPk = (tokenHash: string) => `TOKEN#${tokenHash}`;
 export const TOKEN_SK = 'LINK';
 
 export const duePk = (day: string) => `DUE#${day}`;
+export const dueSk = (customerId: string, productId: string) => `${customerPk(customerId)}#${productId}`;

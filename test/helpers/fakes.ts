@@ -15,6 +15,10 @@ import type {
   OrderClaim,
   OrderRepository,
   PinVault,
+  PredictionItem,
+  ConsentEvent,
+  ReminderConsent,
+  ReplenishmentRepository,
   SearchHit,
   SearchOptions,
 } from '../../skill/core/ports';
@@ -22,6 +26,9 @@ import type { Locale, Turn } from '../../skill/core/turn';
 import type { CoreDeps } from '../../skill/core/conversation/context';
 import { DEFAULT_POLICY } from '../../skill/core/orders/policy';
 import { LocalPaymentGateway } from '../../skill/payments/local-gateway';
+import { emptyPriors } from '../../skill/core/replenishment/priors';
+import type { CustomerRhythm } from '../../skill/core/replenishment/state';
+import { applyConsent } from '../../skill/core/privacy/consent';
 
 export class FixedClock implements Clock {
   constructor(public current = new Date('2026-11-23T10:00:00.000Z')) {}
@@ -176,6 +183,28 @@ export class MemoryPins implements PinVault {
   }
 }
 
+/** Replenishment state and the consent ledger in memory, with the same ledger rules as the store. */
+export class MemoryReplenishment implements ReplenishmentRepository {
+  readonly consents = new Map<string, ReminderConsent>();
+  readonly snoozes: Array<{ customerId: string; productIds: string[]; untilDay: string }> = [];
+  readonly nudged: Array<{ customerId: string; productId: string; purchase: number }> = [];
+  readonly recorded: Array<{ customerId: string; update: { rhythm: CustomerRhythm; items: PredictionItem[] } }> = [];
+  async recordOrder(customerId: string, update: { rhythm: CustomerRhythm; items: PredictionItem[] }) {
+    this.recorded.push({ customerId, update });
+  }
+  async markNudged(customerId: string, productId: string, purchase: number) {
+    this.nudged.push({ customerId, productId, purchase });
+  }
+  async snooze(customerId: string, productIds: string[], untilDay: string) {
+    this.snoozes.push({ customerId, productIds, untilDay });
+  }
+  async recordConsent(customerId: string, event: ConsentEvent) {
+    const next = applyConsent(this.consents.get(customerId) ?? { granted: false, excludedProducts: [], history: [] }, event);
+    this.consents.set(customerId, next);
+    return next;
+  }
+}
+
 /** Full core dependencies on in-memory ports; pass what a test wants to observe or control. */
 export function memoryCoreDeps(overrides: Partial<CoreDeps> & { customers?: MemoryCustomers } = {}): CoreDeps {
   const customers = overrides.customers ?? new MemoryCustomers();
@@ -188,6 +217,8 @@ export function memoryCoreDeps(overrides: Partial<CoreDeps> & { customers?: Memo
     pins: new MemoryPins(),
     payments: new LocalPaymentGateway(),
     policy: DEFAULT_POLICY,
+    replenishment: new MemoryReplenishment(),
+    priors: emptyPriors(),
     ...overrides,
     customers,
   };

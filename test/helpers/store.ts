@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createStore, ensureTable } from '../../skill/store';
 import type { Clock } from '../../skill/core/ports';
+import type { CoreDeps } from '../../skill/core/conversation/context';
+import { DEFAULT_POLICY } from '../../skill/core/orders/policy';
+import { emptyPriors } from '../../skill/core/replenishment/priors';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -16,4 +19,18 @@ export async function createTestStore(clock: Clock = systemClock) {
   const store = createStore({ endpoint, region: 'us-east-1', timeoutMs: 3000, tableName }, clock);
   await ensureTable(store.client, tableName);
   return store;
+}
+
+/** Core dependencies on the real store of a test table, with the given gateway, clock and catalog. */
+export function storeCoreDeps(store: Awaited<ReturnType<typeof createTestStore>>, parts: Pick<CoreDeps, 'catalog' | 'payments' | 'clock' | 'log'> & Partial<CoreDeps>): CoreDeps {
+  return {
+    customers: store.customers,
+    accounts: store.accounts,
+    orders: store.orders,
+    pins: store.pins,
+    replenishment: store.replenishment,
+    policy: DEFAULT_POLICY,
+    priors: emptyPriors(),
+    ...parts,
+  };
 }

@@ -2,7 +2,8 @@
  * What a handler works with during one turn: the turn, the locale's messages, the customer (loaded at most once,
  * and only when a handler asks), and a mutable copy of the session state that becomes the reply's.
  */
-import type { AccountLinking, Catalog, Clock, CustomerRepository, CustomerSnapshot, Log, OrderRepository, PaymentGateway, PinVault } from '../ports';
+import type { AccountLinking, Catalog, Clock, CustomerRepository, CustomerSnapshot, Log, OrderRepository, PaymentGateway, PinVault, ReplenishmentRepository } from '../ports';
+import type { ReplenishmentPriors } from '../replenishment/priors';
 import type { ShopPolicy } from '../orders/policy';
 import type { Messages } from '../i18n/messages';
 import { messagesFor } from '../i18n/messages';
@@ -18,6 +19,9 @@ export interface CoreDeps {
   pins: PinVault;
   payments: PaymentGateway;
   policy: ShopPolicy;
+  replenishment: ReplenishmentRepository;
+  /** Product and category knowledge pooled across customers (may be empty: own history then decides). */
+  priors: ReplenishmentPriors;
 }
 
 export class TurnContext {

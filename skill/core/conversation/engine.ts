@@ -13,6 +13,7 @@ import { cancel, fallback, help, launch, sessionEnded, stop } from './handlers/s
 import { checkoutIntent, voicePinIntent } from './handlers/checkout';
 import { cancelOrderIntent, orderStatusIntent, reorderIntent } from './handlers/orders';
 import { deleteMyDataIntent } from './handlers/privacy';
+import { enableRemindersIntent, listRemindersIntent, replenishmentIntent, stopRemindersIntent } from './handlers/replenish';
 
 export type Handler = (ctx: TurnContext) => Promise<Reply>;
 
@@ -38,6 +39,10 @@ const handlersByIntent: Partial<Record<CoreIntent, Handler>> = {
   CancelOrderIntent: cancelOrderIntent,
   ReorderIntent: reorderIntent,
   DeleteMyDataIntent: deleteMyDataIntent,
+  ReplenishmentIntent: replenishmentIntent,
+  EnableRemindersIntent: enableRemindersIntent,
+  StopRemindersIntent: stopRemindersIntent,
+  ListRemindersIntent: listRemindersIntent,
 };
 
 export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Record<CoreIntent, Handler>> = {}): ConversationCore {

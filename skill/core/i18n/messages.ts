@@ -76,6 +76,19 @@ export interface Messages {
   eraseConfirm: string;
   erased(keptOrders: boolean): string;
   eraseKept: string;
+  // Replenishment and reminders
+  runningLow(items: string): string;
+  nudge(item: string): string;
+  nothingLow: string;
+  snoozed: string;
+  remindersOn(product: string | undefined): string;
+  remindersPermission: string;
+  remindersOffProduct(product: string): string;
+  remindersOffAll: string;
+  remindersNotBought(query: string): string;
+  remindersList(p: { since: string; platform: string; products: string; excluded: string }): string;
+  remindersNone: string;
+  reminderText(product: string): string;
 }
 
 const enUS: Messages = {
@@ -155,6 +168,19 @@ const enUS: Messages = {
   erased: (keptOrders) =>
     `Done. I've deleted your data.${keptOrders ? ' Your past orders stay with your vocart account, because the shop must keep them for accounting.' : ''} Goodbye.`,
   eraseKept: "Okay, I haven't deleted anything.",
+  runningLow: (items) => `You're probably running low on ${items}. Shall I add ${items.includes(' and ') ? 'them' : 'it'} to your cart?`,
+  nudge: (item) => `By the way, your ${item} is probably running low. Shall I add it to your cart?`,
+  nothingLow: "Nothing you buy regularly seems to be running low right now. What would you like to shop for?",
+  snoozed: "Okay, not now. I'll ask again in a few days. What else can I do for you?",
+  remindersOn: (product) =>
+    `Okay, I'll remind you when ${product ? `your ${product} is` : 'things you buy regularly are'} probably running low. Say stop all reminders at any time to turn this off.`,
+  remindersPermission: 'To also get reminders when the skill is closed, allow reminders for vocart in your Alexa app; I sent you a card.',
+  remindersOffProduct: (product) => `Okay, I won't remind you about ${product} any more.`,
+  remindersOffAll: "Okay, I've turned off all reminders. Say remind me about coffee, for example, to turn them on again.",
+  remindersNotBought: (query) => `You haven't bought ${query} before, so I wasn't going to remind you about it.`,
+  remindersList: (p) => `You turned reminders on ${p.since} on ${p.platform}. I remind you about things you buy regularly${p.products ? `, such as ${p.products}` : ''}${p.excluded ? `, but not about ${p.excluded}` : ''}.`,
+  remindersNone: "Reminders are off. Say remind me about coffee, for example, and I'll tell you when it's probably running low.",
+  reminderText: (product) => `Your ${product} is probably running low. Say: Alexa, ask vocart shop what's running low.`,
 };
 
 const deDE: Messages = {
@@ -234,6 +260,19 @@ const deDE: Messages = {
   erased: (keptOrders) =>
     `Erledigt. Ich habe deine Daten gelöscht.${keptOrders ? ' Deine bisherigen Bestellungen bleiben in deinem vocart-Konto, weil der Laden sie für die Buchhaltung aufbewahren muss.' : ''} Tschüss.`,
   eraseKept: 'Okay, ich habe nichts gelöscht.',
+  runningLow: (items) => `${items} ${items.includes(' und ') ? 'gehen' : 'geht'} dir wahrscheinlich bald aus. Soll ich ${items.includes(' und ') ? 'sie' : 'es'} in den Warenkorb legen?`,
+  nudge: (item) => `Übrigens: ${item} geht dir wahrscheinlich bald aus. Soll ich es in den Warenkorb legen?`,
+  nothingLow: 'Von dem, was du regelmäßig kaufst, geht gerade nichts zur Neige. Was möchtest du einkaufen?',
+  snoozed: 'Okay, jetzt nicht. Ich frage in ein paar Tagen wieder. Was kann ich sonst für dich tun?',
+  remindersOn: (product) =>
+    `Okay, ich erinnere dich, wenn ${product ? `${product}` : 'etwas, das du regelmäßig kaufst,'} wahrscheinlich bald ausgeht. Sag jederzeit: keine Erinnerungen mehr, um das abzuschalten.`,
+  remindersPermission: 'Damit ich dich auch bei geschlossenem Skill erinnern kann, erlaube Erinnerungen für vocart in der Alexa-App; ich habe dir eine Karte geschickt.',
+  remindersOffProduct: (product) => `Okay, ich erinnere dich nicht mehr an ${product}.`,
+  remindersOffAll: 'Okay, ich habe alle Erinnerungen abgeschaltet. Sag zum Beispiel: erinnere mich an Kaffee, um sie wieder einzuschalten.',
+  remindersNotBought: (query) => `Du hast ${query} noch nie gekauft, daran hätte ich dich also nicht erinnert.`,
+  remindersList: (p) => `Du hast Erinnerungen am ${p.since} über ${p.platform} eingeschaltet. Ich erinnere dich an Dinge, die du regelmäßig kaufst${p.products ? `, zum Beispiel ${p.products}` : ''}${p.excluded ? `, aber nicht an ${p.excluded}` : ''}.`,
+  remindersNone: 'Erinnerungen sind aus. Sag zum Beispiel: erinnere mich an Kaffee, dann sage ich dir, wenn er wahrscheinlich bald ausgeht.',
+  reminderText: (product) => `${product} geht dir wahrscheinlich bald aus. Sag: Alexa, frag vocart laden, was zur Neige geht.`,
 };
 
 /** Order numbers are read character by character ("V 7 K 3…"), not as a word. */

@@ -7,13 +7,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { VoiceCatalog } from '../../../skill/core/catalog/voice-catalog';
 import { createConversationCore } from '../../../skill/core/conversation/engine';
 import { DependencyError } from '../../../skill/core/errors';
-import { DEFAULT_POLICY } from '../../../skill/core/orders/policy';
 import type { OrderRepository } from '../../../skill/core/ports';
 import type { Reply, Turn } from '../../../skill/core/turn';
 import { LocalPaymentGateway } from '../../../skill/payments/local-gateway';
 import { seedDemoCustomer } from '../../../skill/store/seed';
 import { FixedClock, SilentLog, turn } from '../../helpers/fakes';
-import { createTestStore } from '../../helpers/store';
+import { createTestStore, storeCoreDeps } from '../../helpers/store';
 
 const catalog = VoiceCatalog.fromProducts(JSON.parse(readFileSync(new URL('../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
 const demo = JSON.parse(readFileSync(new URL('../../../skill/data/demo-customer.json', import.meta.url), 'utf8'));
@@ -28,7 +27,7 @@ describe('checkout on DynamoDB Local', async () => {
   const log = new SilentLog();
 
   function core() {
-    return createConversationCore({ catalog, customers: store.customers, accounts: store.accounts, orders, pins: store.pins, payments, policy: DEFAULT_POLICY, clock, log });
+    return createConversationCore(storeCoreDeps(store, { catalog, orders, payments, clock, log }));
   }
 
   async function send(partial: Partial<Turn> & Pick<Turn, 'intent'>): Promise<Reply> {

@@ -3,12 +3,11 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { VoiceCatalog } from '../../../skill/core/catalog/voice-catalog';
 import { createConversationCore } from '../../../skill/core/conversation/engine';
-import { DEFAULT_POLICY } from '../../../skill/core/orders/policy';
 import type { Reply, Turn } from '../../../skill/core/turn';
 import { LocalPaymentGateway } from '../../../skill/payments/local-gateway';
 import { seedDemoCustomer } from '../../../skill/store/seed';
 import { FixedClock, SilentLog, turn } from '../../helpers/fakes';
-import { createTestStore } from '../../helpers/store';
+import { createTestStore, storeCoreDeps } from '../../helpers/store';
 
 const catalog = VoiceCatalog.fromProducts(JSON.parse(readFileSync(new URL('../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
 const demo = JSON.parse(readFileSync(new URL('../../../skill/data/demo-customer.json', import.meta.url), 'utf8'));
@@ -21,7 +20,7 @@ describe('order flows on DynamoDB Local', () => {
   let session: Turn['session'] = {};
 
   async function say(partial: Partial<Turn> & Pick<Turn, 'intent'>): Promise<Reply> {
-    const core = createConversationCore({ catalog, customers: store.customers, accounts: store.accounts, orders: store.orders, pins: store.pins, payments, policy: DEFAULT_POLICY, clock, log: new SilentLog() });
+    const core = createConversationCore(storeCoreDeps(store, { catalog, payments, clock, log: new SilentLog() }));
     const reply = await core.handle(turn({ customer: linked, session, ...partial }));
     session = reply.sessionState;
     return reply;

@@ -10,6 +10,7 @@ import type { Order } from '../../ports';
 import type { PendingAction, Reply } from '../../turn';
 import type { TurnContext } from '../context';
 import { onPending } from './confirm';
+import { recordOrderForReplenishment } from './replenish';
 
 function money(ctx: TurnContext, cents: number, currency: string): string {
   return formatPrice(cents, currency, ctx.locale);
@@ -107,6 +108,7 @@ async function confirmCheckout(ctx: TurnContext, pending: PendingAction): Promis
   delete ctx.session.pending;
   switch (result.kind) {
     case 'placed':
+      if (!result.duplicate) await recordOrderForReplenishment(ctx, result.order);
       return orderConfirmed(ctx, result.order, result.duplicate);
     case 'in-progress':
       return ctx.tell(ctx.msg.orderInProgress);

@@ -1,6 +1,7 @@
 /** Launch, help, stop, cancel, fallback and session end: the turns that frame a conversation. */
 import type { Reply } from '../../turn';
 import type { TurnContext } from '../context';
+import { launchNudge } from './replenish';
 
 /** After this many misunderstood turns in a row, the fallback offers help instead of repeating itself. */
 export const MISSES_BEFORE_HELP = 2;
@@ -17,6 +18,8 @@ export async function launch(ctx: TurnContext): Promise<Reply> {
     });
     return ctx.ask(ctx.msg.welcomeFirst, ctx.msg.welcomeReprompt);
   }
+  const nudge = await launchNudge(ctx);
+  if (nudge) return ctx.ask(`${ctx.msg.welcomeBack} ${nudge}`, nudge, { ask: { kind: 'confirm' } });
   return ctx.ask(ctx.msg.welcomeBack, ctx.msg.welcomeReprompt);
 }
 
