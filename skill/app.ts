@@ -11,7 +11,7 @@ import { loadCatalogFile } from './store/catalog-file';
 import { createStore, type Store } from './store';
 import type { ShopPolicy } from './core/orders/policy';
 import { LocalPaymentGateway } from './payments/local-gateway';
-import { emptyPriors } from './core/replenishment/priors';
+import { emptyPriors, type ReplenishmentPriors } from './core/replenishment/priors';
 
 export interface App {
   core: ConversationCore;
@@ -21,6 +21,7 @@ export interface App {
   catalog: Catalog;
   payments: LocalPaymentGateway;
   policy: ShopPolicy;
+  priors: ReplenishmentPriors;
 }
 
 export interface AppOverrides {
@@ -57,6 +58,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     overrides.payments ??
     new LocalPaymentGateway({ timeoutMs: config.PAYMENT_TIMEOUT_MS, latencyMs: config.PAYMENT_LATENCY_MS, failure: config.PAYMENT_FAILURE });
   const policy = shopPolicy(config);
+  // Pooled product knowledge would come from the merchant's order data; without it, own history decides.
+  const priors = emptyPriors();
   const core = createConversationCore({
     catalog,
     customers: store.customers,
@@ -66,10 +69,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     payments,
     policy,
     replenishment: store.replenishment,
-    // Pooled product knowledge would come from the merchant's order data; without it, own history decides.
-    priors: emptyPriors(),
+    priors,
     clock,
     log,
   });
-  return { core, config, log, store, catalog, payments, policy };
+  return { core, config, log, store, catalog, payments, policy, priors };
 }

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
 
   const app = createApp(config);
   const created = await ensureTable(app.store.client, config.TABLE_NAME);
-  const demo = await seedDemoCustomer(config.TABLE_NAME, demoCustomer, { now: () => new Date() });
+  const demo = await seedDemoCustomer(config.TABLE_NAME, demoCustomer, { now: () => new Date() }, { catalog: app.catalog, priors: app.priors });
   // The local gateway holds the demo account's stored payment method, as the merchant's gateway would.
   app.payments.registerPaymentMethod(demo.paymentMethod.id, demo.customerId);
   const http = await listen(createServer(app), config.PORT, process.env.HOST ?? '127.0.0.1');

@@ -118,6 +118,11 @@ export interface ConsentEvent {
   at: string;
   platform: Platform;
   productId?: string;
+  /**
+   * The Alexa user id of a grant given on Alexa: what the daily job needs to reach the shopper outside a
+   * session. Kept on the current state only, never copied into the history.
+   */
+  alexaUserId?: string;
 }
 
 /** What the shopper agreed to, when and where; products they asked not to be reminded about. */
@@ -125,6 +130,8 @@ export interface ReminderConsent {
   granted: boolean;
   grantedAt?: string;
   platform?: Platform;
+  /** Set while reminders are granted from Alexa; dropped when consent is withdrawn. */
+  alexaUserId?: string;
   excludedProducts: string[];
   history: ConsentEvent[];
 }

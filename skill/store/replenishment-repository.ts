@@ -96,6 +96,7 @@ export function toConsent(item: VocartItem): ReminderConsent {
     granted: item.granted === true,
     ...(typeof item.grantedAt === 'string' ? { grantedAt: item.grantedAt } : {}),
     ...(item.platform === 'alexa' || item.platform === 'google' ? { platform: item.platform } : {}),
+    ...(typeof item.alexaUserId === 'string' ? { alexaUserId: item.alexaUserId } : {}),
     excludedProducts: Array.isArray(item.excludedProducts) ? (item.excludedProducts as string[]) : [],
     history: Array.isArray(item.history) ? (item.history as ConsentEvent[]) : [],
   };

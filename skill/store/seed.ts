@@ -3,11 +3,14 @@
  * dates are relative to the clock, so "my usual" and replenishment have a believable history on any day.
  */
 import { z } from 'zod';
-import type { Clock } from '../core/ports';
+import type { Catalog, Clock, Order, ReplenishmentSnapshot } from '../core/ports';
+import { updateForOrder } from '../core/replenishment/live';
+import type { ReplenishmentPriors } from '../core/replenishment/priors';
 import { TokenTableAccountLinking } from './account-linking';
 import { customerPk, SK } from './keys';
 import { orderItems } from './order-repository';
 import { DynamoPinVault } from './pin-vault';
+import { predictionItem } from './replenishment-repository';
 import { vocartModel } from './table';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,7 +34,13 @@ export const demoCustomerSchema = z.object({
 
 export type DemoCustomer = z.infer<typeof demoCustomerSchema>;
 
-export async function seedDemoCustomer(tableName: string, input: unknown, clock: Clock): Promise<DemoCustomer> {
+/** What replaying the demo's orders into replenishment predictions needs: product categories and priors. */
+export interface SeedReplay {
+  catalog: Catalog;
+  priors: ReplenishmentPriors;
+}
+
+export async function seedDemoCustomer(tableName: string, input: unknown, clock: Clock, replay?: SeedReplay): Promise<DemoCustomer> {
   const demo = demoCustomerSchema.parse(input);
   const model = vocartModel(tableName);
   const pk = customerPk(demo.customerId);
@@ -50,10 +59,11 @@ export async function seedDemoCustomer(tableName: string, input: unknown, clock:
     },
     { overwrite: true },
   );
+  const placed: Order[] = [];
   for (const order of demo.orders) {
     const placedAt = new Date(now - order.daysAgo * DAY_MS);
     const subtotalCents = order.lines.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
-    const { header, lines } = orderItems({
+    const record: Order = {
       orderId: order.orderId,
       customerId: demo.customerId,
       placedAt: placedAt.toISOString(),
@@ -66,10 +76,35 @@ export async function seedDemoCustomer(tableName: string, input: unknown, clock:
       currency: 'USD',
       deliveryBy: new Date(placedAt.getTime() + 2 * DAY_MS).toISOString(),
       cancellableUntil: placedAt.toISOString(),
-    });
+    };
+    placed.push(record);
+    const { header, lines } = orderItems(record);
     await model.batchPut([header, ...lines].map((item) => item as never));
   }
+  if (replay) await seedReplenishment(model, demo.customerId, placed, replay);
   await new DynamoPinVault(tableName).setPin(demo.customerId, demo.voicePin);
   await new TokenTableAccountLinking(tableName).link(demo.accessToken, demo.customerId);
   return demo;
+}
+
+/**
+ * The predictions the demo's history would have produced, order by order as the live skill updates them. Written
+ * with overwrite, so seeding an existing table again starts the rhythm afresh at today's dates.
+ */
+async function seedReplenishment(model: ReturnType<typeof vocartModel>, customerId: string, orders: Order[], replay: SeedReplay): Promise<void> {
+  let snapshot: ReplenishmentSnapshot = { items: [] };
+  for (const order of [...orders].sort((a, b) => a.placedAt.localeCompare(b.placedAt))) {
+    const update = updateForOrder(snapshot, customerId, order, replay.catalog, replay.priors);
+    if (!update) continue;
+    const changed = new Set(update.items.map((item) => item.state.productId));
+    snapshot = { rhythm: update.rhythm, items: [...snapshot.items.filter((item) => !changed.has(item.state.productId)), ...update.items] };
+  }
+  if (!snapshot.rhythm) return;
+  const pk = customerPk(customerId);
+  const items = [
+    { pk, sk: SK.rhythm, type: 'rhythm', rhythm: snapshot.rhythm, lastOrderNumber: snapshot.rhythm.lastOrderNumber },
+    ...snapshot.items.map((item) => predictionItem(customerId, item)),
+  ];
+  // BatchWriteItem takes at most 25 items.
+  for (let start = 0; start < items.length; start += 25) await model.batchPut(items.slice(start, start + 25) as never[]);
 }

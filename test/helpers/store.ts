@@ -7,6 +7,12 @@ import type { CoreDeps } from '../../skill/core/conversation/context';
 import { DEFAULT_POLICY } from '../../skill/core/orders/policy';
 import { emptyPriors } from '../../skill/core/replenishment/priors';
 
+/**
+ * Generous on purpose: DynamoDB Local's JVM can stall for seconds on a busy 2-core machine, and these tests are
+ * about behaviour, not the production deadline (which skill/config.ts sets and its own tests cover).
+ */
+export const TEST_DB_TIMEOUT_MS = 10_000;
+
 export const systemClock: Clock = { now: () => new Date() };
 
 export function uniqueTableName(prefix = 'vocart-test'): string {
@@ -16,7 +22,7 @@ export function uniqueTableName(prefix = 'vocart-test'): string {
 export async function createTestStore(clock: Clock = systemClock) {
   const endpoint = inject('dynamoEndpoint');
   const tableName = uniqueTableName();
-  const store = createStore({ endpoint, region: 'us-east-1', timeoutMs: 3000, tableName }, clock);
+  const store = createStore({ endpoint, region: 'us-east-1', timeoutMs: TEST_DB_TIMEOUT_MS, tableName }, clock);
   await ensureTable(store.client, tableName);
   return store;
 }

@@ -34,7 +34,8 @@ export function updateForOrder(
 ): { rhythm: CustomerRhythm; items: PredictionItem[] } | undefined {
   const rhythm = snapshot?.rhythm;
   const placedDay = dayOf(new Date(order.placedAt));
-  if (rhythm?.lastDay !== undefined && rhythm.lastDay >= placedDay) return undefined;
+  // An order older than the last one seen is a late retry; same-day orders are real (a forgotten item).
+  if (rhythm?.lastDay !== undefined && rhythm.lastDay > placedDay) return undefined;
   const current = new Map((snapshot?.items ?? []).filter((item) => order.lines.some((line) => line.productId === item.state.productId)).map((item) => [item.state.productId, item.state]));
   const update = applyOrder(rhythm, current, customerId, {
     moment: { orderNumber: (rhythm?.lastOrderNumber ?? 0) + 1, day: placedDay },
@@ -57,7 +58,10 @@ export interface DueProduct {
   runOutProbability: number;
   /** Units the shopper bought last time: what "yes" puts in the cart. */
   lastUnits: number;
+  /** The purchase (order number) the current supply comes from. */
   purchase: number;
+  /** How many orders contained the product. */
+  purchases: number;
   nudgedThisCycle: boolean;
 }
 
@@ -82,6 +86,7 @@ export function dueProducts(snapshot: ReplenishmentSnapshot | undefined, now: Da
         runOutProbability: candidate.runOutProbability ?? 0,
         lastUnits: Math.max(1, Math.round(item.state.lastUnits)),
         purchase: item.state.lastOrderNumber,
+        purchases: item.state.purchases,
         nudgedThisCycle: item.nudgedForPurchase === item.state.lastOrderNumber,
       },
     ];

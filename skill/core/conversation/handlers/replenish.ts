@@ -16,6 +16,8 @@ import { onPending } from './confirm';
 
 /** How long "not now" keeps a product quiet. */
 export const SNOOZE_DAYS = 3;
+/** Purchases of a product before the skill brings it up by itself. */
+const MIN_PURCHASES_FOR_NUDGE = 2;
 /** Products read out at once. */
 const MAX_READ = 3;
 /** Reminders scheduled on the platform at once: the most pressing products only. */
@@ -48,7 +50,8 @@ export async function replenishmentIntent(ctx: TurnContext): Promise<Reply> {
 export async function launchNudge(ctx: TurnContext): Promise<string | undefined> {
   const customer = await ctx.customer();
   if (!customer.reminderConsent?.granted) return undefined;
-  const candidate = (await due(ctx, true)).find((item) => !item.nudgedThisCycle);
+  // Unprompted, only about what the shopper buys regularly: one purchase is no rhythm to interrupt a welcome for.
+  const candidate = (await due(ctx, true)).find((item) => !item.nudgedThisCycle && item.purchases >= MIN_PURCHASES_FOR_NUDGE);
   if (!candidate) return undefined;
   await ctx.deps.replenishment.markNudged(customer.customerId, candidate.productId, candidate.purchase);
   ctx.session.pending = { kind: 'replenish', lines: [{ productId: candidate.productId, quantity: candidate.lastUnits }] };
@@ -102,7 +105,14 @@ export async function enableRemindersIntent(ctx: TurnContext): Promise<Reply> {
   if (raw && !productId) return ctx.ask(ctx.msg.remindersNotBought(raw), ctx.msg.helpReprompt);
   const customerId = await ctx.customerId();
   const now = ctx.deps.clock.now();
-  await ctx.deps.replenishment.recordConsent(customerId, { action: 'grant', at: now.toISOString(), platform: ctx.turn.customer.platform, ...(productId ? { productId } : {}) });
+  const platform = ctx.turn.customer.platform;
+  await ctx.deps.replenishment.recordConsent(customerId, {
+    action: 'grant',
+    at: now.toISOString(),
+    platform,
+    ...(productId ? { productId } : {}),
+    ...(platform === 'alexa' ? { alexaUserId: ctx.turn.customer.platformUserId } : {}),
+  });
   const speech = ctx.msg.remindersOn(productId ? nameOf(ctx, productId) : undefined);
   if (ctx.turn.customer.platform !== 'alexa') return ctx.ask(speech, ctx.msg.anythingElse);
   if (!ctx.turn.permissions?.includes('reminders')) {

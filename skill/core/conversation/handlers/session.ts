@@ -19,7 +19,7 @@ export async function launch(ctx: TurnContext): Promise<Reply> {
     return ctx.ask(ctx.msg.welcomeFirst, ctx.msg.welcomeReprompt);
   }
   const nudge = await launchNudge(ctx);
-  if (nudge) return ctx.ask(`${ctx.msg.welcomeBack} ${nudge}`, nudge, { ask: { kind: 'confirm' } });
+  if (nudge) return ctx.ask(`${ctx.msg.welcomeBackBrief} ${nudge}`, nudge, { ask: { kind: 'confirm' } });
   return ctx.ask(ctx.msg.welcomeBack, ctx.msg.welcomeReprompt);
 }
 
