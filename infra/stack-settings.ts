@@ -27,9 +27,21 @@ export class StackSettingsError extends Error {
   }
 }
 
+/**
+ * Context key: name of a Secrets Manager secret holding the skill's messaging credentials as JSON
+ * `{"clientId": "...", "clientSecret": "..."}` (developer console → Permissions). Without it the daily
+ * replenishment run delivers nothing.
+ */
+export const ALEXA_MESSAGING_SECRET_CONTEXT = 'alexaMessagingSecret';
+
+/** Secrets Manager names: letters, digits and /_+=.@- (up to 512). */
+const SECRET_NAME_PATTERN = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+
 export interface StackSettings {
   alexaSkillId: string;
   usesPlaceholderSkillId: boolean;
+  /** Secret name of the skill messaging credentials, when given. */
+  alexaMessagingSecret?: string;
 }
 
 export function readStackSettings(scope: Construct): StackSettings {
@@ -47,5 +59,16 @@ export function readStackSettings(scope: Construct): StackSettings {
     );
   }
   const alexaSkillId = raw.trim();
-  return { alexaSkillId, usesPlaceholderSkillId: alexaSkillId === PLACEHOLDER_ALEXA_SKILL_ID };
+  const secret: unknown = scope.node.tryGetContext(ALEXA_MESSAGING_SECRET_CONTEXT);
+  if (secret !== undefined && secret !== null && secret !== '' && (typeof secret !== 'string' || !SECRET_NAME_PATTERN.test(secret))) {
+    throw new StackSettingsError(
+      `Context value "${ALEXA_MESSAGING_SECRET_CONTEXT}" is ${JSON.stringify(secret)}, not a Secrets Manager secret name. ` +
+        `Pass the name of a secret holding {"clientId", "clientSecret"}: -c ${ALEXA_MESSAGING_SECRET_CONTEXT}=vocart/alexa-messaging`,
+    );
+  }
+  return {
+    alexaSkillId,
+    usesPlaceholderSkillId: alexaSkillId === PLACEHOLDER_ALEXA_SKILL_ID,
+    ...(typeof secret === 'string' && secret !== '' ? { alexaMessagingSecret: secret } : {}),
+  };
 }

@@ -72,11 +72,18 @@ export class VocartStack extends Stack {
       catalogIndexPath,
       webhookSecret: webhookSecret.valueAsString,
     });
+    if (!settings.alexaMessagingSecret) {
+      Annotations.of(this).addWarningV2(
+        'vocart:no-messaging-secret',
+        'No alexaMessagingSecret: the daily replenishment run will deliver no reminders outside a session. Deploy with -c alexaMessagingSecret=<secret name>.',
+      );
+    }
     new ReplenishmentJob(this, 'Replenishment', {
       entry: entries.replenish,
       projectRoot: root,
       table,
       dueDayIndexName: DUE_DAY_INDEX,
+      ...(settings.alexaMessagingSecret ? { messagingSecretName: settings.alexaMessagingSecret } : {}),
     });
 
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'DynamoDB table (TABLE_NAME)' });

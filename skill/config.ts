@@ -37,6 +37,15 @@ const schema = z.object({
   PAYMENT_LATENCY_MS: z.coerce.number().int().min(0).max(10000).default(0),
   PAYMENT_FAILURE: z.enum(['none', 'decline', 'timeout', 'error']).default('none'),
   LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  /**
+   * The skill's Login with Amazon credentials (developer console → Permissions → Alexa Skill Messaging). The daily
+   * replenishment run needs both to reach shoppers outside a session; without them it delivers nothing.
+   */
+  ALEXA_CLIENT_ID: z.string().min(1).max(512).optional(),
+  ALEXA_CLIENT_SECRET: z.string().min(1).max(512).optional(),
+  /** Alexa's API host for the daily run (api.eu.amazonalexa.com for a European skill); tests point it at a fake. */
+  AMAZON_API_ENDPOINT: z.url().default('https://api.amazonalexa.com'),
+  LWA_TOKEN_URL: z.url().default('https://api.amazon.com/auth/o2/token'),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -57,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`));
+  }
+  // Half a credential pair is a deployment mistake, not "delivery off": say so at start.
+  if ((parsed.data.ALEXA_CLIENT_ID === undefined) !== (parsed.data.ALEXA_CLIENT_SECRET === undefined)) {
+    throw new ConfigError(['ALEXA_CLIENT_ID and ALEXA_CLIENT_SECRET: set both (skill messaging on) or neither (off)']);
   }
   return parsed.data;
 }

@@ -22,8 +22,11 @@ export const CONVERSATION_ACTIONS = [
   'dynamodb:ConditionCheckItem',
 ] as const;
 
-/** Write side of the daily replenishment run: record that a reminder went out (conditionally, so a rerun is a no-op). */
-export const REPLENISHMENT_TABLE_ACTIONS = ['dynamodb:UpdateItem', 'dynamodb:PutItem'] as const;
+/**
+ * Item side of the daily replenishment run: read consents (and the profile's locale) in batches, and claim or release
+ * a reminder with a conditional update, so a rerun is a no-op. No PutItem: the run never creates items.
+ */
+export const REPLENISHMENT_TABLE_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'] as const;
 
 /** Read side of the daily run: page through today's partition of the due-day index. */
 export const REPLENISHMENT_INDEX_ACTIONS = ['dynamodb:Query'] as const;
@@ -37,7 +40,7 @@ export function grantConversationAccess(table: ITableV2, grantee: IGrantable): G
   return Grant.addToPrincipal({ grantee, actions: [...CONVERSATION_ACTIONS], resourceArns: [table.tableArn] });
 }
 
-/** Query on one named index (not on the table), plus the writes that record a reminder was sent. */
+/** Query on one named index (not on the table), plus the reads and conditional updates of the reminder claims. */
 export function grantReplenishmentAccess(table: ITableV2, indexName: string, grantee: IGrantable): Grant[] {
   return [
     Grant.addToPrincipal({ grantee, actions: [...REPLENISHMENT_INDEX_ACTIONS], resourceArns: [indexArn(table, indexName)] }),

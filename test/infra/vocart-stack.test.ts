@@ -214,7 +214,7 @@ describe('VocartStack', () => {
       );
     });
 
-    it('lets the replenishment function query only the dueDay index and update or put items', () => {
+    it('lets the replenishment function query only the dueDay index, batch-read consents and update claims', () => {
       const [, fn] = functionOf(template, 'vocart-replenish');
       const statements = statementsOf(template, fn);
       const indexArn = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/dueDay']] };
@@ -222,8 +222,36 @@ describe('VocartStack', () => {
       const byResource = (resource: unknown) =>
         new Set(statements.filter((s) => JSON.stringify(s.Resource) === JSON.stringify(resource)).flatMap(actionsOf));
       expect(byResource(indexArn)).toEqual(new Set(['dynamodb:Query']));
-      expect(byResource(tableArn)).toEqual(new Set(['dynamodb:UpdateItem', 'dynamodb:PutItem']));
+      expect(byResource(tableArn)).toEqual(new Set(['dynamodb:BatchGetItem', 'dynamodb:UpdateItem']));
+      // Nothing else: no PutItem, no Secrets Manager (credentials arrive through dynamic references).
       expect(statements.flatMap(actionsOf)).toHaveLength(3);
+    });
+  });
+
+  describe('skill messaging credentials', () => {
+    it('without alexaMessagingSecret leaves them out of the replenishment function and warns', () => {
+      const [, fn] = functionOf(template, 'vocart-replenish');
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty('ALEXA_CLIENT_ID');
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty('ALEXA_CLIENT_SECRET');
+      Annotations.fromStack(buildStack({ alexaSkillId: SKILL_ID })).hasWarning('*', Match.stringLikeRegexp('alexaMessagingSecret'));
+    });
+
+    it('with alexaMessagingSecret resolves both values from the secret at deploy time, only for the replenishment function', () => {
+      const withSecret = Template.fromStack(buildStack({ alexaSkillId: SKILL_ID, alexaMessagingSecret: 'vocart/alexa-messaging' }));
+      const [, fn] = functionOf(withSecret, 'vocart-replenish');
+      const env = JSON.stringify(fn.Properties.Environment.Variables);
+      expect(env).toMatch(/\{\{resolve:secretsmanager:.*vocart\/alexa-messaging.*:SecretString:clientId::\}\}/);
+      expect(env).toMatch(/\{\{resolve:secretsmanager:.*vocart\/alexa-messaging.*:SecretString:clientSecret::\}\}/);
+      for (const service of ['vocart-alexa', 'vocart-google']) {
+        const [, other] = functionOf(withSecret, service);
+        expect(JSON.stringify(other.Properties.Environment.Variables)).not.toContain('secretsmanager');
+      }
+      const policies = JSON.stringify(withSecret.findResources('AWS::IAM::Policy'));
+      expect(policies).not.toContain('secretsmanager:');
+    });
+
+    it('refuses a secret name Secrets Manager would not accept', () => {
+      expect(() => buildStack({ alexaSkillId: SKILL_ID, alexaMessagingSecret: 'no spaces allowed' })).toThrow(/not a Secrets Manager secret name/);
     });
   });
 });

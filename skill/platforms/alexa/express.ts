@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import express from 'express';
 import type { ConversationCore } from '../../core/conversation/core';
 import { BadRequestError } from '../../core/errors';
-import type { Log } from '../../core/ports';
+import type { Catalog, Log } from '../../core/ports';
 import { parseAlexaEnvelope } from './envelope';
 import { createAlexaSkill } from './skill';
 import { AlexaRequestVerifier, RequestVerificationError } from './verification';
@@ -14,6 +14,8 @@ export interface AlexaHostDeps {
   core: ConversationCore;
   config: { ALEXA_SKILL_ID?: string | undefined; ALEXA_VERIFY_SIGNATURE: boolean };
   log: Log;
+  /** Product names for reminders that arrive through skill messaging. */
+  catalog?: Pick<Catalog, 'get'>;
 }
 
 function sendError(res: Response, status: number, code: string, message: string): void {

@@ -1,8 +1,12 @@
-import { SkillBuilders, getLocale, getRequestType, type ErrorHandler, type HandlerInput, type RequestHandler, type Skill } from 'ask-sdk-core';
+import { DefaultApiClient, SkillBuilders, getLocale, getRequestType, type ErrorHandler, type HandlerInput, type RequestHandler, type Skill } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { ConversationCore } from '../../core/conversation/core';
-import type { Log } from '../../core/ports';
+import type { Catalog, Log } from '../../core/ports';
+import type { Reply, Turn } from '../../core/turn';
+import { messagesFor } from '../../core/i18n/messages';
 import { toCoreLocale } from './locale';
+import { messageReceivedHandler, reminderApiOf } from './message-received';
+import { createReminders } from './reminders';
 import { buildResponse } from './reply-to-response';
 import { toTurn } from './request-to-turn';
 import { toSsml } from './ssml';
@@ -12,6 +16,23 @@ export interface AlexaSkillDeps {
   core: ConversationCore;
   config: { ALEXA_SKILL_ID?: string | undefined };
   log: Log;
+  /** Product names for reminders that arrive through skill messaging (without it those messages are dropped). */
+  catalog?: Pick<Catalog, 'get'>;
+}
+
+/**
+ * Schedules the reply's reminders when the shopper granted the permission. Whatever the Reminders API does, the
+ * shopper hears the reply; if Amazon says the permission is gone, the reply also asks for it again (spoken
+ * sentence and the consent card), and Alexa's next request no longer lists the scope, so the core asks too.
+ */
+async function withReminders(input: HandlerInput, turn: Turn, reply: Reply, log: Log): Promise<Reply> {
+  if (!reply.reminders?.length || !turn.permissions?.includes('reminders')) return reply;
+  const api = reminderApiOf(input, log);
+  if (!api) return reply;
+  const outcome = await createReminders(api, reply.reminders, { locale: turn.locale, log });
+  log.info('alexa: reminders scheduled', { created: outcome.created, failed: outcome.failed });
+  if (!outcome.permissionLost) return reply;
+  return { ...reply, speech: `${reply.speech} ${messagesFor(turn.locale).remindersPermission}`, askPermission: 'reminders' };
 }
 
 /**
@@ -29,7 +50,7 @@ function conversationHandler(deps: AlexaSkillDeps): RequestHandler {
         deps.log.info('alexa: request type without a turn', { requestType: getRequestType(envelope) });
         return input.responseBuilder.getResponse();
       }
-      const reply = await deps.core.handle(turn);
+      const reply = await withReminders(input, turn, await deps.core.handle(turn), deps.log);
       if (envelope.session) input.attributesManager.setSessionAttributes(reply.sessionState);
       // Alexa ignores any response to SessionEndedRequest and rejects one that speaks.
       if (envelope.request.type === 'SessionEndedRequest') return input.responseBuilder.getResponse();
@@ -63,8 +84,10 @@ function apologyHandler(deps: AlexaSkillDeps): ErrorHandler {
 
 export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   const builder = SkillBuilders.custom()
-    .addRequestHandlers(conversationHandler(deps))
+    .addRequestHandlers(messageReceivedHandler(deps), conversationHandler(deps))
     .addErrorHandlers(apologyHandler(deps))
+    // The service clients (Reminders API) call context.System.apiEndpoint through this client.
+    .withApiClient(new DefaultApiClient())
     .withCustomUserAgent('vocart');
   if (deps.config.ALEXA_SKILL_ID) builder.withSkillId(deps.config.ALEXA_SKILL_ID);
   return builder.create();

@@ -1,0 +1,216 @@
+import { DefaultApiClient } from 'ask-sdk-core';
+import { services, type RequestEnvelope, type ResponseEnvelope } from 'ask-sdk-model';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Product } from '../../../../skill/core/catalog/product';
+import type { Reply } from '../../../../skill/core/turn';
+import { encodeReplenishmentMessage } from '../../../../skill/platforms/alexa/replenishment-message';
+import { buildReminderRequest, createReminders, InvalidReminderError } from '../../../../skill/platforms/alexa/reminders';
+import { REMINDERS_SCOPE } from '../../../../skill/platforms/alexa/request-to-turn';
+import { createAlexaSkill } from '../../../../skill/platforms/alexa/skill';
+import { stripSsml } from '../../../helpers/alexa-driver';
+import { FakeAmazonApi } from '../../../helpers/fake-amazon-api';
+import { WordMatchCatalog } from '../../../helpers/fakes';
+import { MemoryLog, RecordingCore } from './fake-core';
+
+const SKILL_ID = 'amzn1.ask.skill.0b9c4d2e-1a7f-4c6b-8e53-7d1f2a9b6c30';
+const PRODUCTS: Product[] = [
+  { id: 'p-perfume', names: { 'en-US': 'Rose Perfume', 'de-DE': 'Rosenparfüm' } },
+  { id: 'p-catfood', names: { 'en-US': 'Dry Cat Food', 'de-DE': 'Katzentrockenfutter' } },
+];
+
+describe('buildReminderRequest', () => {
+  it('builds an absolute reminder without a time zone, spoken in the locale and pushed to the app', () => {
+    const request = buildReminderRequest({ at: '2026-11-25T09:00:00.000', text: 'Your perfume is running low.' }, 'de-DE', new Date('2026-11-23T10:00:00Z'));
+    expect(request).toEqual({
+      requestTime: '2026-11-23T10:00:00.000',
+      trigger: { type: 'SCHEDULED_ABSOLUTE', scheduledTime: '2026-11-25T09:00:00.000' },
+      alertInfo: { spokenInfo: { content: [{ locale: 'de-DE', text: 'Your perfume is running low.' }] } },
+      pushNotification: { status: 'ENABLED' },
+    });
+    expect(request.trigger).not.toHaveProperty('timeZoneId');
+  });
+
+  it.each(['2026-11-25T09:00:00Z', '2026-11-25', 'tomorrow', '2026-11-25T09:00:00+01:00'])('refuses %s as a time (a zone would override the device\'s)', (at) => {
+    expect(() => buildReminderRequest({ at, text: 'x' }, 'en-US')).toThrow(InvalidReminderError);
+  });
+
+  it('refuses empty text', () => {
+    expect(() => buildReminderRequest({ at: '2026-11-25T09:00', text: '  ' }, 'en-US')).toThrow(InvalidReminderError);
+  });
+});
+
+describe('reminders against the fake Reminders API', () => {
+  const amazon = new FakeAmazonApi();
+  let log: MemoryLog;
+  let core: RecordingCore;
+  const catalog = new WordMatchCatalog(PRODUCTS);
+
+  beforeAll(async () => {
+    await amazon.start();
+  });
+  afterAll(async () => {
+    await amazon.stop();
+  });
+  beforeEach(() => {
+    amazon.calls.length = 0;
+    amazon.reminders.length = 0;
+    log = new MemoryLog();
+    core = new RecordingCore();
+  });
+
+  const reminderClient = (token: string) =>
+    new services.reminderManagement.ReminderManagementServiceClient({ apiClient: new DefaultApiClient(), apiEndpoint: amazon.baseUrl, authorizationValue: token });
+
+  const skill = () => createAlexaSkill({ core, log, catalog, config: { ALEXA_SKILL_ID: SKILL_ID } });
+
+  function envelope(request: Record<string, unknown>, options: { token?: string; granted?: boolean; session?: boolean } = {}): RequestEnvelope {
+    return {
+      version: '1.0',
+      ...(options.session === false
+        ? {}
+        : { session: { new: false, sessionId: 'amzn1.echo-api.session.1', application: { applicationId: SKILL_ID }, user: { userId: 'amzn1.ask.account.SHOPPER' }, attributes: {} } }),
+      context: {
+        System: {
+          application: { applicationId: SKILL_ID },
+          user: {
+            userId: 'amzn1.ask.account.SHOPPER',
+            ...(options.granted ? { permissions: { scopes: { [REMINDERS_SCOPE]: { status: 'GRANTED' } } } } : {}),
+          },
+          device: { deviceId: 'amzn1.ask.device.1', supportedInterfaces: {} },
+          apiEndpoint: amazon.baseUrl,
+          ...(options.token ? { apiAccessToken: options.token } : {}),
+        },
+      },
+      request: { requestId: 'amzn1.echo-api.request.1', timestamp: new Date().toISOString(), locale: 'en-US', ...request },
+    } as unknown as RequestEnvelope;
+  }
+
+  const enableReminders = (options: { token?: string; granted?: boolean }) =>
+    envelope({ type: 'IntentRequest', intent: { name: 'EnableRemindersIntent', confirmationStatus: 'NONE', slots: {} } }, options);
+
+  const messageReceived = (data: Record<string, string>, token: string, locale = 'en-US') =>
+    envelope({ type: 'Messaging.MessageReceived', locale, message: data }, { token, session: false });
+
+  const speechOf = (response: ResponseEnvelope) => stripSsml((response.response.outputSpeech as { ssml?: string } | undefined)?.ssml);
+
+  it('creates the reminders through ask-sdk\'s client with the right body and bearer token', async () => {
+    const token = amazon.sessionToken({ reminders: true });
+    const outcome = await createReminders(reminderClient(token), [{ at: '2026-11-25T09:00:00.000', text: 'Your perfume is running low.' }], { locale: 'en-US', log });
+    expect(outcome).toMatchObject({ created: 1, failed: 0, permissionLost: false });
+    expect(amazon.callsTo('reminders')[0]?.authorization).toBe(`Bearer ${token}`);
+    expect(amazon.reminders[0]?.body).toMatchObject({
+      trigger: { type: 'SCHEDULED_ABSOLUTE', scheduledTime: '2026-11-25T09:00:00.000' },
+      alertInfo: { spokenInfo: { content: [{ locale: 'en-US', text: 'Your perfume is running low.' }] } },
+      pushNotification: { status: 'ENABLED' },
+    });
+  });
+
+  it.each([
+    ['revoked permission (403)', (token: string) => amazon.revokeReminders(token), 'permission', true],
+    ['throttling (429)', () => amazon.failNext('reminders', 429), 'throttled', false],
+    ['an outage (503)', () => amazon.failNext('reminders', 503), 'unavailable', false],
+    ['a hanging API', () => amazon.failNext('reminders', 503, 1, { delayMs: 1500 }), 'timeout', false],
+  ] as const)('reports %s without throwing, stops at the first such failure, and logs no text', async (_label, arrange, failure, permissionLost) => {
+    const token = amazon.sessionToken({ reminders: true });
+    arrange(token);
+    const reminders = [
+      { at: '2026-11-25T09:00:00.000', text: 'Your perfume is running low.' },
+      { at: '2026-11-26T09:00:00.000', text: 'Your cat food is running low.' },
+    ];
+    const outcome = await createReminders(reminderClient(token), reminders, { locale: 'en-US', log, deadlineMs: 300 });
+    expect(outcome).toMatchObject({ created: 0, failed: 2, permissionLost, failures: [failure] });
+    expect(amazon.callsTo('reminders')).toHaveLength(1);
+    expect(JSON.stringify(log.entries)).not.toMatch(/perfume|cat food|SHOPPER/i);
+  });
+
+  it('a bearer Amazon does not know (401) also counts as a lost permission', async () => {
+    const outcome = await createReminders(reminderClient('not-a-token'), [{ at: '2026-11-25T09:00', text: 'x' }], { locale: 'en-US', log });
+    expect(outcome).toMatchObject({ permissionLost: true, failures: ['permission'] });
+  });
+
+  describe('in a session (Reply.reminders)', () => {
+    const reply: Reply = {
+      speech: "Okay, I'll remind you when something runs low.",
+      reprompt: 'Anything else?',
+      endSession: false,
+      sessionState: {},
+      reminders: [{ at: '2026-11-25T09:00:00.000', text: 'Your Rose Perfume is probably running low.' }],
+    };
+
+    it('with the permission, creates the reply\'s reminders and answers as the core said', async () => {
+      core.reply = reply;
+      const token = amazon.sessionToken({ reminders: true });
+      const response = await skill().invoke(enableReminders({ token, granted: true }));
+      expect(amazon.reminders.map((reminder) => reminder.body.alertInfo.spokenInfo.content[0]?.text)).toEqual(['Your Rose Perfume is probably running low.']);
+      expect(speechOf(response)).toContain("Okay, I'll remind you");
+      expect(response.response.card).toBeUndefined();
+    });
+
+    it('without the permission in the request, creates nothing', async () => {
+      core.reply = reply;
+      await skill().invoke(enableReminders({ token: amazon.sessionToken({ reminders: false }), granted: false }));
+      expect(amazon.callsTo('reminders')).toEqual([]);
+    });
+
+    it('when Amazon says the permission is gone, still answers, asks for it again and sends the consent card', async () => {
+      core.reply = reply;
+      const token = amazon.sessionToken({ reminders: false });
+      const response = await skill().invoke(enableReminders({ token, granted: true }));
+      expect(speechOf(response)).toContain("Okay, I'll remind you");
+      expect(speechOf(response)).toMatch(/allow reminders for vocart in your Alexa app/);
+      expect(response.response.card).toEqual({ type: 'AskForPermissionsConsent', permissions: [REMINDERS_SCOPE] });
+      expect(response.response.shouldEndSession).toBe(false);
+    });
+
+    it('when the API is down, the shopper hears the reply unchanged', async () => {
+      core.reply = reply;
+      amazon.failNext('reminders', 500);
+      const response = await skill().invoke(enableReminders({ token: amazon.sessionToken({ reminders: true }), granted: true }));
+      expect(speechOf(response)).toBe("Okay, I'll remind you when something runs low.");
+      expect(response.response.card).toBeUndefined();
+    });
+  });
+
+  describe('Messaging.MessageReceived', () => {
+    const message = (locale?: 'en-US' | 'de-DE') => encodeReplenishmentMessage({ ...(locale ? { locale } : {}), dueDay: '2026-11-25', productIds: ['p-perfume', 'p-catfood'] });
+
+    it('creates one reminder per product on the due day, in the message\'s locale, and answers silently', async () => {
+      const token = amazon.sessionToken({ reminders: true });
+      const response = await skill().invoke(messageReceived(message('de-DE'), token));
+      expect(response.response).toEqual({});
+      expect(core.turns).toEqual([]);
+      expect(amazon.reminders.map((reminder) => reminder.body)).toEqual([
+        expect.objectContaining({
+          trigger: { type: 'SCHEDULED_ABSOLUTE', scheduledTime: '2026-11-25T09:00:00.000' },
+          alertInfo: { spokenInfo: { content: [{ locale: 'de-DE', text: expect.stringContaining('Rosenparfüm') }] } },
+          pushNotification: { status: 'ENABLED' },
+        }),
+        expect.objectContaining({ alertInfo: { spokenInfo: { content: [{ locale: 'de-DE', text: expect.stringContaining('Katzentrockenfutter') }] } } }),
+      ]);
+    });
+
+    it('falls back to the request\'s locale when the message carries none', async () => {
+      await skill().invoke(messageReceived(message(), amazon.sessionToken({ reminders: true }), 'de-AT'));
+      expect(amazon.reminders[0]?.body.alertInfo.spokenInfo.content[0]).toMatchObject({ locale: 'de-DE', text: expect.stringContaining('Rosenparfüm') });
+    });
+
+    it('does not set the same reminders twice when Amazon delivers the message again', async () => {
+      const token = amazon.sessionToken({ reminders: true });
+      await skill().invoke(messageReceived(message('en-US'), token));
+      await skill().invoke(messageReceived(message('en-US'), token));
+      expect(amazon.reminders).toHaveLength(2);
+      expect(log.entries.at(-1)?.fields).toMatchObject({ created: 0, duplicates: 2 });
+    });
+
+    it('acknowledges a message it cannot use (malformed, unknown products, no permission) without creating anything', async () => {
+      const token = amazon.sessionToken({ reminders: true });
+      await skill().invoke(messageReceived({ type: 'vocart.replenishment.due', dueDay: 'soon', productIds: '[]' }, token));
+      await skill().invoke(messageReceived(encodeReplenishmentMessage({ dueDay: '2026-11-25', productIds: ['p-gone'] }), token));
+      await skill().invoke(messageReceived({ type: 'someone.else' }, token));
+      const denied = await skill().invoke(messageReceived(message('en-US'), amazon.sessionToken({ reminders: false })));
+      expect(denied.response).toEqual({});
+      expect(amazon.reminders).toEqual([]);
+      expect(log.entries.some((entry) => entry.message.includes('malformed'))).toBe(true);
+    });
+  });
+});
