@@ -9,7 +9,7 @@ import { parseQuantitySlot } from '../numbers';
 import { displayItem, spokenProduct } from '../product-text';
 import { personalWeights } from '../personal';
 import { chooseFromResults } from './search';
-import { parseSpokenRequest } from '../spoken-request';
+import { parseProductRequest } from '../../catalog/product-request';
 
 async function saveCart(ctx: TurnContext, lines: CartLine[]) {
   const customer = await ctx.customer();
@@ -39,28 +39,42 @@ export async function addProduct(ctx: TurnContext, product: Product, quantity: n
 }
 
 /** The product the shopper means: a resolved slot id, a choice from the last results, or the best search hit. */
-async function resolveProduct(ctx: TurnContext, text: string): Promise<Product | null | undefined> {
+async function resolveProduct(ctx: TurnContext, text: string, size?: string): Promise<Product | null | undefined> {
   for (const id of ctx.turn.slots.product?.ids ?? []) {
     const product = ctx.deps.catalog.get(id);
     if (product) return product;
   }
   const chosen = chooseFromResults(ctx, text);
   if (chosen !== undefined) return chosen;
-  const hits = ctx.deps.catalog.search(text, { locale: ctx.locale, limit: 1, personal: await personalWeights(ctx) });
-  return hits[0]?.product;
+  const hits = ctx.deps.catalog.search(text, { locale: ctx.locale, limit: size ? SIZE_CANDIDATES : 1, personal: await personalWeights(ctx) });
+  // "one gallon of milk": among the close matches, the one in the size asked for; otherwise the best match.
+  const sized = size ? hits.find((hit) => sizeMatches(hit.product.size, size)) : undefined;
+  return (sized ?? hits[0])?.product;
+}
+
+/** How many close matches a spoken size may choose among. */
+const SIZE_CANDIDATES = 5;
+
+function sizeMatches(productSize: string | undefined, spoken: string): boolean {
+  if (!productSize) return false;
+  const [amount, unit] = spoken.toLowerCase().split(' ');
+  const [labelAmount, ...labelUnit] = productSize.toLowerCase().replace(/,/g, '.').split(/\s+/);
+  if (labelAmount !== amount || unit === undefined) return false;
+  // "12 oz" fits "12 fl oz"; "liter" fits "liters"; a one-letter unit ("g") must match exactly.
+  return labelUnit.some((word) => word === unit || (unit.length >= 3 && word.startsWith(unit.slice(0, 3))));
 }
 
 export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   const raw = ctx.turn.slots.product?.raw?.trim();
   if (!raw) return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
-  const spoken = parseSpokenRequest(raw, ctx.locale);
+  const spoken = parseProductRequest(raw, ctx.locale);
   const slotQuantity = parseQuantitySlot(ctx.turn.slots.quantity?.raw, ctx.locale);
   const quantity = slotQuantity ?? spoken.quantity ?? 1;
   if (!Number.isInteger(quantity) || quantity < 1) {
     return ctx.ask(ctx.msg.badQuantity, ctx.msg.badQuantity, { ask: { kind: 'elicit', slot: 'quantity' } });
   }
   if (quantity > MAX_LINE_QUANTITY) return ctx.ask(ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY), ctx.msg.addedReprompt);
-  const product = await resolveProduct(ctx, spoken.query || raw);
+  const product = await resolveProduct(ctx, spoken.query || raw, spoken.size);
   if (product === null) return ctx.ask(ctx.msg.noSuchChoice(0), ctx.msg.whichOne);
   if (!product) return ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt);
   return addProduct(ctx, product, quantity);
@@ -73,7 +87,7 @@ export async function removeFromCartIntent(ctx: TurnContext): Promise<Reply> {
   const inCart = new Set(customer.cart.lines.map((line) => line.productId));
   const ids = (ctx.turn.slots.product?.ids ?? []).filter((id) => inCart.has(id));
   // Search the whole catalog, then keep what is in the cart: "the coffee" finds the coffee the shopper has.
-  const query = parseSpokenRequest(raw, ctx.locale).query || raw;
+  const query = parseProductRequest(raw, ctx.locale).query || raw;
   const found = ids[0] ?? ctx.deps.catalog.search(query, { locale: ctx.locale, limit: 50 }).find((hit) => inCart.has(hit.product.id))?.product.id;
   if (!found) return ctx.ask(ctx.msg.notInCart(raw), ctx.msg.addedReprompt);
   await saveCart(ctx, removeFromCart(customer.cart.lines, found));

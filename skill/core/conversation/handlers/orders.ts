@@ -5,7 +5,7 @@ import { formatPrice, joinList } from '../../i18n/format';
 import type { CartLine, Order } from '../../ports';
 import type { PendingAction, Reply } from '../../turn';
 import type { TurnContext } from '../context';
-import { parseSpokenRequest } from '../spoken-request';
+import { parseProductRequest } from '../../catalog/product-request';
 import { proposeCheckout } from './checkout';
 import { onPending } from './confirm';
 
@@ -77,7 +77,7 @@ export async function reorderIntent(ctx: TurnContext): Promise<Reply> {
   const raw = ctx.turn.slots.product?.raw?.trim();
   let wanted: CartLine[];
   if (raw) {
-    const usual = usualProduct(ctx, parseSpokenRequest(raw, ctx.locale).query || raw, orders);
+    const usual = usualProduct(ctx, parseProductRequest(raw, ctx.locale).query || raw, orders);
     if (!usual) return ctx.ask(ctx.msg.usualNotFound(raw), ctx.msg.helpReprompt);
     wanted = [usual];
   } else {

@@ -10,7 +10,7 @@ import { dueProducts, isoDay, updateForOrder, type DueProduct } from '../../repl
 import { dayOf } from '../../replenishment/history';
 import type { PendingAction, Reply } from '../../turn';
 import type { TurnContext } from '../context';
-import { parseSpokenRequest } from '../spoken-request';
+import { parseProductRequest } from '../../catalog/product-request';
 import { proposeCheckout } from './checkout';
 import { onPending } from './confirm';
 
@@ -95,7 +95,7 @@ async function boughtProduct(ctx: TurnContext, raw: string): Promise<string | un
   const customer = await ctx.customer();
   const bought = new Set((customer.replenishment?.items ?? []).map((item) => item.state.productId));
   for (const id of ctx.turn.slots.product?.ids ?? []) if (bought.has(id)) return id;
-  const query = parseSpokenRequest(raw, ctx.locale).query || raw;
+  const query = parseProductRequest(raw, ctx.locale).query || raw;
   return ctx.deps.catalog.search(query, { locale: ctx.locale, limit: 50 }).find((hit) => bought.has(hit.product.id))?.product.id;
 }
 

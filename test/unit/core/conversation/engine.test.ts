@@ -70,6 +70,15 @@ describe('conversation core', () => {
     expect(customers.carts.get('alexa:user-1')?.lines).toEqual([{ productId: 'milk-2', quantity: 2 }]);
   });
 
+  it('takes the size from the words to choose among close matches', async () => {
+    const sized = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'sixty four ounces of milk' } } });
+    expect(sized.speech).toMatch(/^Added Oat Milk/);
+    const plain = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'milk' } } });
+    expect(plain.speech).toMatch(/^Added Whole Milk/);
+    const unknownSize = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'one liter of milk' } } });
+    expect(unknownSize.speech).toMatch(/^Added Whole Milk/);
+  });
+
   it('takes the quantity from the slot or from the words, and keeps the cart across sessions', async () => {
     await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'whole milk' }, quantity: { raw: '2' } } });
     await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'three bottles of oat milk' } } });
