@@ -11,7 +11,8 @@ import { loadCatalogFile } from './store/catalog-file';
 import { createStore, type Store } from './store';
 import type { ShopPolicy } from './core/orders/policy';
 import { LocalPaymentGateway } from './payments/local-gateway';
-import { emptyPriors, type ReplenishmentPriors } from './core/replenishment/priors';
+import type { ReplenishmentPriors } from './core/replenishment/priors';
+import { loadPriorsFile } from './store/priors-file';
 
 export interface App {
   core: ConversationCore;
@@ -29,6 +30,7 @@ export interface AppOverrides {
   clock?: Clock;
   log?: Log;
   payments?: LocalPaymentGateway;
+  priors?: ReplenishmentPriors;
 }
 
 export function shopPolicy(config: Config): ShopPolicy {
@@ -58,8 +60,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     overrides.payments ??
     new LocalPaymentGateway({ timeoutMs: config.PAYMENT_TIMEOUT_MS, latencyMs: config.PAYMENT_LATENCY_MS, failure: config.PAYMENT_FAILURE });
   const policy = shopPolicy(config);
-  // Pooled product knowledge would come from the merchant's order data; without it, own history decides.
-  const priors = emptyPriors();
+  // Product knowledge pooled from the shop's order history; without a file, each shopper's own history decides.
+  const priors = overrides.priors ?? loadPriorsFile(config.REPLENISHMENT_PRIORS);
   const core = createConversationCore({
     catalog,
     customers: store.customers,

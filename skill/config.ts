@@ -23,6 +23,8 @@ const schema = z.object({
   GOOGLE_WEBHOOK_SECRET: z.string().min(16, 'GOOGLE_WEBHOOK_SECRET must be at least 16 characters').optional(),
   /** Path of a prebuilt search index; default: the demo catalog's, bundled with the code. */
   CATALOG_INDEX: z.string().optional(),
+  /** Replenishment priors pooled from the shop's order history (`npm run replenish:priors`); default: none. */
+  REPLENISHMENT_PRIORS: z.string().optional(),
   SELLER_NAME: z.string().min(1).default('vocart demo shop'),
   CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'CURRENCY must be an ISO 4217 code such as USD').default('USD'),
   /** Orders above this total (minor units) need the voice PIN. */
