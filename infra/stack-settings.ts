@@ -37,11 +37,19 @@ export const ALEXA_MESSAGING_SECRET_CONTEXT = 'alexaMessagingSecret';
 /** Secrets Manager names: letters, digits and /_+=.@- (up to 512). */
 const SECRET_NAME_PATTERN = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 
+/**
+ * Context key: a replenishment priors file (`npm run replenish:priors`), relative to the project root, shipped with
+ * the conversation functions. Without it each shopper's own history decides.
+ */
+export const REPLENISHMENT_PRIORS_CONTEXT = 'replenishmentPriors';
+
 export interface StackSettings {
   alexaSkillId: string;
   usesPlaceholderSkillId: boolean;
   /** Secret name of the skill messaging credentials, when given. */
   alexaMessagingSecret?: string;
+  /** Priors file as given (relative to the project root), when given. */
+  replenishmentPriors?: string;
 }
 
 export function readStackSettings(scope: Construct): StackSettings {
@@ -66,8 +74,13 @@ export function readStackSettings(scope: Construct): StackSettings {
         `Pass the name of a secret holding {"clientId", "clientSecret"}: -c ${ALEXA_MESSAGING_SECRET_CONTEXT}=vocart/alexa-messaging`,
     );
   }
+  const priors: unknown = scope.node.tryGetContext(REPLENISHMENT_PRIORS_CONTEXT);
+  if (priors !== undefined && priors !== null && priors !== '' && typeof priors !== 'string') {
+    throw new StackSettingsError(`Context value "${REPLENISHMENT_PRIORS_CONTEXT}" must be a file path, e.g. -c ${REPLENISHMENT_PRIORS_CONTEXT}=data/priors.json`);
+  }
   return {
     alexaSkillId,
+    ...(typeof priors === 'string' && priors !== '' ? { replenishmentPriors: priors } : {}),
     usesPlaceholderSkillId: alexaSkillId === PLACEHOLDER_ALEXA_SKILL_ID,
     ...(typeof secret === 'string' && secret !== '' ? { alexaMessagingSecret: secret } : {}),
   };

@@ -1,6 +1,7 @@
 /**
  * vocart in one stack: the table, the Alexa endpoint, the Dialogflow webhook and the daily replenishment run.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Annotations, CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -8,7 +9,7 @@ import { AlexaSkillEndpoint } from './constructs/alexa-skill-endpoint';
 import { GoogleWebhook } from './constructs/google-webhook';
 import { ReplenishmentJob } from './constructs/replenishment-job';
 import { DUE_DAY_INDEX, ShopTable } from './constructs/shop-table';
-import { readStackSettings } from './stack-settings';
+import { readStackSettings, StackSettingsError } from './stack-settings';
 
 const REPOSITORY_ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -48,6 +49,10 @@ export class VocartStack extends Stack {
       ...props.entries,
     };
     const catalogIndexPath = props.catalogIndexPath ?? path.join(root, 'skill', 'data', 'demo-index.json');
+    const priorsPath = settings.replenishmentPriors ? path.resolve(root, settings.replenishmentPriors) : undefined;
+    if (priorsPath && this.bundlingRequired && !existsSync(priorsPath)) {
+      throw new StackSettingsError(`The replenishment priors file ${priorsPath} does not exist; build it with npm run replenish:priors.`);
+    }
 
     // At stack level so its logical id, which `cdk deploy --parameters` names, stays exactly this.
     const webhookSecret = new CfnParameter(this, 'GoogleWebhookSecret', {
@@ -64,12 +69,14 @@ export class VocartStack extends Stack {
       table,
       alexaSkillId: settings.alexaSkillId,
       catalogIndexPath,
+      ...(priorsPath ? { priorsPath } : {}),
     });
     const google = new GoogleWebhook(this, 'Google', {
       entry: entries.google,
       projectRoot: root,
       table,
       catalogIndexPath,
+      ...(priorsPath ? { priorsPath } : {}),
       webhookSecret: webhookSecret.valueAsString,
     });
     if (!settings.alexaMessagingSecret) {

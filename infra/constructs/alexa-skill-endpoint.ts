@@ -22,6 +22,8 @@ export interface AlexaSkillEndpointProps {
   table: ITableV2;
   alexaSkillId: string;
   catalogIndexPath: string;
+  /** Replenishment priors shipped with the function, when the stack has them. */
+  priorsPath?: string;
 }
 
 export class AlexaSkillEndpoint extends Construct {
@@ -37,6 +39,7 @@ export class AlexaSkillEndpoint extends Construct {
       // Alexa gives up after 8 s; stopping at 7 s leaves room for the platform round trip.
       timeout: Duration.seconds(7),
       catalogIndexPath: props.catalogIndexPath,
+      ...(props.priorsPath ? { priorsPath: props.priorsPath } : {}),
       environment: {
         TABLE_NAME: props.table.tableName,
         ALEXA_SKILL_ID: props.alexaSkillId,

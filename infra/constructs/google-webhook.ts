@@ -19,6 +19,8 @@ export interface GoogleWebhookProps {
   projectRoot: string;
   table: ITableV2;
   catalogIndexPath: string;
+  /** Replenishment priors shipped with the function, when the stack has them. */
+  priorsPath?: string;
   /**
    * The shared secret Dialogflow sends in a header (a NoEcho stack parameter). Delivered as an environment
    * variable: no Secrets Manager call at init, which matters on a cold start inside Dialogflow's 5 s. The
@@ -41,6 +43,7 @@ export class GoogleWebhook extends Construct {
       // Dialogflow waits 5 s for a webhook answer.
       timeout: Duration.seconds(4),
       catalogIndexPath: props.catalogIndexPath,
+      ...(props.priorsPath ? { priorsPath: props.priorsPath } : {}),
       environment: {
         TABLE_NAME: props.table.tableName,
         GOOGLE_WEBHOOK_SECRET: props.webhookSecret,

@@ -15,6 +15,10 @@ import { Construct } from 'constructs';
 export const CATALOG_INDEX_IN_BUNDLE = 'catalog-index.json';
 export const CATALOG_INDEX_PATH_IN_LAMBDA = `/var/task/${CATALOG_INDEX_IN_BUNDLE}`;
 
+/** Where the handlers find the replenishment priors, when the stack ships them (REPLENISHMENT_PRIORS). */
+export const PRIORS_IN_BUNDLE = 'replenishment-priors.json';
+export const PRIORS_PATH_IN_LAMBDA = `/var/task/${PRIORS_IN_BUNDLE}`;
+
 export const LOG_RETENTION = RetentionDays.ONE_MONTH;
 
 /**
@@ -55,6 +59,8 @@ export interface SkillFunctionProps {
   environment?: Record<string, string>;
   /** Absolute path of a prebuilt catalog index to ship in the bundle; sets CATALOG_INDEX for the handler. */
   catalogIndexPath?: string;
+  /** Absolute path of a replenishment priors file (`npm run replenish:priors`) to ship; sets REPLENISHMENT_PRIORS. */
+  priorsPath?: string;
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 }
 
@@ -75,7 +81,11 @@ export class SkillFunction extends Construct {
     }
     // Relative to the project root, so the copy also works when CDK falls back to bundling in Docker,
     // where the root is mounted at another path.
-    const catalogIndexFromRoot = catalogIndex === undefined ? undefined : path.relative(props.projectRoot, catalogIndex).split(path.sep).join('/');
+    const fromRoot = (file: string) => path.relative(props.projectRoot, file).split(path.sep).join('/');
+    const copies: Array<[string, string]> = [
+      ...(catalogIndex === undefined ? [] : [[fromRoot(catalogIndex), CATALOG_INDEX_IN_BUNDLE] as [string, string]]),
+      ...(props.priorsPath === undefined ? [] : [[fromRoot(props.priorsPath), PRIORS_IN_BUNDLE] as [string, string]]),
+    ];
 
     const logGroup = new LogGroup(this, 'Logs', {
       retention: LOG_RETENTION,
@@ -99,6 +109,7 @@ export class SkillFunction extends Construct {
         // Stack traces point at the TypeScript sources instead of the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',
         ...(catalogIndex === undefined ? {} : { CATALOG_INDEX: CATALOG_INDEX_PATH_IN_LAMBDA }),
+        ...(props.priorsPath === undefined ? {} : { REPLENISHMENT_PRIORS: PRIORS_PATH_IN_LAMBDA }),
         ...props.environment,
       },
       bundling: {
@@ -121,9 +132,7 @@ export class SkillFunction extends Construct {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir: string, outputDir: string) =>
-            catalogIndexFromRoot === undefined
-              ? []
-              : [`cp ${shellQuote(`${inputDir}/${catalogIndexFromRoot}`)} ${shellQuote(`${outputDir}/${CATALOG_INDEX_IN_BUNDLE}`)}`],
+            copies.map(([source, target]) => `cp ${shellQuote(`${inputDir}/${source}`)} ${shellQuote(`${outputDir}/${target}`)}`),
         },
       },
     });

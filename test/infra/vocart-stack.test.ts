@@ -2,7 +2,7 @@ import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CatalogIndexMissingError, CATALOG_INDEX_PATH_IN_LAMBDA } from '../../infra/constructs/skill-function';
+import { CatalogIndexMissingError, CATALOG_INDEX_PATH_IN_LAMBDA, PRIORS_PATH_IN_LAMBDA } from '../../infra/constructs/skill-function';
 import { PLACEHOLDER_ALEXA_SKILL_ID, StackSettingsError } from '../../infra/stack-settings';
 import { VocartStack } from '../../infra/vocart-stack';
 
@@ -296,6 +296,23 @@ describe('VocartStack settings', () => {
       new VocartStack(new App({ context: { alexaSkillId: SKILL_ID } }), 'VocartBundled', { entries: ENTRIES, catalogIndexPath: missing });
     expect(build).toThrow(CatalogIndexMissingError);
     expect(build).toThrow(/npm run catalog:build/);
+  });
+
+  it('ships replenishment priors with both conversation functions when given, and not with the daily run', () => {
+    const template = Template.fromStack(buildStack({ alexaSkillId: SKILL_ID, replenishmentPriors: 'priors.json' }));
+    for (const service of ['vocart-alexa', 'vocart-google']) {
+      expect(functionOf(template, service)[1].Properties.Environment.Variables).toMatchObject({ REPLENISHMENT_PRIORS: PRIORS_PATH_IN_LAMBDA });
+    }
+    expect(functionOf(template, 'vocart-replenish')[1].Properties.Environment.Variables).not.toHaveProperty('REPLENISHMENT_PRIORS');
+    const without = Template.fromStack(buildStack({ alexaSkillId: SKILL_ID }));
+    expect(functionOf(without, 'vocart-alexa')[1].Properties.Environment.Variables).not.toHaveProperty('REPLENISHMENT_PRIORS');
+  });
+
+  it('stops a bundling synth whose priors file is missing, naming the command that builds it', () => {
+    const build = () =>
+      new VocartStack(new App({ context: { alexaSkillId: SKILL_ID, replenishmentPriors: 'no-such-priors.json' } }), 'VocartPriors', { entries: ENTRIES });
+    expect(build).toThrow(StackSettingsError);
+    expect(build).toThrow(/npm run replenish:priors/);
   });
 
   it('ignores a missing catalog index when bundling is skipped', () => {
