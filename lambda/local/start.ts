@@ -2,6 +2,7 @@
  * `npm start`: DynamoDB Local (unless DYNAMODB_ENDPOINT names a database), the table, the demo customer, and both
  * platform endpoints on one port. Ctrl-C stops all of it.
  */
+import './quiet-sdk-notice';
 import demoCustomer from '../../skill/data/demo-customer.json';
 import { createApp } from '../../skill/app';
 import { ConfigError, loadConfig } from '../../skill/config';
@@ -13,8 +14,6 @@ import { createServer, listen } from './server';
 let dynamo: RunningDynamoDb | undefined;
 
 async function main(): Promise<void> {
-  // Lambda runs Node 22; the SDK's nag about a local Node 20 would only bury the lines below.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // Locally there is no Alexa signature to check (the simulator and test clients do not sign); say so loudly.
   const env = { ...process.env };
   env.ALEXA_VERIFY_SIGNATURE ??= 'false';
