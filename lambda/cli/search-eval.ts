@@ -1,10 +1,14 @@
 /**
  * npm run -s search:eval -- --catalog <products.csv|.json> [--aisles <aisles.csv>] --locale <en-US|de-DE>
- *   --queries <queries.jsonl> --out <results.jsonl>
+ *   --queries <queries.jsonl> --out <results.jsonl> [--repeat <n>]
  *
  * Builds the catalog index, round-trips it through its prebuilt form (as the Lambda loads it), answers every
  * query of the locale and writes `{"id", "results": [product ids, best first]}` per line (empty: abstained).
  * With labelled queries it prints top-1, recall@5, MRR, category precision@1 and the costs.
+ *
+ * --repeat n times every query n times, each pass on a freshly loaded index (so its word caches are as cold
+ * as for a first request) and keeps each query's fastest time: on a machine shared with other work this
+ * filters out the scheduler, not the search's own work. Default 1: one timed pass.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,7 +20,7 @@ import { CliError, collectGarbage, readCatalog, readQueries } from './catalog-fi
 
 const USAGE =
   'usage: npm run -s search:eval -- --catalog <products.csv|catalog.json> [--aisles <aisles.csv>] ' +
-  '--locale <en-US|de-DE> --queries <queries.jsonl> --out <results.jsonl>';
+  '--locale <en-US|de-DE> --queries <queries.jsonl> --out <results.jsonl> [--repeat <n>]';
 
 interface Arguments {
   catalog: string;
@@ -24,6 +28,7 @@ interface Arguments {
   locale: Locale;
   queries: string;
   out: string;
+  repeat: number;
 }
 
 function readArguments(argv: string[]): Arguments {
@@ -37,6 +42,7 @@ function readArguments(argv: string[]): Arguments {
         locale: { type: 'string' },
         queries: { type: 'string' },
         out: { type: 'string' },
+        repeat: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -48,7 +54,11 @@ function readArguments(argv: string[]): Arguments {
   if (missing.length > 0) throw new CliError(`missing --${missing.join(', --')}\n${USAGE}`);
   const locale = values.locale as Locale;
   if (!LOCALES.includes(locale)) throw new CliError(`--locale must be one of ${LOCALES.join(', ')}, not "${values.locale}"`);
-  return { catalog: values.catalog!, aisles: values.aisles, locale, queries: values.queries!, out: values.out! };
+  const repeat = values.repeat === undefined ? 1 : Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) {
+    throw new CliError(`--repeat must be a whole number from 1 to 20, not "${values.repeat}"`);
+  }
+  return { catalog: values.catalog!, aisles: values.aisles, locale, queries: values.queries!, out: values.out!, repeat };
 }
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -72,17 +82,27 @@ function main(): void {
   const heapIndex = process.memoryUsage().heapUsed - heapBefore;
 
   const results = new Map<string, string[]>();
-  const latencies: number[] = [];
+  const latencies = queries.map(() => Number.POSITIVE_INFINITY);
   const lines: string[] = [];
-  // One untimed pass warms the JIT, as a long-running Lambda would be after its first requests.
-  for (const query of queries.slice(0, 200)) catalog.search(query.query, { locale: args.locale, limit: 10 });
-  for (const query of queries) {
+  // An untimed pass on a throwaway copy warms the JIT, as a Lambda is after its first requests; the timed
+  // pass then runs on an index whose word caches are still cold, as they are for a shopper's new words.
+  const warmup = VoiceCatalog.fromSerialized(prebuilt);
+  for (const query of queries) warmup.search(query.query, { locale: args.locale, limit: 10 });
+  queries.forEach((query, i) => {
     const start = performance.now();
     const hits = catalog.search(query.query, { locale: args.locale, limit: 10 });
-    latencies.push(performance.now() - start);
+    latencies[i] = performance.now() - start;
     const ids = hits.map((hit) => hit.product.id);
     results.set(query.id, ids);
     lines.push(JSON.stringify({ id: query.id, results: ids }));
+  });
+  for (let pass = 1; pass < args.repeat; pass += 1) {
+    const fresh = VoiceCatalog.fromSerialized(prebuilt);
+    queries.forEach((query, i) => {
+      const start = performance.now();
+      fresh.search(query.query, { locale: args.locale, limit: 10 });
+      latencies[i] = Math.min(latencies[i]!, performance.now() - start);
+    });
   }
   writeFileSync(args.out, lines.length > 0 ? `${lines.join('\n')}\n` : '');
 
@@ -102,7 +122,9 @@ function main(): void {
       console.log(`  precision@1  ${quality.categoryPrecisionAt1.toFixed(3)}`);
     }
   }
-  console.log(`latency        p50 ${percentile(latencies, 50).toFixed(3)} ms, p99 ${percentile(latencies, 99).toFixed(3)} ms, max ${percentile(latencies, 100).toFixed(3)} ms per query`);
+  const timing = args.repeat > 1 ? ` (fastest of ${args.repeat} passes)` : '';
+  const [p50, p99, max] = [50, 99, 100].map((p) => percentile(latencies, p).toFixed(3));
+  console.log(`latency        p50 ${p50} ms, p99 ${p99} ms, max ${max} ms per query${timing}`);
   console.log(`index build    ${buildMs.toFixed(0)} ms`);
   console.log(`prebuilt load  ${loadMs.toFixed(0)} ms (${megabytes(prebuilt.length)} MB serialized)`);
   console.log(`heap           index ${megabytes(heapIndex)} MB, process ${megabytes(process.memoryUsage().heapUsed)} MB`);

@@ -25,8 +25,30 @@ export function encodeBase64(bytes: Uint8Array): string {
   return parts.join('');
 }
 
+/** Node's Buffer, where the runtime has one: its native decoder loads a 50,000-product index in a fraction of the time. */
+interface NativeBase64Decoder {
+  from(text: string, encoding: 'base64'): Uint8Array;
+}
+const nativeDecoder = (globalThis as { Buffer?: NativeBase64Decoder }).Buffer;
+
 /** Decodes base64; throws a RangeError on characters outside the alphabet. */
 export function decodeBase64(text: string): Uint8Array {
+  if (nativeDecoder) {
+    // The native decoder skips bad characters silently: a short result means there were some, and the
+    // portable decoder then says where.
+    const decoded = nativeDecoder.from(text, 'base64');
+    if (decoded.length === decodedLength(text)) return decoded;
+  }
+  return decodePortably(text);
+}
+
+function decodedLength(text: string): number {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end -= 1;
+  return Math.floor((end * 3) / 4);
+}
+
+function decodePortably(text: string): Uint8Array {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end -= 1;
   const out = new Uint8Array(Math.floor((end * 3) / 4));

@@ -5,16 +5,20 @@
  * A query is split into word slots. Each slot reaches catalog words through the vocabulary (exact, stem,
  * synonym, sound-alike, near spelling, or joined with its neighbour: "buch weizen" → "buchweizen"; a word
  * the catalog only knows in two pieces is split: "cornflakes" → "corn" + "flakes"). A slot weighs what its
- * word tells apart (IDF). Candidates come from the postings; the score is how much of the query's weight a
- * product covers, times how much of the product's own name the query covers, with a small bonus for
- * words in the same order. A generic request that an aisle name covers ("coffee", "hair care") ranks the
- * aisle's products. Below a coverage threshold nothing is returned: saying "I couldn't find it" beats
- * reading out junk.
+ * word tells apart (IDF); filler ("some", "please") weighs almost nothing. Candidates come from the postings
+ * of the heavy words only (a product without any of them cannot clear the bar), and each candidate's few
+ * words are then walked to score it: how much of the query's weight it covers (one name word per spoken
+ * word), times how much of its own name the query covers (a dropped leading brand costs little, missing
+ * trailing words a lot), with a small bonus for words in the same order. A generic request that an aisle
+ * name covers ("coffee", "hair care") ranks the aisle's products. Below a coverage threshold nothing is
+ * returned: saying "I couldn't find it" beats reading out junk.
  */
 import type { Locale } from '../turn';
 import { normalizeTokens } from './text-normalizer';
 import { DeletionIndex, Vocabulary, type Expansion } from './vocabulary';
 import { decodeUint32, encodeUint32 } from './base64';
+import { TopK } from './top-k';
+import { isFillerWord } from './filler-words';
 
 /** A product as the index sees it: its name in this locale and the position of its aisle (or -1). */
 export interface IndexDocument {
@@ -40,11 +44,16 @@ export const SCORING = {
   /** Below this share of the query's weight covered, the best product is not a confident answer. */
   abstainBelow: 0.6,
   /** Candidates below this share of the best coverage are not scored further. */
-  candidateShare: 0.7,
+  candidateShare: 0.8,
   /** How much a product's unmentioned words pull its score down (0: not at all). */
   productCoverageWeight: 0.25,
   /** Leading product words the shopper left out (usually the brand) count this much as missing… */
   leadingWordDiscount: 0.35,
+  /**
+   * …up to the weight of this many fairly rare words: naming the tail of a long name ("wet cat food") is
+   * how people shorten it, and a long dropped prefix says little more than a short one.
+   */
+  leadingWordsCounted: 2,
   /** …words between the ones said this much… */
   innerWordWeight: 0.8,
   /** …and words after the last one said fully. */
@@ -75,17 +84,31 @@ export interface SearchIndexData {
   deletionTokens: string;
 }
 
-interface Candidate {
-  /** Match score in [0, 1]. */
-  score: number;
-  /** In the aisle a generic request named. */
-  generic: boolean;
-}
-
 interface Slot {
   weight: number;
   expansions: Expansion[];
+  /** The earlier slot holding the same spoken word ("peach tea peach"), or -1: a repeat needs a second occurrence. */
+  repeats: number;
 }
+
+/** Per query: the catalog words it reaches and how similar each is to each slot. */
+interface MatchTable {
+  /** Matched token ids; token i's similarities are similarity[i * slotCount …]. */
+  tokens: number[];
+  similarity: Float32Array;
+  slotCount: number;
+  weights: Float32Array;
+  repeats: Int32Array;
+  /** Scratch: best and second-best similarity per slot while one product or aisle is walked. */
+  best: Float32Array;
+  second: Float32Array;
+}
+
+/** The weight a filler word ("some", "please") keeps: a name that has it matches a little better, no more. */
+const FILLER_SHARE = 0.1;
+
+/** How close an aisle-name word must be to a query word for the request to count as generic. */
+const AISLE_SIMILARITY = 0.85;
 
 const NO_AISLE = 0xffffffff;
 
@@ -102,16 +125,25 @@ export class SearchIndex {
   private readonly aisleProductOffsets: Uint32Array;
   private readonly aisleProducts: Uint32Array;
   private readonly idf: Float32Array;
-  private readonly productWeight: Float32Array;
   private readonly unknownWordIdf: number;
+  private readonly leadingWeightCap: number;
+  /** Aisles by the tokens of their names: a generic request looks at the few aisles its words reach. */
+  private readonly aislesByToken = new Map<number, number[]>();
   // Scratch space reused by every query (search is synchronous, so one query at a time).
   private readonly coverage: Float32Array;
-  private readonly slotStamp: Uint32Array;
-  private readonly queryStamp: Uint32Array;
+  private readonly candidateStamp: Uint32Array;
+  private readonly candidateList: Uint32Array;
+  private candidateCount = 0;
+  private readonly scoredStamp: Uint32Array;
+  private readonly genericStamp: Uint32Array;
+  private readonly scoredList: Uint32Array;
+  private readonly matchScores: Float32Array;
   private readonly tokenSimilarity: Float32Array;
   private readonly tokenSlot: Int32Array;
+  /** Row of a matched token in the query's token × slot similarity table, -1 when unmatched. */
+  private readonly tokenRow: Int32Array;
   private stamp = 0;
-  private queries = 0;
+  private popularityMaximum?: { of: Float32Array; value: number };
 
   private constructor(
     readonly locale: Locale,
@@ -145,19 +177,25 @@ export class SearchIndex {
     }
     // The weight of a word found nowhere: that of a word in about 1 product out of 200.
     this.unknownWordIdf = Math.log(1 + (this.productCount + 1) / (this.productCount / 200 + 0.5));
-    this.productWeight = new Float32Array(this.productCount);
-    for (let p = 0; p < this.productCount; p += 1) {
-      let sum = 0;
-      for (let at = this.productTokenOffsets[p]!; at < this.productTokenOffsets[p + 1]!; at += 1) {
-        sum += this.idf[this.productTokens[at]!]!;
+    this.leadingWeightCap = SCORING.leadingWordsCounted * this.unknownWordIdf;
+    for (let aisle = 0; aisle < aisleCount; aisle += 1) {
+      for (let at = this.aisleTokenOffsets[aisle]!; at < this.aisleTokenOffsets[aisle + 1]!; at += 1) {
+        const tokenId = this.aisleTokens[at]!;
+        const list = this.aislesByToken.get(tokenId);
+        if (!list) this.aislesByToken.set(tokenId, [aisle]);
+        else if (list[list.length - 1] !== aisle) list.push(aisle);
       }
-      this.productWeight[p] = sum;
     }
     this.coverage = new Float32Array(this.productCount);
-    this.slotStamp = new Uint32Array(this.productCount);
-    this.queryStamp = new Uint32Array(this.productCount);
+    this.candidateStamp = new Uint32Array(this.productCount);
+    this.candidateList = new Uint32Array(this.productCount);
+    this.scoredStamp = new Uint32Array(this.productCount);
+    this.genericStamp = new Uint32Array(this.productCount);
+    this.scoredList = new Uint32Array(this.productCount);
+    this.matchScores = new Float32Array(this.productCount);
     this.tokenSimilarity = new Float32Array(vocabularySize);
     this.tokenSlot = new Int32Array(vocabularySize).fill(-1);
+    this.tokenRow = new Int32Array(vocabularySize).fill(-1);
   }
 
   /** Indexes product names (and aisle names) of one locale. */
@@ -227,17 +265,21 @@ export class SearchIndex {
   }
 
   search(query: string, limit = 10, signals: RankingSignals = {}): IndexHit[] {
-    const slots = this.slotsOf(normalizeTokens(query, this.locale));
-    if (slots.length === 0 || limit <= 0) return [];
+    // Filler counts as known: "for" must not become "four" in a catalog that happens to lack the word.
+    const isKnown = (token: string) => this.vocabulary.id(token) !== undefined || isFillerWord(token, this.locale);
+    const tokens = normalizeTokens(query, this.locale, isKnown);
+    // Only filler ("the", "please"): nothing was asked for.
+    if (limit <= 0 || tokens.every((token) => isFillerWord(token, this.locale))) return [];
+    const slots = this.slotsOf(tokens);
     const totalWeight = slots.reduce((sum, slot) => sum + slot.weight, 0);
-    this.markMatchedTokens(slots);
+    const table = this.markMatchedTokens(slots);
     try {
-      const touched = this.accumulateCoverage(slots);
-      const genericAisles = this.aislesCovering(slots, totalWeight);
-      const scored = this.scoreCandidates(touched, slots.length, totalWeight, genericAisles, signals);
-      return this.rank(scored, limit, signals);
+      this.candidatesOf(slots, totalWeight, table);
+      const genericAisles = this.aislesCovering(slots, totalWeight, table);
+      const scoredCount = this.scoreCandidates(slots.length, totalWeight, genericAisles);
+      return this.rank(scoredCount, limit, signals);
     } finally {
-      this.clearMatchedTokens(slots);
+      this.clearMatchedTokens(table);
     }
   }
 
@@ -247,25 +289,31 @@ export class SearchIndex {
     const expansions = queryTokens.map((token) => vocabulary.expand(token));
     // A word split by the recogniser ("buch weizen"): the joined word counts for both halves.
     for (let i = 0; i + 1 < queryTokens.length; i += 1) {
-      const joined = vocabulary.expand(queryTokens[i]! + queryTokens[i + 1]!, 4, queryTokens[i]!.length + queryTokens[i + 1]!.length >= 7);
+      const pair = queryTokens[i]! + queryTokens[i + 1]!;
+      const joined = vocabulary.expand(pair, 4, pair.length >= 7 ? 'near' : 'none');
       for (const expansion of joined) {
         addExpansion(expansions[i]!, expansion);
         addExpansion(expansions[i + 1]!, expansion);
       }
     }
     const slots: Slot[] = [];
+    const slotOfToken: number[] = [];
     queryTokens.forEach((token, i) => {
+      slotOfToken.push(slots.length);
       const own = expansions[i]!;
       const split = own.some((e) => e.similarity >= 0.95) ? undefined : this.splitIntoKnownWords(token);
       if (split) {
         // Each half is its own slot; a product with the (fuzzy) whole word still covers both.
         for (const half of split) {
           const halfExpansions = [...own];
-          for (const expansion of vocabulary.expand(half, 6, false)) addExpansion(halfExpansions, expansion);
+          for (const expansion of vocabulary.expand(half, 6, 'none')) addExpansion(halfExpansions, expansion);
           slots.push(this.slotFor(halfExpansions, 0.5));
         }
       } else {
-        slots.push(this.slotFor(own, 1));
+        const slot = this.slotFor(own, isFillerWord(token, this.locale) ? FILLER_SHARE : 1);
+        const earlier = queryTokens.indexOf(token);
+        slot.repeats = earlier < i ? slotOfToken[earlier]! : -1;
+        slots.push(slot);
       }
     });
     for (const slot of slots) slot.expansions.sort((a, b) => b.similarity - a.similarity);
@@ -281,7 +329,7 @@ export class SearchIndex {
     const weight = best
       ? best.similarity * this.idf[best.tokenId]! + (1 - best.similarity) * this.unknownWordIdf
       : this.unknownWordIdf;
-    return { weight: weight * share, expansions };
+    return { weight: weight * share, expansions, repeats: -1 };
   }
 
   /** "cornflakes" → ["corn", "flakes"] when the catalog knows both halves (and not the whole). */
@@ -302,91 +350,191 @@ export class SearchIndex {
     return best;
   }
 
-  private markMatchedTokens(slots: readonly Slot[]): void {
+  /**
+   * Notes, for every catalog word the query reaches, its similarity per slot (a small token × slot table)
+   * and its best slot; scoring then walks a candidate's few words instead of long posting lists.
+   */
+  private markMatchedTokens(slots: readonly Slot[]): MatchTable {
+    const tokens: number[] = [];
+    for (const slot of slots) {
+      for (const { tokenId } of slot.expansions) {
+        if (this.tokenRow[tokenId] === -1) {
+          this.tokenRow[tokenId] = tokens.length;
+          tokens.push(tokenId);
+        }
+      }
+    }
+    const slotCount = slots.length;
+    const similarity = new Float32Array(tokens.length * slotCount);
     slots.forEach((slot, index) => {
-      for (const { tokenId, similarity } of slot.expansions) {
-        if (similarity > this.tokenSimilarity[tokenId]!) {
-          this.tokenSimilarity[tokenId] = similarity;
-          this.tokenSlot[tokenId] = index;
+      for (const expansion of slot.expansions) {
+        const cell = this.tokenRow[expansion.tokenId]! * slotCount + index;
+        if (expansion.similarity > similarity[cell]!) similarity[cell] = expansion.similarity;
+        if (expansion.similarity > this.tokenSimilarity[expansion.tokenId]!) {
+          this.tokenSimilarity[expansion.tokenId] = expansion.similarity;
+          this.tokenSlot[expansion.tokenId] = index;
         }
       }
     });
+    return {
+      tokens,
+      similarity,
+      slotCount,
+      weights: Float32Array.from(slots, (slot) => slot.weight),
+      repeats: Int32Array.from(slots, (slot) => slot.repeats),
+      best: new Float32Array(slotCount),
+      second: new Float32Array(slotCount),
+    };
   }
 
-  private clearMatchedTokens(slots: readonly Slot[]): void {
-    for (const slot of slots) {
-      for (const { tokenId } of slot.expansions) {
-        this.tokenSimilarity[tokenId] = 0;
-        this.tokenSlot[tokenId] = -1;
+  private clearMatchedTokens(table: MatchTable): void {
+    for (const tokenId of table.tokens) {
+      this.tokenSimilarity[tokenId] = 0;
+      this.tokenSlot[tokenId] = -1;
+      this.tokenRow[tokenId] = -1;
+    }
+  }
+
+  /**
+   * The products that can reach the answer threshold, with their coverage in `this.coverage`. The heaviest
+   * word's best readings are read first: the best coverage they find raises the bar (a candidate must reach a
+   * share of the best). Then only the postings that can still clear the bar are read: a product none of the
+   * heavier slots reaches covers too little even with every light word ("organic", "with"), and a doubtful
+   * reading of a heavy word costs too much of it. Walking a candidate's own few words gives its coverage
+   * without reading the long posting lists of common words.
+   */
+  private candidatesOf(slots: readonly Slot[], totalWeight: number, table: MatchTable): void {
+    this.nextStamp();
+    this.candidateCount = 0;
+    let heaviest = 0;
+    slots.forEach((slot, index) => {
+      if (slot.weight > slots[heaviest]!.weight) heaviest = index;
+    });
+    const leading = slots[heaviest]!.expansions;
+    let bestCoverage = 0;
+    for (const { tokenId, similarity } of leading) {
+      if (similarity < leading[0]!.similarity - 0.05) break;
+      bestCoverage = Math.max(bestCoverage, this.collect(tokenId, table));
+    }
+    const threshold = Math.max(SCORING.abstainBelow * totalWeight, SCORING.candidateShare * bestCoverage) * (1 - 1e-6);
+    const byWeight = slots.map((_, index) => index).sort((a, b) => slots[a]!.weight - slots[b]!.weight);
+    let lightWeight = 0;
+    let firstEssential = 0;
+    while (firstEssential < byWeight.length && lightWeight + slots[byWeight[firstEssential]!]!.weight < threshold) {
+      lightWeight += slots[byWeight[firstEssential]!]!.weight;
+      firstEssential += 1;
+    }
+    // Within the heavy slots, the weakest readings (sound-alikes of a known word, far spellings) are skipped
+    // too while everything skipped together still cannot reach the threshold.
+    const readingsRead = slots.map((slot) => slot.expansions.length);
+    const weakest: { slot: number; reading: number; gain: number }[] = [];
+    for (let rank = firstEssential; rank < byWeight.length; rank += 1) {
+      const slot = byWeight[rank]!;
+      slots[slot]!.expansions.forEach((expansion, reading) => {
+        weakest.push({ slot, reading, gain: slots[slot]!.weight * expansion.similarity });
+      });
+    }
+    weakest.sort((a, b) => a.gain - b.gain || b.reading - a.reading);
+    const skippedGain = new Float64Array(slots.length);
+    let bound = lightWeight;
+    for (const { slot, reading, gain } of weakest) {
+      const raised = bound - skippedGain[slot]! + gain;
+      if (raised >= threshold || reading !== readingsRead[slot]! - 1) break;
+      bound = raised;
+      skippedGain[slot] = gain;
+      readingsRead[slot] = reading;
+    }
+    for (let rank = byWeight.length - 1; rank >= firstEssential; rank -= 1) {
+      const index = byWeight[rank]!;
+      const slot = slots[index]!;
+      for (let reading = 0; reading < readingsRead[index]!; reading += 1) {
+        const { tokenId, similarity } = slot.expansions[reading]!;
+        // Expansions are sorted best first: once one loses too much, so do the rest.
+        if (totalWeight - slot.weight * (1 - similarity) < threshold) break;
+        this.collect(tokenId, table);
       }
     }
   }
 
-  /** Adds each slot's best similarity × weight into every product its words reach; returns the products touched. */
-  private accumulateCoverage(slots: readonly Slot[]): number[] {
-    const touched: number[] = [];
-    this.queries = this.nextStamp(this.queries, this.queryStamp);
-    const queryStamp = this.queries;
-    for (const slot of slots) {
-      this.stamp = this.nextStamp(this.stamp, this.slotStamp);
-      const slotStamp = this.stamp;
-      // Expansions are sorted best first, so the first one to reach a product is the slot's best for it.
-      for (const { tokenId, similarity } of slot.expansions) {
-        const gain = slot.weight * similarity;
-        for (let at = this.postingOffsets[tokenId]!; at < this.postingOffsets[tokenId + 1]!; at += 1) {
-          const product = this.postings[at]!;
-          if (this.slotStamp[product] === slotStamp) continue;
-          this.slotStamp[product] = slotStamp;
-          if (this.queryStamp[product] !== queryStamp) {
-            this.queryStamp[product] = queryStamp;
-            this.coverage[product] = 0;
-            touched.push(product);
-          }
-          this.coverage[product]! += gain;
+  /** A fresh stamp for this query's scratch arrays (they are cleared only when the counter wraps). */
+  private nextStamp(): void {
+    if (this.stamp >= 0xfffffff0) {
+      this.candidateStamp.fill(0);
+      this.scoredStamp.fill(0);
+      this.genericStamp.fill(0);
+      this.stamp = 0;
+    }
+    this.stamp += 1;
+  }
+
+  /** Adds the products of a token not yet collected by this query; returns the best coverage among them. */
+  private collect(tokenId: number, table: MatchTable): number {
+    const stamp = this.stamp;
+    let best = 0;
+    for (let at = this.postingOffsets[tokenId]!; at < this.postingOffsets[tokenId + 1]!; at += 1) {
+      const product = this.postings[at]!;
+      if (this.candidateStamp[product] === stamp) continue;
+      this.candidateStamp[product] = stamp;
+      this.candidateList[this.candidateCount] = product;
+      this.candidateCount += 1;
+      const start = this.productTokenOffsets[product]!;
+      const covered = this.coverageOf(start, this.productTokenOffsets[product + 1]!, this.productTokens, table, 0);
+      this.coverage[product] = covered;
+      if (covered > best) best = covered;
+    }
+    return best;
+  }
+
+  /**
+   * Σ over slots of weight × the best similarity any of the words in tokens[start, end) has for the slot. A
+   * repeated spoken word is covered by the second-best occurrence: one word of a name answers one word said.
+   */
+  private coverageOf(start: number, end: number, tokens: Uint32Array, table: MatchTable, minimumSimilarity: number): number {
+    const { similarity, slotCount, weights, best, second, repeats } = table;
+    for (let slot = 0; slot < slotCount; slot += 1) {
+      best[slot] = 0;
+      second[slot] = 0;
+    }
+    for (let at = start; at < end; at += 1) {
+      const row = this.tokenRow[tokens[at]!]!;
+      if (row < 0) continue;
+      const offset = row * slotCount;
+      for (let slot = 0; slot < slotCount; slot += 1) {
+        const value = similarity[offset + slot]!;
+        if (value < minimumSimilarity || value <= second[slot]!) continue;
+        if (value > best[slot]!) {
+          second[slot] = best[slot]!;
+          best[slot] = value;
+        } else {
+          second[slot] = value;
         }
       }
     }
-    return touched;
-  }
-
-  private nextStamp(current: number, stamps: Uint32Array): number {
-    if (current >= 0xfffffff0) {
-      stamps.fill(0);
-      return 1;
+    let covered = 0;
+    for (let slot = 0; slot < slotCount; slot += 1) {
+      const repeated = repeats[slot]!;
+      covered += weights[slot]! * (repeated >= 0 ? second[repeated]! : best[slot]!);
     }
-    return current + 1;
+    return covered;
   }
 
   /**
    * Aisles whose name covers the query (a generic request such as "coffee" or "hair care"), keeping only the
    * ones whose own name the query covers best ("soap" picks the aisle "soap" over "body lotions soap").
    */
-  private aislesCovering(slots: readonly Slot[], totalWeight: number): number[] {
-    const aisleCount = this.aisleTokenOffsets.length - 1;
+  private aislesCovering(slots: readonly Slot[], totalWeight: number, table: MatchTable): number[] {
+    const reached = new Set<number>();
+    for (const tokenId of table.tokens) for (const aisle of this.aislesByToken.get(tokenId) ?? []) reached.add(aisle);
     let bestOwnCoverage = 0;
     let chosen: number[] = [];
-    for (let aisle = 0; aisle < aisleCount; aisle += 1) {
+    for (const aisle of reached) {
       const start = this.aisleTokenOffsets[aisle]!;
       const end = this.aisleTokenOffsets[aisle + 1]!;
-      if (end === start) continue;
-      const slotBest = new Float32Array(slots.length);
-      let matched = 0;
-      for (let at = start; at < end; at += 1) {
-        const tokenId = this.aisleTokens[at]!;
-        let hit = false;
-        slots.forEach((slot, index) => {
-          for (const expansion of slot.expansions) {
-            if (expansion.tokenId === tokenId && expansion.similarity >= 0.85) {
-              slotBest[index] = Math.max(slotBest[index]!, expansion.similarity);
-              hit = true;
-            }
-          }
-        });
-        if (hit) matched += 1;
-      }
-      let covered = 0;
-      slots.forEach((slot, index) => (covered += slot.weight * slotBest[index]!));
+      // Aisle names are read strictly: a sound-alike of a product word should not turn a request generic.
+      const covered = this.coverageOf(start, end, this.aisleTokens, table, AISLE_SIMILARITY);
       if (covered < SCORING.aisleCoverage * totalWeight) continue;
+      let matched = 0;
+      for (let at = start; at < end; at += 1) if (this.tokenSimilarity[this.aisleTokens[at]!]! >= AISLE_SIMILARITY) matched += 1;
       const ownCoverage = matched / (end - start);
       if (ownCoverage > bestOwnCoverage + 1e-6) {
         bestOwnCoverage = ownCoverage;
@@ -398,35 +546,42 @@ export class SearchIndex {
     return chosen;
   }
 
-  private scoreCandidates(
-    touched: readonly number[],
-    slotCount: number,
-    totalWeight: number,
-    genericAisles: readonly number[],
-    signals: RankingSignals,
-  ): Map<number, Candidate> {
+  /**
+   * Scores the candidates that clear the bar (and every product of an aisle a generic request named) into
+   * this query's scratch arrays; returns how many were scored.
+   */
+  private scoreCandidates(slotCount: number, totalWeight: number, genericAisles: readonly number[]): number {
+    const stamp = this.stamp;
     let bestCoverage = 0;
-    for (const product of touched) bestCoverage = Math.max(bestCoverage, this.coverage[product]!);
-    const scored = new Map<number, Candidate>();
-    const inGenericAisle = (product: number) => genericAisles.includes(this.productAisles[product]!);
-    // Personal products get a wider net: the shopper's usual item may name the request less fully.
+    for (let i = 0; i < this.candidateCount; i += 1) bestCoverage = Math.max(bestCoverage, this.coverage[this.candidateList[i]!]!);
+    const generic = genericAisles.length > 0;
+    // The shopper's usual products need no wider net: rank() lifts them only when they match about as well
+    // as the best, which this cutoff already lets through.
     const cutoff = Math.max(bestCoverage * SCORING.candidateShare, SCORING.abstainBelow * totalWeight);
-    const personalCutoff = Math.max(bestCoverage * (1 - SCORING.personalMargin), SCORING.abstainBelow * totalWeight);
-    for (const product of touched) {
+    let scoredCount = 0;
+    for (let i = 0; i < this.candidateCount; i += 1) {
+      const product = this.candidateList[i]!;
       const covered = this.coverage[product]!;
-      const wanted = covered >= cutoff || (signals.personal?.has(product) && covered >= personalCutoff);
-      if (!wanted && !inGenericAisle(product)) continue;
-      scored.set(product, { score: this.matchScore(product, covered / totalWeight, slotCount), generic: false });
+      if (covered < cutoff && !(generic && genericAisles.includes(this.productAisles[product]!))) continue;
+      this.matchScores[product] = this.matchScore(product, covered / totalWeight, slotCount);
+      this.scoredStamp[product] = stamp;
+      this.scoredList[scoredCount] = product;
+      scoredCount += 1;
     }
     // A generic request: every product of the aisle qualifies and ranks above products of other aisles.
     for (const aisle of genericAisles) {
       for (let at = this.aisleProductOffsets[aisle]!; at < this.aisleProductOffsets[aisle + 1]!; at += 1) {
         const product = this.aisleProducts[at]!;
-        const named = scored.get(product)?.score ?? 0;
-        scored.set(product, { score: named, generic: true });
+        if (this.scoredStamp[product] !== stamp) {
+          this.matchScores[product] = 0;
+          this.scoredStamp[product] = stamp;
+          this.scoredList[scoredCount] = product;
+          scoredCount += 1;
+        }
+        this.genericStamp[product] = stamp;
       }
     }
-    return scored;
+    return scoredCount;
   }
 
   /**
@@ -445,6 +600,7 @@ export class SearchIndex {
     let seenMatch = false;
     let previousSlot = -2;
     let adjacentInOrder = 0;
+    let pairsSeen = 0;
     for (let at = start; at < end; at += 1) {
       const tokenId = this.productTokens[at]!;
       const similarity = this.tokenSimilarity[tokenId]!;
@@ -453,7 +609,11 @@ export class SearchIndex {
         matchedWeight += idf * similarity;
         blurWeight += idf * (1 - similarity);
         const slot = this.tokenSlot[tokenId]!;
-        if (slot === previousSlot + 1 && pendingGap === 0) adjacentInOrder += 1;
+        // Each pair of neighbouring query words counts once, however often the name repeats it.
+        if (slot === previousSlot + 1 && pendingGap === 0 && (slot > 30 || (pairsSeen & (1 << slot)) === 0)) {
+          adjacentInOrder += 1;
+          if (slot <= 30) pairsSeen |= 1 << slot;
+        }
         previousSlot = slot;
         gapWeight += pendingGap;
         pendingGap = 0;
@@ -467,7 +627,9 @@ export class SearchIndex {
     }
     // What is still pending at the end is trailing: words after everything the shopper said.
     const missing =
-      SCORING.leadingWordDiscount * leadingWeight + SCORING.innerWordWeight * gapWeight + SCORING.trailingWordWeight * pendingGap;
+      SCORING.leadingWordDiscount * Math.min(leadingWeight, this.leadingWeightCap) +
+      SCORING.innerWordWeight * gapWeight +
+      SCORING.trailingWordWeight * pendingGap;
     const productCoverage = matchedWeight / Math.max(1e-6, matchedWeight + blurWeight + missing);
     // A one-word request has no order to keep: it gets the full share.
     const orderShare = slotCount > 1 ? Math.min(1, adjacentInOrder / (slotCount - 1)) : 1;
@@ -482,19 +644,22 @@ export class SearchIndex {
    * generic one ranks the aisle's products that name the request by popularity. What this shopper buys
    * comes first whenever it answers the request about as well as the best match.
    */
-  private rank(scored: Map<number, Candidate>, limit: number, signals: RankingSignals): IndexHit[] {
+  private rank(scoredCount: number, limit: number, signals: RankingSignals): IndexHit[] {
+    const stamp = this.stamp;
     let best = 0;
-    for (const candidate of scored.values()) best = Math.max(best, candidate.score);
+    for (let i = 0; i < scoredCount; i += 1) best = Math.max(best, this.matchScores[this.scoredList[i]!]!);
     const popularity = signals.popularity;
-    let maxPopularity = 0;
-    if (popularity) for (const value of popularity) maxPopularity = Math.max(maxPopularity, value);
+    const maxPopularity = popularity ? this.maximumOf(popularity) : 0;
     const popularityShare = (position: number) =>
       popularity && maxPopularity > 0 ? Math.log1p(popularity[position] ?? 0) / Math.log1p(maxPopularity) : 0;
     const personal = signals.personal;
     let maxPersonal = 0;
     if (personal) for (const value of personal.values()) maxPersonal = Math.max(maxPersonal, value);
-    const ranked: { position: number; score: number; key: number }[] = [];
-    for (const [position, { score, generic }] of scored) {
+    const ranked = new TopK(limit, (a, b) => this.nameLength(a) - this.nameLength(b) || a - b);
+    for (let i = 0; i < scoredCount; i += 1) {
+      const position = this.scoredList[i]!;
+      const score = this.matchScores[position]!;
+      const generic = this.genericStamp[position] === stamp;
       let key: number;
       let confidence = score;
       if (generic) {
@@ -509,10 +674,19 @@ export class SearchIndex {
       if (bought !== undefined && bought > 0 && (generic || score >= best - SCORING.personalMargin)) {
         key += 2 + bought / Math.max(1, maxPersonal);
       }
-      ranked.push({ position, score: confidence, key });
+      ranked.offer(position, key, confidence);
     }
-    ranked.sort((a, b) => b.key - a.key || this.nameLength(a.position) - this.nameLength(b.position) || a.position - b.position);
-    return ranked.slice(0, limit).map(({ position, score }) => ({ position, score }));
+    return ranked.best();
+  }
+
+  /** The largest popularity, remembered for the array it came from (the catalog passes the same one each time). */
+  private maximumOf(popularity: Float32Array): number {
+    if (this.popularityMaximum?.of !== popularity) {
+      let value = 0;
+      for (const entry of popularity) if (entry > value) value = entry;
+      this.popularityMaximum = { of: popularity, value };
+    }
+    return this.popularityMaximum.value;
   }
 
   private nameLength(product: number): number {

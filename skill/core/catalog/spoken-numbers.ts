@@ -4,6 +4,7 @@
  * Input tokens are already folded (lower case, German umlauts spelled ae/oe/ue, ß as ss).
  */
 import type { Locale } from '../turn';
+import { soundSpelling } from './phonetic';
 
 const EN_UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
@@ -99,6 +100,35 @@ function classifyGerman(token: string): NumberWord | undefined {
   const compound = parseGermanNumberWord(token);
   if (compound !== undefined) return { value: compound, magnitude: compound >= 100 ? 'hundred' : 'tens' };
   return undefined;
+}
+
+/**
+ * The number word a misheard token stands for ("threa" → "three", "fowr" → "four", "zao" → "zero"), when
+ * it sounds the same as one; undefined otherwise. Callers apply it only to words the catalog does not know,
+ * so a real word that happens to sound like a number keeps its meaning.
+ */
+export function numberWordHeardAs(token: string, locale: Locale): string | undefined {
+  if (token.length < 3 || /\d/.test(token)) return undefined;
+  return numberWordsBySound(locale).get(soundSpelling(token, locale));
+}
+
+const bySound = new Map<Locale, Map<string, string>>();
+
+function numberWordsBySound(locale: Locale): Map<string, string> {
+  let table = bySound.get(locale);
+  if (!table) {
+    table = new Map();
+    const words = locale === 'de-DE' ? [DE_UNITS, DE_TEENS, DE_TENS] : [EN_UNITS, EN_TEENS, EN_TENS];
+    for (const group of words) {
+      for (const word of Object.keys(group)) if (word.length >= 3) table.set(soundSpelling(word, locale), word);
+    }
+    // The decimal word too: "eins koma acht" is "1.8" said with a slip.
+    for (const word of locale === 'de-DE' ? ['hundert', 'tausend', 'komma'] : ['hundred', 'thousand', 'point']) {
+      table.set(soundSpelling(word, locale), word);
+    }
+    bySound.set(locale, table);
+  }
+  return table;
 }
 
 /**

@@ -6,7 +6,7 @@
  * digits and unit words to one spelling ("ounces" → oz).
  */
 import type { Locale } from '../turn';
-import { digitizeNumberWords } from './spoken-numbers';
+import { digitizeNumberWords, numberWordHeardAs } from './spoken-numbers';
 
 /** Lower case, diacritics removed; for German, umlauts and ß spelled out the way keyboards without them do. */
 export function foldCharacters(text: string, locale: Locale): string {
@@ -45,8 +45,12 @@ const UNIT_SPELLINGS: Record<Locale, Record<string, string>> = {
   },
 };
 
-/** The search tokens of a text (a product name, an aisle name or a query). */
-export function normalizeTokens(text: string, locale: Locale): string[] {
+/**
+ * The search tokens of a text (a product name, an aisle name or a query). For a query, `isKnownWord`
+ * (the catalog's vocabulary) lets a word the catalog does not know be read as the number word it sounds
+ * like ("threa" → "three" → "3"): a recogniser's slip on a number would otherwise lose the number.
+ */
+export function normalizeTokens(text: string, locale: Locale, isKnownWord?: (token: string) => boolean): string[] {
   let spaced = foldCharacters(text, locale);
   const symbols = SYMBOL_WORDS[locale];
   spaced = spaced.replace(/[&%+@]/g, (symbol) => symbols[symbol] ?? ' ');
@@ -55,7 +59,8 @@ export function normalizeTokens(text: string, locale: Locale): string[] {
   spaced = spaced.replace(/[^a-z0-9\u0000]+/g, ' ').replace(/\u0000/g, '.');
   // "12oz" → "12 oz", "2x" → "2 x": spoken forms never glue digits to letters.
   spaced = spaced.replace(/(\d)([a-z])/g, '$1 $2').replace(/([a-z])(\d)/g, '$1 $2');
-  const raw = spaced.split(' ').filter((token) => token.length > 0);
+  let raw = spaced.split(' ').filter((token) => token.length > 0);
+  if (isKnownWord) raw = raw.map((token) => (isKnownWord(token) ? token : (numberWordHeardAs(token, locale) ?? token)));
   const units = UNIT_SPELLINGS[locale];
   // A unit word is only a unit after a number: "1 gallon" → "1 gal", but "gallon freezer bags" keeps its word
   // (so a misheard "galon" still finds it); unitAliases() lets "gallon" and "gal" meet anyway.

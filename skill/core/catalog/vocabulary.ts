@@ -5,9 +5,12 @@
  */
 import type { Locale } from '../turn';
 import { boundedEditDistance } from './edit-distance';
-import { phoneticKeys } from './phonetic';
+import { phoneticKeys, soundSpelling } from './phonetic';
 import { synonymsOf } from './synonyms';
 import { stemToken, unitAliases } from './text-normalizer';
+
+/** How far from its spelling a word may be looked up. */
+export type FuzzyReach = 'none' | 'near' | 'full';
 
 export interface Expansion {
   tokenId: number;
@@ -34,6 +37,8 @@ export class Vocabulary {
   private readonly idOf = new Map<string, number>();
   private readonly byStem = new Map<string, number[]>();
   private readonly byPhoneticKey = new Map<string, number[]>();
+  /** Each token's sound spelling, read from its "~" phonetic key (prebuilt: computing it per query is slow). */
+  private readonly spokenAs: (string | undefined)[] = [];
   /** German compounds by their last part ("milch" → "vollmilch", "buttermilch"): the head names the thing. */
   private readonly compoundsByHead = new Map<number, number[]>();
 
@@ -52,7 +57,12 @@ export class Vocabulary {
       this.idOf.set(token, id);
       pushTo(this.byStem, stemToken(token, locale), id);
       const keys = phonetic[id];
-      if (keys) for (const key of keys.split('|')) pushTo(this.byPhoneticKey, key, id);
+      if (keys) {
+        for (const key of keys.split('|')) {
+          pushTo(this.byPhoneticKey, key, id);
+          if (key.startsWith('~')) this.spokenAs[id] = key.slice(1);
+        }
+      }
     });
     if (locale === 'de-DE') {
       tokens.forEach((token, id) => {
@@ -89,21 +99,22 @@ export class Vocabulary {
   }
 
   /**
-   * The catalog words a spoken token can stand for, best first, at most `limit`. `includeFuzzy` false
-   * limits it to exact, stem and synonym (used for joined and split words, where fuzziness compounds).
+   * The catalog words a spoken token can stand for, best first, at most `limit`. `reach` says how far to
+   * look: 'none' is exact, stem and synonym only; 'near' adds sound-alikes and single slips (for joined
+   * words, where fuzziness compounds); 'full' looks up to two edits away.
    */
-  expand(token: string, limit = 12, includeFuzzy = true): Expansion[] {
+  expand(token: string, limit = 12, reach: FuzzyReach = 'full'): Expansion[] {
     // Shoppers repeat words ("organic", "milk"): a warm container answers them from memory.
-    const cacheKey = `${token}|${limit}|${includeFuzzy ? 1 : 0}`;
+    const cacheKey = `${token}|${limit}|${reach}`;
     const cached = this.recent.get(cacheKey);
     if (cached) return cached.map((expansion) => ({ ...expansion }));
-    const computed = this.computeExpansions(token, limit, includeFuzzy);
+    const computed = this.computeExpansions(token, limit, reach);
     if (this.recent.size >= RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
     this.recent.set(cacheKey, computed);
     return computed.map((expansion) => ({ ...expansion }));
   }
 
-  private computeExpansions(token: string, limit: number, includeFuzzy: boolean): Expansion[] {
+  private computeExpansions(token: string, limit: number, reach: FuzzyReach): Expansion[] {
     const found = new Map<number, number>();
     const offer = (tokenId: number, similarity: number) => {
       if ((found.get(tokenId) ?? 0) < similarity) found.set(tokenId, similarity);
@@ -125,9 +136,11 @@ export class Vocabulary {
       const head = exact === undefined ? this.compoundHead(token) : undefined;
       if (head !== undefined) offer(head, SIMILARITY.compoundHead);
     }
-    if (includeFuzzy && !/\d/.test(token) && token.length >= 3) {
+    if (reach !== 'none' && !/\d/.test(token) && token.length >= 3) {
       const factor = exact === undefined ? 1 : SIMILARITY.knownWordFuzzyFactor;
-      for (const [id, similarity] of this.fuzzyNeighbours(token)) {
+      // A word the catalog knows was most likely heard right: only its homophones are worth a look.
+      const maxEdits = exact !== undefined ? 0 : reach === 'near' ? 1 : 2;
+      for (const [id, similarity] of this.fuzzyNeighbours(token, maxEdits)) {
         if (similarity * factor >= 0.55) offer(id, similarity * factor);
       }
     }
@@ -136,27 +149,31 @@ export class Vocabulary {
     return ranked.slice(0, limit);
   }
 
-  /** Sound-alikes and near spellings of a token with their similarity. */
-  private fuzzyNeighbours(token: string): Map<number, number> {
+  /** Sound-alikes, and spellings up to `maxEdits` away, of a token with their similarity. */
+  private fuzzyNeighbours(token: string, maxEdits: number): Map<number, number> {
     const neighbours = new Map<number, number>();
     const keys = phoneticKeys(token, this.locale);
+    const spokenAs = soundSpelling(token, this.locale);
+    const judge = (id: number, soundsAlike: boolean, limit: number) => {
+      const other = this.tokens[id]!;
+      const length = Math.max(token.length, other.length);
+      // A reading that drops a third of the word ("caned" → "and") is another word, not a slip.
+      const comparable = 3 * Math.min(token.length, other.length) >= 2 * length;
+      const written = comparable ? spellingSimilarity(boundedEditDistance(token, other, limit), length, soundsAlike) : 0;
+      // Heard alike with the vowels kept: the surer sign of a slip of the ear.
+      const otherSpokenAs = this.spokenAs[id] ?? soundSpelling(other, this.locale);
+      const heard = hearingSimilarity(boundedEditDistance(spokenAs, otherSpokenAs, 1), length);
+      const similarity = Math.max(written, heard);
+      if (similarity > 0) neighbours.set(id, similarity);
+    };
     const soundsAlike = new Set<number>();
     for (const key of keys) for (const id of this.byPhoneticKey.get(key) ?? []) soundsAlike.add(id);
-    for (const id of soundsAlike) {
-      const other = this.tokens[id]!;
-      const distance = boundedEditDistance(token, other, 4);
-      const similarity = spellingSimilarity(distance, Math.max(token.length, other.length), true);
-      if (similarity > 0) neighbours.set(id, similarity);
-    }
-    // Spellings that do not sound alike get a short leash: two edits only in longer words.
-    const maxDistance = token.length >= 5 ? 2 : token.length >= 4 ? 1 : 0;
+    for (const id of soundsAlike) judge(id, true, 4);
+    // Spellings that do not share a sound key get a short leash: two edits only in longer words.
+    const maxDistance = Math.min(maxEdits, token.length >= 5 ? 2 : token.length >= 4 ? 1 : 0);
     if (maxDistance === 0) return neighbours;
     for (const id of this.spellingCandidates(token, maxDistance)) {
-      if (neighbours.has(id)) continue;
-      const other = this.tokens[id]!;
-      const distance = boundedEditDistance(token, other, maxDistance);
-      const similarity = spellingSimilarity(distance, Math.max(token.length, other.length), false);
-      if (similarity > 0) neighbours.set(id, similarity);
+      if (!neighbours.has(id)) judge(id, false, maxDistance);
     }
     return neighbours;
   }
@@ -167,13 +184,17 @@ export class Vocabulary {
    * common cases and the phonetic keys catch most of the rest.
    */
   private spellingCandidates(token: string, maxDistance: number): number[] {
-    const variants = new Set<string>([token]);
-    for (const variant of deletions(token)) {
-      variants.add(variant);
-      if (maxDistance >= 2) for (const deeper of deletions(variant)) variants.add(deeper);
+    const hashes = new Set<number>([hashText(token)]);
+    for (let i = 0; i < token.length; i += 1) {
+      const variant = token.slice(0, i) + token.slice(i + 1);
+      hashes.add(hashText(variant));
+      if (maxDistance >= 2) {
+        // Deleting j then i equals deleting i then j: one order is enough.
+        for (let j = i; j < variant.length; j += 1) hashes.add(hashText(variant.slice(0, j) + variant.slice(j + 1)));
+      }
     }
     const candidates = new Set<number>();
-    for (const variant of variants) this.deletionIndex.collect(hashText(variant), candidates);
+    for (const hash of hashes) this.deletionIndex.collect(hash, candidates);
     return [...candidates];
   }
 }
@@ -196,6 +217,16 @@ export function spellingSimilarity(distance: number, length: number, soundsAlike
   }
   if (distance === 3) return soundsAlike && length >= 7 ? 0.7 : length >= 10 ? 0.6 : 0;
   return soundsAlike && length >= 10 ? 0.6 : 0;
+}
+
+/**
+ * How alike two words sound given the edit distance of their sound spellings: equal sound spellings are
+ * nearly as good as a stem match, one sound apart is a fair guess in a longer word.
+ */
+export function hearingSimilarity(soundDistance: number, length: number): number {
+  if (soundDistance === 0) return length >= 4 ? 0.92 : 0.8;
+  if (soundDistance === 1) return length >= 6 ? 0.84 : length >= 5 ? 0.78 : 0;
+  return 0;
 }
 
 /** The distinct strings made by deleting one letter. */

@@ -10,7 +10,8 @@ import type { Product } from './product';
 import { SearchIndex, type SearchIndexData } from './search-index';
 
 export const INDEX_FORMAT = 'vocart.catalog-index';
-export const INDEX_VERSION = 1;
+/** 2: phonetic keys include the sound spelling. */
+export const INDEX_VERSION = 2;
 
 /** A prebuilt index that cannot be loaded (wrong format, other version, damaged data). */
 export class CatalogIndexError extends VocartError {}

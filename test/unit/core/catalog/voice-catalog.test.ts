@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { CatalogIndexError, VoiceCatalog } from '../../../../skill/core/catalog/voice-catalog';
+import type { Product } from '../../../../skill/core/catalog/product';
+import type { Locale } from '../../../../skill/core/turn';
+
+const coffee = { 'en-US': 'coffee', 'de-DE': 'Kaffee' };
+const dairy = { 'en-US': 'milk', 'de-DE': 'Milch' };
+const cereal = { 'en-US': 'cereal', 'de-DE': 'Müsli und Flocken' };
+const cheese = { 'en-US': 'specialty cheeses', 'de-DE': 'Käse' };
+const tea = { 'en-US': 'tea', 'de-DE': 'Tee' };
+
+function product(id: string, en: string, de: string | undefined, aisleId: string, aisle: Record<Locale, string>, popularity = 10): Product {
+  return { id, names: de ? { 'en-US': en, 'de-DE': de } : { 'en-US': en }, aisleId, aisle, popularity };
+}
+
+/** A small shop written by hand: near neighbours on purpose, so a match has to be the right one. */
+const PRODUCTS: Product[] = [
+  product('c1', 'Ground Coffee Medium Roast', 'Röstkaffee gemahlen mittlere Röstung', 'coffee', coffee, 90),
+  product('c2', 'Ground Coffee Dark Roast', 'Röstkaffee gemahlen dunkle Röstung', 'coffee', coffee, 40),
+  product('c3', 'Whole Bean Espresso', 'Espresso ganze Bohne', 'coffee', coffee, 30),
+  product('m1', '2% Reduced Fat Milk', 'Fettarme Milch 1,5%', 'milk', dairy, 80),
+  product('m2', 'Whole Milk', 'Vollmilch 3,5%', 'milk', dairy, 70),
+  product('m3', 'Chocolate Milk', 'Schokomilch', 'milk', dairy, 20),
+  product('m4', 'Oat Milk Barista Edition', 'Haferdrink Barista', 'milk', dairy, 15),
+  product('k1', 'Corn Flakes', 'Cornflakes', 'cereal', cereal, 50),
+  product('k2', 'Frosted Flakes', 'Zuckerflakes', 'cereal', cereal, 30),
+  product('k3', 'Crunchy Spelt Muesli', 'Knusper Dinkel Müsli', 'cereal', cereal, 25),
+  product('k4', 'Buckwheat Porridge', 'Buchweizen Porridge', 'cereal', cereal, 5),
+  product('k5', 'Oat Porridge', 'Hafer Porridge', 'cereal', cereal, 60),
+  product('s1', 'Grated Parmesan Cheese', 'Parmesan gerieben', 'cheese', cheese, 35),
+  product('s2', 'Sharp Cheddar Cheese', 'Würziger Cheddar', 'cheese', cheese, 45),
+  product('s3', 'Swiss Cheese Slices', 'Schweizer Käse Scheiben', 'cheese', cheese, 12),
+  product('t1', 'Peach Iced Tea', 'Pfirsich Eistee', 'tea', tea, 40),
+  product('t2', 'Peach Iced Tea, Peach', 'Pfirsich Eistee, Pfirsich', 'tea', tea, 10),
+];
+
+const catalog = VoiceCatalog.fromProducts(PRODUCTS);
+const ids = (query: string, locale: Locale = 'en-US', personal?: Map<string, number>) =>
+  catalog.search(query, { locale, limit: 5, personal }).map((hit) => hit.product.id);
+const first = (query: string, locale: Locale = 'en-US') => ids(query, locale)[0];
+
+describe('voice search: specific requests', () => {
+  it('finds a product said exactly', () => {
+    expect(first('ground coffee dark roast')).toBe('c2');
+    expect(first('sharp cheddar cheese')).toBe('s2');
+  });
+
+  it('finds a product whose words were misheard', () => {
+    expect(first('parmezan cheese')).toBe('s1');
+    expect(first('kheddar cheese sharp')).toBe('s2');
+    expect(first('chokolate milk')).toBe('m3');
+  });
+
+  it('finds a product when the recogniser split or joined a word', () => {
+    expect(first('cornflakes')).toBe('k1');
+    expect(first('buck wheat porridge')).toBe('k4');
+  });
+
+  it('meets a spoken number with the digits of the name', () => {
+    expect(first('two percent reduced fat milk')).toBe('m1');
+    expect(first('two percent milk')).toBe('m1');
+  });
+
+  it('does not let a leading word the shopper left out cost the match', () => {
+    expect(first('barista edition')).toBe('m4');
+    expect(first('reduced fat milk')).toBe('m1');
+  });
+
+  it('needs a word said twice to be in the name twice', () => {
+    expect(first('peach iced tea peach')).toBe('t2');
+    expect(first('peach iced tea')).toBe('t1');
+  });
+
+  it('scores a confident match near 1 and orders hits best first', () => {
+    const hits = catalog.search('whole milk', { locale: 'en-US', limit: 5 });
+    expect(hits[0]!.product.id).toBe('m2');
+    expect(hits[0]!.score).toBeGreaterThan(0.9);
+    for (let i = 1; i < hits.length; i += 1) expect(hits[i]!.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('voice search: generic requests and abstaining', () => {
+  it('answers a category word with products of that aisle, the popular one first', () => {
+    const hits = catalog.search('coffee', { locale: 'en-US', limit: 5 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((hit) => hit.product.aisleId === 'coffee')).toBe(true);
+    expect(hits[0]!.product.id).toBe('c1');
+  });
+
+  it('answers nothing for what the shop does not sell', () => {
+    expect(ids('lawn mower')).toEqual([]);
+    expect(ids('rasenmäher', 'de-DE')).toEqual([]);
+  });
+
+  it('looks past the words a shopper says around a product', () => {
+    expect(first('i need some whole milk please')).toBe('m2');
+    expect(first('bitte die schokomilch', 'de-DE')).toBe('m3');
+  });
+
+  it('answers nothing for a request made only of such words', () => {
+    expect(ids('the')).toEqual([]);
+    expect(ids('please')).toEqual([]);
+  });
+
+  it('answers nothing for an empty or symbol-only request', () => {
+    expect(ids('')).toEqual([]);
+    expect(ids('?!')).toEqual([]);
+    expect(catalog.search('milk', { locale: 'en-US', limit: 0 })).toEqual([]);
+  });
+});
+
+describe('voice search: personal ranking', () => {
+  it("puts the shopper's usual product first when it answers the request about as well", () => {
+    expect(ids('ground coffee')[0]).toBe('c1');
+    expect(ids('ground coffee', 'en-US', new Map([['c2', 6]]))[0]).toBe('c2');
+  });
+
+  it('does not let a usual product win a request it does not answer', () => {
+    expect(ids('sharp cheddar cheese', 'en-US', new Map([['c2', 50]]))[0]).toBe('s2');
+  });
+
+  it('ignores bought products the catalog does not hold', () => {
+    expect(ids('whole milk', 'en-US', new Map([['gone', 3]]))[0]).toBe('m2');
+  });
+});
+
+describe('voice search in German', () => {
+  it('matches umlauts spelled as ae, oe, ue and as themselves', () => {
+    expect(first('knusper dinkel muesli', 'de-DE')).toBe('k3');
+    expect(first('knusper dinkel müsli', 'de-DE')).toBe('k3');
+    expect(first('schweizer kaese scheiben', 'de-DE')).toBe('s3');
+    expect(first('roestkaffee gemahlen dunkle roestung', 'de-DE')).toBe('c2');
+  });
+
+  it('joins a compound the recogniser split and finds the compound from its head', () => {
+    expect(first('buch weizen porridge', 'de-DE')).toBe('k4');
+    expect(ids('milch', 'de-DE')).toEqual(expect.arrayContaining(['m2']));
+  });
+
+  it('reads spoken German numbers', () => {
+    expect(first('fettarme milch eins komma fünf prozent', 'de-DE')).toBe('m1');
+  });
+});
+
+describe('the prebuilt index', () => {
+  const QUERIES = ['ground coffee', 'parmezan cheese', 'two percent milk', 'coffee', 'lawn mower', 'cornflakes'];
+
+  it('answers exactly as the index it was built from', () => {
+    const loaded = VoiceCatalog.fromSerialized(catalog.serialize());
+    for (const locale of ['en-US', 'de-DE'] as const) {
+      for (const query of QUERIES) {
+        expect(loaded.search(query, { locale, limit: 5 }), `${locale} ${query}`).toEqual(catalog.search(query, { locale, limit: 5 }));
+      }
+    }
+    expect(loaded.get('m1')).toEqual(catalog.get('m1'));
+    expect(loaded.locales.sort()).toEqual(['de-DE', 'en-US']);
+  });
+
+  it('refuses what is not an index, with a typed error', () => {
+    expect(() => VoiceCatalog.fromSerialized('{not json')).toThrow(CatalogIndexError);
+    expect(() => VoiceCatalog.fromSerialized('{"format":"something else"}')).toThrow(/not a vocart catalog index/);
+    const serialized = JSON.parse(catalog.serialize());
+    expect(() => VoiceCatalog.fromSerialized(JSON.stringify({ ...serialized, version: 0 }))).toThrow(/rebuild it/);
+    const damaged = { ...serialized, indexes: serialized.indexes.map((index: object) => ({ ...index, productCount: 3 })) };
+    expect(() => VoiceCatalog.fromSerialized(JSON.stringify(damaged))).toThrow(CatalogIndexError);
+  });
+});
