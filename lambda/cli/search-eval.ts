@@ -1,6 +1,6 @@
 /**
  * npm run -s search:eval -- --catalog <products.csv|.json> [--aisles <aisles.csv>] --locale <en-US|de-DE>
- *   --queries <queries.jsonl> --out <results.jsonl> [--repeat <n>]
+ *   --queries <queries.jsonl> --out <results.jsonl> [--repeat <n>] [--halves]
  *
  * Builds the catalog index, round-trips it through its prebuilt form (as the Lambda loads it), answers every
  * query of the locale and writes `{"id", "results": [product ids, best first]}` per line (empty: abstained).
@@ -9,18 +9,21 @@
  * --repeat n times every query n times, each pass on a freshly loaded index (so its word caches are as cold
  * as for a first request) and keeps each query's fastest time: on a machine shared with other work this
  * filters out the scheduler, not the search's own work. Default 1: one timed pass.
+ *
+ * --halves also prints the quality figures of each half of the queries (split by a hash of the query id):
+ * tune on one half, and keep a change only if the other half gains too.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
-import { measureQuality, percentile } from '../../skill/core/catalog/search-metrics';
+import { evaluationHalf, measureQuality, percentile, type LabelledQuery } from '../../skill/core/catalog/search-metrics';
 import { LOCALES, type Locale } from '../../skill/core/turn';
 import { CliError, collectGarbage, readCatalog, readQueries } from './catalog-files';
 
 const USAGE =
   'usage: npm run -s search:eval -- --catalog <products.csv|catalog.json> [--aisles <aisles.csv>] ' +
-  '--locale <en-US|de-DE> --queries <queries.jsonl> --out <results.jsonl> [--repeat <n>]';
+  '--locale <en-US|de-DE> --queries <queries.jsonl> --out <results.jsonl> [--repeat <n>] [--halves]';
 
 interface Arguments {
   catalog: string;
@@ -29,10 +32,11 @@ interface Arguments {
   queries: string;
   out: string;
   repeat: number;
+  halves: boolean;
 }
 
 function readArguments(argv: string[]): Arguments {
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -43,10 +47,11 @@ function readArguments(argv: string[]): Arguments {
         queries: { type: 'string' },
         out: { type: 'string' },
         repeat: { type: 'string' },
+        halves: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
-    }) as { values: Record<string, string | undefined> });
+    }) as { values: Record<string, string | boolean | undefined> });
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -58,7 +63,16 @@ function readArguments(argv: string[]): Arguments {
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) {
     throw new CliError(`--repeat must be a whole number from 1 to 20, not "${values.repeat}"`);
   }
-  return { catalog: values.catalog!, aisles: values.aisles, locale, queries: values.queries!, out: values.out!, repeat };
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  return {
+    catalog: text('catalog')!,
+    aisles: text('aisles'),
+    locale,
+    queries: text('queries')!,
+    out: text('out')!,
+    repeat,
+    halves: values.halves === true,
+  };
 }
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -109,7 +123,8 @@ function main(): void {
   console.log(`catalog        ${products.length} products, ${args.locale}, ${queries.length} queries → ${args.out}`);
   const labelled = queries.some((query) => query.relevant !== undefined || query.relevant_aisles !== undefined);
   if (labelled) {
-    const quality = measureQuality(queries, results, (id) => catalog.get(id)?.aisleId);
+    const aisleOf = (id: string) => catalog.get(id)?.aisleId;
+    const quality = measureQuality(queries, results, aisleOf);
     if (quality.specificCount > 0) {
       console.log(`specific       ${quality.specificCount} queries`);
       console.log(`  top-1        ${quality.top1.toFixed(3)}`);
@@ -120,6 +135,17 @@ function main(): void {
     if (quality.categoryCount > 0) {
       console.log(`category       ${quality.categoryCount} queries`);
       console.log(`  precision@1  ${quality.categoryPrecisionAt1.toFixed(3)}`);
+    }
+    if (args.halves) {
+      for (const half of ['A', 'B'] as const) {
+        const part: LabelledQuery[] = queries.filter((query) => evaluationHalf(query.id) === half);
+        const figures = measureQuality(part, results, aisleOf);
+        const category = figures.categoryCount > 0 ? `, category p@1 ${figures.categoryPrecisionAt1.toFixed(3)} of ${figures.categoryCount}` : '';
+        console.log(
+          `half ${half}         top-1 ${figures.top1.toFixed(3)}, recall@5 ${figures.recallAt5.toFixed(3)}, ` +
+            `MRR ${figures.mrr.toFixed(3)} of ${figures.specificCount}${category}`,
+        );
+      }
     }
   }
   const timing = args.repeat > 1 ? ` (fastest of ${args.repeat} passes)` : '';

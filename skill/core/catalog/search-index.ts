@@ -31,6 +31,12 @@ export interface RankingSignals {
   personal?: ReadonlyMap<number, number>;
   /** Product position → popularity (any monotone figure); ties between equally good matches. */
   popularity?: Float32Array;
+  /**
+   * Product position → how many of the request's words its written name spells exactly as said. Orders
+   * products the index cannot tell apart because their names fold to the same words ("ungesüßt" and
+   * "ungesüsst", "Neufchâtel" and "Neufchatel").
+   */
+  spellingAgreement?: (position: number) => number;
 }
 
 export interface IndexHit {
@@ -655,7 +661,11 @@ export class SearchIndex {
     const personal = signals.personal;
     let maxPersonal = 0;
     if (personal) for (const value of personal.values()) maxPersonal = Math.max(maxPersonal, value);
-    const ranked = new TopK(limit, (a, b) => this.nameLength(a) - this.nameLength(b) || a - b);
+    const spelling = signals.spellingAgreement;
+    const ranked = new TopK(
+      limit,
+      (a, b) => this.nameLength(a) - this.nameLength(b) || (spelling ? spelling(b) - spelling(a) : 0) || a - b,
+    );
     for (let i = 0; i < scoredCount; i += 1) {
       const position = this.scoredList[i]!;
       const score = this.matchScores[position]!;

@@ -68,6 +68,23 @@ export function measureQuality(
   };
 }
 
+/**
+ * Which half ('A' or 'B') a query falls in, by a hash of its id: a fixed split, so a change tuned on one half
+ * can be checked on the other. The hash is FNV-1a with a final mix (FNV's low bits alone follow the parity of
+ * the id's characters, which puts ids of one shape all in one half).
+ */
+export function evaluationHalf(queryId: string): 'A' | 'B' {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < queryId.length; i += 1) {
+    hash ^= queryId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, 0x2c1b3c6d);
+  hash ^= hash >>> 12;
+  return ((hash >>> 7) & 1) === 0 ? 'A' : 'B';
+}
+
 /** The p-th percentile (0–100) of a list of numbers, nearest-rank. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;

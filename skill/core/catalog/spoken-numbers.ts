@@ -36,46 +36,70 @@ const DE_COMPOUND_UNITS: Record<string, number> = { ...DE_UNITS, ein: 1 };
  * peeling the thousands, the hundreds and then "<unit>und<tens>" or a plain unit/teen/tens.
  */
 export function parseGermanNumberWord(word: string): number | undefined {
+  return parseGermanCompound(word, exactPart);
+}
+
+/** How a compound's parts are read: as written, or (for a misheard word) by how they sound. */
+type PartReader = (part: string, table: Readonly<Record<string, number>>) => number | undefined;
+
+const exactPart: PartReader = (part, table) => table[part];
+
+function parseGermanCompound(word: string, readPart: PartReader): number | undefined {
   if (word.length === 0) return undefined;
   let rest = word;
   let total = 0;
   const thousandAt = rest.indexOf('tausend');
   if (thousandAt >= 0) {
     const head = rest.slice(0, thousandAt);
-    const multiplier = head === '' ? 1 : parseGermanBelowThousand(head);
+    const multiplier = head === '' ? 1 : parseGermanBelowThousand(head, readPart);
     if (multiplier === undefined) return undefined;
     total += multiplier * 1000;
     rest = rest.slice(thousandAt + 'tausend'.length);
     if (rest === '') return total;
   }
-  const below = parseGermanBelowThousand(rest);
+  const below = parseGermanBelowThousand(rest, readPart);
   return below === undefined ? undefined : total + below;
 }
 
-function parseGermanBelowThousand(word: string): number | undefined {
+function parseGermanBelowThousand(word: string, readPart: PartReader): number | undefined {
   let rest = word;
   let total = 0;
   const hundredAt = rest.indexOf('hundert');
   if (hundredAt >= 0) {
     const head = rest.slice(0, hundredAt);
-    const multiplier = head === '' ? 1 : DE_COMPOUND_UNITS[head];
+    const multiplier = head === '' ? 1 : readPart(head, DE_COMPOUND_UNITS);
     if (multiplier === undefined || multiplier === 0) return undefined;
     total += multiplier * 100;
     rest = rest.slice(hundredAt + 'hundert'.length);
     if (rest === '') return total;
   }
-  const simple = DE_UNITS[rest] ?? DE_TEENS[rest] ?? DE_TENS[rest];
+  const simple = readPart(rest, DE_UNITS) ?? readPart(rest, DE_TEENS) ?? readPart(rest, DE_TENS);
   if (simple !== undefined) return total + simple;
   const undAt = rest.indexOf('und');
   if (undAt > 0) {
-    const unit = DE_COMPOUND_UNITS[rest.slice(0, undAt)];
-    const tens = DE_TENS[rest.slice(undAt + 3)];
+    const unit = readPart(rest.slice(0, undAt), DE_COMPOUND_UNITS);
+    const tens = readPart(rest.slice(undAt + 3), DE_TENS);
     if (unit !== undefined && unit > 0 && tens !== undefined) return total + unit + tens;
   }
   return undefined;
 }
 
-type Magnitude = 'unit' | 'teen' | 'tens' | 'hundred' | 'thousand';
+/** Number tables keyed by sound spelling as well, so "sibzig" reads as "siebzig" inside a compound. */
+const tablesBySound = new Map<Readonly<Record<string, number>>, Map<string, number>>();
+
+const partBySound: PartReader = (part, table) => {
+  const exact = table[part];
+  if (exact !== undefined) return exact;
+  let bySoundTable = tablesBySound.get(table);
+  if (!bySoundTable) {
+    bySoundTable = new Map(Object.entries(table).map(([word, value]) => [soundSpelling(word, 'de-DE'), value]));
+    tablesBySound.set(table, bySoundTable);
+  }
+  return bySoundTable.get(soundSpelling(part, 'de-DE'));
+};
+
+/** 'whole': a German compound word ("einundvierzig"), a number complete in itself. */
+type Magnitude = 'unit' | 'teen' | 'tens' | 'hundred' | 'thousand' | 'whole';
 
 interface NumberWord {
   value: number;
@@ -98,18 +122,27 @@ function classifyGerman(token: string): NumberWord | undefined {
   if (token === 'hundert') return { value: 100, magnitude: 'hundred' };
   if (token === 'tausend') return { value: 1000, magnitude: 'thousand' };
   const compound = parseGermanNumberWord(token);
-  if (compound !== undefined) return { value: compound, magnitude: compound >= 100 ? 'hundred' : 'tens' };
-  return undefined;
+  if (compound === undefined) return undefined;
+  // A round compound ("zweihundert") still takes a following unit ("zweihundert fuenf"); any other is a
+  // whole number that neither extends its neighbour nor is extended: "einundvierzig einhundertfuenfzig" is
+  // 41 and 150, not 191.
+  return { value: compound, magnitude: compound % 100 === 0 ? 'hundred' : 'whole' };
 }
 
 /**
  * The number word a misheard token stands for ("threa" → "three", "fowr" → "four", "zao" → "zero"), when
- * it sounds the same as one; undefined otherwise. Callers apply it only to words the catalog does not know,
- * so a real word that happens to sound like a number keeps its meaning.
+ * it sounds the same as one; undefined otherwise. A German compound whose parts sound like number words
+ * comes back as its digits ("zweiundsibzig" → "72"). Callers apply it only to words the catalog does not
+ * know, so a real word that happens to sound like a number keeps its meaning.
  */
 export function numberWordHeardAs(token: string, locale: Locale): string | undefined {
   if (token.length < 3 || /\d/.test(token)) return undefined;
-  return numberWordsBySound(locale).get(soundSpelling(token, locale));
+  const word = numberWordsBySound(locale).get(soundSpelling(token, locale));
+  if (word !== undefined || locale !== 'de-DE') return word;
+  // A compound spelled right is read later, with its neighbours ("null komma fuenfundzwanzig").
+  if (parseGermanNumberWord(token) !== undefined) return token;
+  const compound = parseGermanCompound(token, partBySound);
+  return compound === undefined ? undefined : String(compound);
 }
 
 const bySound = new Map<Locale, Map<string, string>>();
@@ -142,10 +175,31 @@ export function digitizeNumberWords(tokens: readonly string[], locale: Locale): 
   const decimalWord = locale === 'de-DE' ? 'komma' : 'point';
   const joiner = locale === 'de-DE' ? 'und' : 'and';
   const out: string[] = [];
+  /** The number words from `start` on, as the digits after a decimal point and the numbers that follow. */
+  const readFraction = (start: number): { digits: string; rest: string[]; end: number } => {
+    const fraction: NumberWord[] = [];
+    let end = start;
+    while (end < tokens.length) {
+      const word = classify(tokens[end]!);
+      if (!word) break;
+      fraction.push(word);
+      end += 1;
+    }
+    const [digits, ...rest] = combineRun(fraction);
+    return { digits: digits!, rest, end };
+  };
   let i = 0;
   while (i < tokens.length) {
     const first = classify(tokens[i]!);
     if (!first) {
+      // A decimal whose whole part was not heard ("komma fuenf prozent" from "eins komma fuenf prozent")
+      // keeps its point: ".5" can still meet the "1.5" of a name as the tail of that number.
+      if (tokens[i] === decimalWord && i + 1 < tokens.length && classify(tokens[i + 1]!)) {
+        const { digits, rest, end } = readFraction(i + 1);
+        out.push(`.${digits}`, ...rest);
+        i = end;
+        continue;
+      }
       out.push(tokens[i]!);
       i += 1;
       continue;
@@ -165,18 +219,10 @@ export function digitizeNumberWords(tokens: readonly string[], locale: Locale): 
     const numbers = combineRun(run);
     // A decimal: "<number> point <digits or a number>" ("one point five", "ten point twenty five").
     if (tokens[j] === decimalWord && j + 1 < tokens.length && classify(tokens[j + 1]!)) {
-      const fraction: NumberWord[] = [];
-      let k = j + 1;
-      while (k < tokens.length) {
-        const word = classify(tokens[k]!);
-        if (!word) break;
-        fraction.push(word);
-        k += 1;
-      }
-      const [fractionDigits, ...rest] = combineRun(fraction);
+      const { digits, rest, end } = readFraction(j + 1);
       const whole = numbers.pop()!;
-      out.push(...numbers, `${whole}.${fractionDigits}`, ...rest);
-      i = k;
+      out.push(...numbers, `${whole}.${digits}`, ...rest);
+      i = end;
       continue;
     }
     out.push(...numbers);
@@ -202,12 +248,12 @@ function combineRun(run: readonly NumberWord[]): string[] {
     last = undefined;
   };
   for (const word of run) {
-    const extends_ = canExtend(last, word.magnitude, current);
+    const extends_ = canExtend(last, word, current);
     if (!extends_) flush();
     switch (word.magnitude) {
       case 'hundred':
         if (word.value === 100) current = (current === 0 ? 1 : current) * 100;
-        else current += word.value; // a German compound like "einhundertfuenf"
+        else current += word.value; // a round German compound like "zweihundert"
         break;
       case 'thousand':
         total += (current === 0 ? 1 : current) * 1000;
@@ -223,11 +269,18 @@ function combineRun(run: readonly NumberWord[]): string[] {
   return numbers;
 }
 
-/** Whether `next` continues the number built so far (e.g. "twenty" + "one") or starts a new one. */
-function canExtend(last: Magnitude | undefined, next: Magnitude, current: number): boolean {
+/** Whether `word` continues the number built so far (e.g. "twenty" + "one") or starts a new one. */
+function canExtend(last: Magnitude | undefined, word: NumberWord, current: number): boolean {
   if (last === undefined) return true;
+  const next = word.magnitude;
+  // A round compound ("zweihundert") is a number of its own: only a thousand before it extends to it.
+  if (next === 'hundred' && word.value !== 100) return last === 'thousand';
   const belowHundred = current % 100;
+  // Only a thousand ("einundvierzig tausend") follows a whole compound, which follows only a thousand.
+  if (last === 'whole') return next === 'thousand';
   switch (next) {
+    case 'whole':
+      return last === 'thousand';
     case 'unit':
       return (last === 'tens' && belowHundred % 10 === 0) || last === 'hundred' || last === 'thousand';
     case 'teen':

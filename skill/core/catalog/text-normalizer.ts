@@ -7,6 +7,7 @@
  */
 import type { Locale } from '../turn';
 import { digitizeNumberWords, numberWordHeardAs } from './spoken-numbers';
+import { soundSpelling } from './phonetic';
 
 /** Lower case, diacritics removed; for German, umlauts and ß spelled out the way keyboards without them do. */
 export function foldCharacters(text: string, locale: Locale): string {
@@ -14,10 +15,13 @@ export function foldCharacters(text: string, locale: Locale): string {
   if (locale === 'de-DE') {
     folded = folded.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue');
   }
-  folded = folded.replace(/ß/g, 'ss');
+  folded = folded.replace(/ß/g, 'ss').replace(/[øæœłđþı]/g, (letter) => LETTERS_WITHOUT_ACCENT[letter] ?? letter);
   // NFD splits "é" into "e" + a combining accent, which the next replace drops.
   return folded.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
+
+/** Latin letters that NFD does not split into a base letter and an accent, spelled as keyboards without them do. */
+const LETTERS_WITHOUT_ACCENT: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', þ: 'th', ı: 'i' };
 
 const SYMBOL_WORDS: Record<Locale, Record<string, string>> = {
   'en-US': { '&': ' and ', '%': ' percent ', '+': ' plus ', '@': ' at ' },
@@ -56,16 +60,39 @@ export function normalizeTokens(text: string, locale: Locale, isKnownWord?: (tok
   spaced = spaced.replace(/[&%+@]/g, (symbol) => symbols[symbol] ?? ' ');
   // Apostrophes join ("chick'n", "kid's"); a decimal comma or point between digits stays a decimal point.
   spaced = spaced.replace(/['’`´]/g, '').replace(/(\d)[.,](\d)/g, '$1\u0000$2');
-  spaced = spaced.replace(/[^a-z0-9\u0000]+/g, ' ').replace(/\u0000/g, '.');
+  // Letters of any script are words ("течен подсладител" on a German shelf); everything else separates them.
+  spaced = spaced.replace(/[^\p{L}0-9\u0000]+/gu, ' ').replace(/\u0000/g, '.');
   // "12oz" → "12 oz", "2x" → "2 x": spoken forms never glue digits to letters.
-  spaced = spaced.replace(/(\d)([a-z])/g, '$1 $2').replace(/([a-z])(\d)/g, '$1 $2');
+  spaced = spaced.replace(/(\d)(\p{L})/gu, '$1 $2').replace(/(\p{L})(\d)/gu, '$1 $2');
   let raw = spaced.split(' ').filter((token) => token.length > 0);
   if (isKnownWord) raw = raw.map((token) => (isKnownWord(token) ? token : (numberWordHeardAs(token, locale) ?? token)));
   const units = UNIT_SPELLINGS[locale];
   // A unit word is only a unit after a number: "1 gallon" → "1 gal", but "gallon freezer bags" keeps its word
-  // (so a misheard "galon" still finds it); unitAliases() lets "gallon" and "gal" meet anyway.
+  // (so a misheard "galon" still finds it); unitAliases() lets "gallon" and "gal" meet anyway. After a
+  // number, a word the catalog does not know is read as the unit it sounds like ("two pacent" → "2 pct").
   const tokens = digitizeNumberWords(raw, locale);
-  return tokens.map((token, i) => (i > 0 && /^\d/.test(tokens[i - 1]!) ? (units[token] ?? token) : token));
+  return tokens.map((token, i) => {
+    if (i === 0 || !/^\.?\d/.test(tokens[i - 1]!)) return token;
+    const unit = units[token];
+    if (unit !== undefined || !isKnownWord || isKnownWord(token)) return unit ?? token;
+    return unitHeardAs(token, locale) ?? token;
+  });
+}
+
+const unitsBySound = new Map<Locale, Map<string, string>>();
+
+/** The unit a misheard word after a number stands for, when it sounds like a unit word of four letters or more. */
+function unitHeardAs(token: string, locale: Locale): string | undefined {
+  if (token.length < 4) return undefined;
+  let table = unitsBySound.get(locale);
+  if (!table) {
+    table = new Map();
+    for (const [word, unit] of Object.entries(UNIT_SPELLINGS[locale])) {
+      if (word.length >= 4) table.set(soundSpelling(word, locale), unit);
+    }
+    unitsBySound.set(locale, table);
+  }
+  return table.get(soundSpelling(token, locale));
 }
 
 /** The other spellings of a unit word ("gallon" → ["gal", "gallons"]; "gal" → ["gallon", "gallons"]). */

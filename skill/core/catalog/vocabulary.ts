@@ -27,6 +27,11 @@ export const SIMILARITY = {
   compoundHead: 0.7,
   /** Discount on sound-alikes of a word the catalog also knows exactly: it was probably heard right. */
   knownWordFuzzyFactor: 0.8,
+  /**
+   * A number said without its first word ("five percent" heard from "fifty five percent", "komma fuenf"
+   * from "eins komma fuenf") meeting the catalog number it ends: weak, so the number said wins when it exists.
+   */
+  numberTail: 0.7,
 } as const;
 
 /** How many recent token expansions a vocabulary remembers. */
@@ -41,6 +46,8 @@ export class Vocabulary {
   private readonly spokenAs: (string | undefined)[] = [];
   /** German compounds by their last part ("milch" → "vollmilch", "buttermilch"): the head names the thing. */
   private readonly compoundsByHead = new Map<number, number[]>();
+  /** Catalog numbers by what is left when their first digit goes ("5" and ".5" → "1.5"; "010" → "2010"). */
+  private readonly numbersByTail = new Map<string, number[]>();
 
   /**
    * @param tokens every distinct folded token
@@ -63,6 +70,7 @@ export class Vocabulary {
           if (key.startsWith('~')) this.spokenAs[id] = key.slice(1);
         }
       }
+      for (const tail of numberTails(token)) pushTo(this.numbersByTail, tail, id);
     });
     if (locale === 'de-DE') {
       tokens.forEach((token, id) => {
@@ -129,6 +137,7 @@ export class Vocabulary {
         offer(stemmed, SIMILARITY.synonym * SIMILARITY.stem);
       }
     }
+    for (const id of this.numbersByTail.get(token) ?? []) offer(id, SIMILARITY.numberTail);
     if (this.locale === 'de-DE') {
       // "milch" finds "vollmilch"; a compound the catalog lacks ("roestkaffee") falls back to its head.
       const known = exact ?? this.idOf.get(stemToken(token, this.locale));
@@ -197,6 +206,16 @@ export class Vocabulary {
     for (const hash of hashes) this.deletionIndex.collect(hash, candidates);
     return [...candidates];
   }
+}
+
+/**
+ * What a number reads as when its first spoken word is lost: the number without its first digit, and
+ * without the decimal point that then leads ("55" → "5"; "2010" → "010"; "1.5" → ".5", "5").
+ */
+export function numberTails(token: string): string[] {
+  if (!/^\d+(\.\d+)?$/.test(token) || token.length < 2) return [];
+  const tail = token.slice(1);
+  return tail.startsWith('.') ? [tail, tail.slice(1)] : [tail];
 }
 
 /**

@@ -10,8 +10,8 @@ import type { Product } from './product';
 import { SearchIndex, type SearchIndexData } from './search-index';
 
 export const INDEX_FORMAT = 'vocart.catalog-index';
-/** 2: phonetic keys include the sound spelling. */
-export const INDEX_VERSION = 2;
+/** 2: phonetic keys include the sound spelling. 3: words in any script are tokens; ø, æ, œ, ł… are folded. */
+export const INDEX_VERSION = 3;
 
 /** A prebuilt index that cannot be loaded (wrong format, other version, damaged data). */
 export class CatalogIndexError extends VocartError {}
@@ -152,8 +152,28 @@ export class VoiceCatalog implements Catalog {
         if (position !== undefined) personal.set(position, weight);
       }
     }
-    const hits = index.search(query, options.limit ?? 10, { personal, popularity: this.popularity });
+    const spellingAgreement = this.spellingAgreementWith(query, index.locale);
+    const hits = index.search(query, options.limit ?? 10, { personal, popularity: this.popularity, spellingAgreement });
     return hits.map((hit) => ({ product: this.productAt(hit.position), score: hit.score }));
+  }
+
+  /**
+   * Counts, per product, the request's words its name spells exactly as said (case aside). Called only to
+   * order products whose folded names are the same words, so it is computed lazily, once per product.
+   */
+  private spellingAgreementWith(query: string, locale: Locale): (position: number) => number {
+    const said = new Set(writtenWords(query, locale));
+    const names = this.columns.names[locale];
+    const known = new Map<number, number>();
+    return (position) => {
+      let agreement = known.get(position);
+      if (agreement === undefined) {
+        agreement = 0;
+        for (const word of new Set(writtenWords(names?.[position] ?? '', locale))) if (said.has(word)) agreement += 1;
+        known.set(position, agreement);
+      }
+      return agreement;
+    };
   }
 
   private productAt(position: number): Product {
@@ -177,6 +197,19 @@ export class VoiceCatalog implements Catalog {
     this.materialized[position] = product;
     return product;
   }
+}
+
+/**
+ * The words of a text as written: lower case, accents and ß kept, split at anything not a letter or digit.
+ * "&" is the word "and": a spoken request cannot tell the two apart, so neither spelling may win a tie.
+ */
+function writtenWords(text: string, locale: Locale): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/&/g, locale === 'de-DE' ? ' und ' : ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
 }
 
 function toColumns(products: readonly Product[]): Columns {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureQuality, percentile, type LabelledQuery } from '../../../../skill/core/catalog/search-metrics';
+import { evaluationHalf, measureQuality, percentile, type LabelledQuery } from '../../../../skill/core/catalog/search-metrics';
 
 const queries: LabelledQuery[] = [
   { id: 's1', locale: 'en-US', kind: 'specific', query: 'whole milk', relevant: ['m2'] },
@@ -43,5 +43,19 @@ describe('search quality figures', () => {
     expect(percentile(values, 99)).toBe(99);
     expect(percentile(values, 100)).toBe(100);
     expect(percentile([], 99)).toBe(0);
+  });
+});
+
+describe('splitting queries into two halves', () => {
+  const ids = Array.from({ length: 400 }, (_, i) => `de-DE-s-${i % 7}-${4000000000000 + i * 37}`);
+
+  it('puts a query in the same half every time', () => {
+    expect(ids.map(evaluationHalf)).toEqual(ids.map(evaluationHalf));
+  });
+
+  it('splits ids of one shape about evenly', () => {
+    const inA = ids.filter((id) => evaluationHalf(id) === 'A').length;
+    expect(inA).toBeGreaterThan(160);
+    expect(inA).toBeLessThan(240);
   });
 });

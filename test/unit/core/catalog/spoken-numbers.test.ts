@@ -39,6 +39,26 @@ describe('German number words', () => {
 
   it('makes decimals with komma', () => {
     expect(de('eins komma fuenf prozent')).toBe('1.5 prozent');
+    expect(de('null komma fuenfundzwanzig kg')).toBe('0.25 kg');
+  });
+
+  it('reads a compound number word as a whole number, not part of its neighbour', () => {
+    expect(de('einundvierzig einhundertfuenfzig g')).toBe('41 150 g');
+    expect(de('drei zweihundert')).toBe('3 200');
+    expect(de('zweihundert fuenf')).toBe('205');
+    expect(de('fuenfundzwanzig tausend')).toBe('25000');
+  });
+});
+
+describe('a decimal whose whole part was not heard', () => {
+  it('keeps the point before the digits', () => {
+    expect(de('komma fuenf prozent')).toBe('.5 prozent');
+    expect(en('point five liter')).toBe('.5 liter');
+  });
+
+  it('leaves the decimal word alone when no number follows', () => {
+    expect(de('komma milch')).toBe('komma milch');
+    expect(en('point reyes')).toBe('point reyes');
   });
 });
 
@@ -50,6 +70,14 @@ describe('misheard number words', () => {
     expect(numberWordHeardAs('zao', 'en-US')).toBe('zero');
     expect(numberWordHeardAs('ains', 'de-DE')).toBe('eins');
     expect(numberWordHeardAs('koma', 'de-DE')).toBe('komma');
+  });
+
+  it('reads a German compound whose parts sound like number words', () => {
+    expect(numberWordHeardAs('zweiundsibzig', 'de-DE')).toBe('72');
+    expect(numberWordHeardAs('ainhundertfuenfzig', 'de-DE')).toBe('150');
+    // Spelled right, the compound stays a word: it is read later together with its neighbours.
+    expect(numberWordHeardAs('fuenfundzwanzig', 'de-DE')).toBe('fuenfundzwanzig');
+    expect(numberWordHeardAs('zweiundsibzig', 'en-US')).toBeUndefined();
   });
 
   it('finds nothing for words that do not sound like a number', () => {

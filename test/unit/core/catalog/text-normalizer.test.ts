@@ -9,6 +9,10 @@ describe('folding characters', () => {
   it('drops accents in English names without inventing an e', () => {
     expect(foldCharacters('Crème Brûlée Jalapeño', 'en-US')).toBe('creme brulee jalapeno');
   });
+
+  it('spells letters without a separable accent the way keyboards without them do', () => {
+    expect(foldCharacters('Smørrebrød Œuf Łosoś', 'de-DE')).toBe('smorrebrod oeuf losos');
+  });
 });
 
 describe('normalising a name or a request', () => {
@@ -20,6 +24,10 @@ describe('normalising a name or a request', () => {
   it('splits digits from letters and spells a unit after a number one way', () => {
     expect(normalizeTokens('Water 12oz', 'en-US')).toEqual(['water', '12', 'oz']);
     expect(normalizeTokens('one gallon of milk', 'en-US')).toEqual(['1', 'gal', 'of', 'milk']);
+  });
+
+  it('spells a unit after a decimal whose whole part was not heard', () => {
+    expect(normalizeTokens('komma fünf prozent', 'de-DE')).toEqual(['.5', 'pct']);
   });
 
   it('keeps a unit word that follows no number, so a misheard spelling can still find it', () => {
@@ -41,6 +49,21 @@ describe('normalising a name or a request', () => {
   it('leaves a known word alone even if it sounds like a number', () => {
     expect(normalizeTokens('threa', 'en-US', (token) => token === 'threa')).toEqual(['threa']);
     expect(normalizeTokens('threa', 'en-US')).toEqual(['threa']);
+  });
+
+  it('keeps words written in other scripts', () => {
+    expect(normalizeTokens('Süssstoff flüssig - Течен подсладител', 'de-DE')).toEqual(['suessstoff', 'fluessig', 'течен', 'подсладител']);
+    expect(normalizeTokens('Вода 500мл', 'de-DE')).toEqual(['вода', '500', 'мл']);
+  });
+
+  it('reads an unknown word after a number as the unit it sounds like', () => {
+    const known = new Set(['reduced', 'fat', 'milk']);
+    const isKnown = (token: string) => known.has(token);
+    expect(normalizeTokens('two pacent reduced fat milk', 'en-US', isKnown)).toEqual(['2', 'pct', 'reduced', 'fat', 'milk']);
+    expect(normalizeTokens('zwei lieter', 'de-DE', () => false)).toEqual(['2', 'l']);
+    // Not after a number, or a word the catalog knows: left as it is.
+    expect(normalizeTokens('pacent milk', 'en-US', isKnown)).toEqual(['pacent', 'milk']);
+    expect(normalizeTokens('two pacent', 'en-US', (token) => token === 'pacent')).toEqual(['2', 'pacent']);
   });
 
   it('returns no tokens for punctuation only', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeletionIndex, Vocabulary, SIMILARITY } from '../../../../skill/core/catalog/vocabulary';
+import { DeletionIndex, Vocabulary, SIMILARITY, numberTails } from '../../../../skill/core/catalog/vocabulary';
 import type { Locale } from '../../../../skill/core/turn';
 
 function vocabularyOf(words: string[], locale: Locale): Vocabulary {
@@ -42,7 +42,30 @@ describe('the ways a spoken word reaches catalog words', () => {
     expect(readings(german, 'filterkaffee').kaffee).toBe(SIMILARITY.compoundHead);
   });
 
+  it('reads a number as the catalog numbers it is the tail of, below the number itself', () => {
+    const numbers = vocabularyOf(['5', '55', '1.5', '2010', '505', 'milk'], 'en-US');
+    expect(readings(numbers, '5')).toEqual({ 5: 1, 55: SIMILARITY.numberTail, '1.5': SIMILARITY.numberTail });
+    expect(readings(numbers, '.5')).toEqual({ '1.5': SIMILARITY.numberTail });
+    expect(readings(numbers, '010')).toEqual({ 2010: SIMILARITY.numberTail });
+    // Only the first digit may be lost: "10" is not what is left of "2010".
+    expect(readings(numbers, '10')).toEqual({});
+  });
+
   it('limits how many readings it returns', () => {
     expect(english.expand('cheese', 1)).toHaveLength(1);
+  });
+});
+
+describe('what is left of a number without its first digit', () => {
+  it('drops the first digit, and the decimal point that then leads', () => {
+    expect(numberTails('55')).toEqual(['5']);
+    expect(numberTails('2010')).toEqual(['010']);
+    expect(numberTails('1.5')).toEqual(['.5', '5']);
+  });
+
+  it('has nothing for one digit or for words', () => {
+    expect(numberTails('5')).toEqual([]);
+    expect(numberTails('milk')).toEqual([]);
+    expect(numberTails('5x')).toEqual([]);
   });
 });

@@ -142,6 +142,42 @@ describe('voice search in German', () => {
   });
 });
 
+describe('voice search: numbers and spellings', () => {
+  const plain = (id: string, en: string, de: string) => ({ id, names: { 'en-US': en, 'de-DE': de } });
+  const shop = VoiceCatalog.fromProducts([
+    plain('o2', '60% Vegetable Oil Spread', 'Halbfett Margarine 60%'),
+    plain('o1', '55% Vegetable Oil Spread', 'Halbfett Margarine 55%'),
+    plain('o3', 'Vegetable Oil', 'Milch 0.9% Fett'),
+    plain('o4', 'Olive Oil Spread', 'Streichkäse 9%'),
+    plain('n1', 'Neufchatel Cheese', 'Mandel Drink ungesüßt'),
+    plain('n2', 'Neufchâtel Cheese', 'Mandel Drink ungesüsst'),
+    plain('r1', 'Pinot Grigio 2010', 'Süssstoff flüssig - Течен подсладител'),
+  ]);
+  const top = (query: string, locale: Locale) => shop.search(query, { locale, limit: 3 })[0]?.product.id;
+
+  it('finds the number a request names when its first word was lost', () => {
+    expect(top('five percent vegetable oil spread', 'en-US')).toBe('o1');
+    expect(top('neun prozent fett', 'de-DE')).toBe('o3');
+    expect(top('zero one zero', 'en-US')).toBe('r1');
+  });
+
+  it('still prefers the number said when the catalog has it', () => {
+    expect(top('sixty percent vegetable oil spread', 'en-US')).toBe('o2');
+    expect(top('neun prozent', 'de-DE')).toBe('o4');
+  });
+
+  it('puts the name spelled as the request first among names that fold alike', () => {
+    expect(top('neufchâtel cheese', 'en-US')).toBe('n2');
+    expect(top('neufchatel cheese', 'en-US')).toBe('n1');
+    expect(top('mandel drink ungesüsst', 'de-DE')).toBe('n2');
+    expect(top('mandel drink ungesüßt', 'de-DE')).toBe('n1');
+  });
+
+  it('matches words written in another script', () => {
+    expect(top('течен подсладител', 'de-DE')).toBe('r1');
+  });
+});
+
 describe('the prebuilt index', () => {
   const QUERIES = ['ground coffee', 'parmezan cheese', 'two percent milk', 'coffee', 'lawn mower', 'cornflakes'];
 
