@@ -15,7 +15,7 @@
  */
 import type { Locale } from '../turn';
 import { normalizeTokens } from './text-normalizer';
-import { DeletionIndex, Vocabulary, type Expansion } from './vocabulary';
+import { DeletionIndex, SIMILARITY, Vocabulary, type Expansion } from './vocabulary';
 import { decodeUint32, encodeUint32 } from './base64';
 import { TopK } from './top-k';
 import { isFillerWord } from './filler-words';
@@ -307,7 +307,8 @@ export class SearchIndex {
     queryTokens.forEach((token, i) => {
       slotOfToken.push(slots.length);
       const own = expansions[i]!;
-      const split = own.some((e) => e.similarity >= 0.95) ? undefined : this.splitIntoKnownWords(token);
+      // A word the catalog knows (exactly, by stem or by synonym) is not split into two known words.
+      const split = own.some((e) => e.similarity >= SIMILARITY.synonym) ? undefined : this.splitIntoKnownWords(token);
       if (split) {
         // Each half is its own slot; a product with the (fuzzy) whole word still covers both.
         for (const half of split) {

@@ -42,6 +42,13 @@ const GROUPS: Record<Locale, string[][]> = {
     ['schokolade', 'schoko'],
     ['bbq', 'barbecue'],
     ['spaghetti', 'spagetti'],
+    // Plant drinks may not be sold as "Milch" in the EU, but that is what shoppers call them.
+    ['hafermilch', 'haferdrink'],
+    ['mandelmilch', 'mandeldrink'],
+    ['sojamilch', 'sojadrink'],
+    ['reismilch', 'reisdrink'],
+    ['klopapier', 'toilettenpapier'],
+    ['kuechenrolle', 'kuechenpapier', 'kuechentuecher'],
   ],
 };
 

@@ -137,6 +137,11 @@ describe('voice search in German', () => {
     expect(ids('milch', 'de-DE')).toEqual(expect.arrayContaining(['m2']));
   });
 
+  it('finds a product by the word shoppers use for what the label calls something else', () => {
+    // "Hafermilch" is no word of the catalog, but it is not "Hafer" + "Milch" either: the oat drink, not any milk.
+    expect(ids('hafermilch', 'de-DE')).toEqual(['m4']);
+  });
+
   it('reads spoken German numbers', () => {
     expect(first('fettarme milch eins komma fünf prozent', 'de-DE')).toBe('m1');
   });
