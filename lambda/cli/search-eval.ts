@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
 import { evaluationHalf, measureQuality, percentile, type LabelledQuery } from '../../skill/core/catalog/search-metrics';
 import { LOCALES, type Locale } from '../../skill/core/turn';
+import { measureSearchCeiling } from '../../skill/core/catalog/search-ceiling';
 import { CliError, collectGarbage, readCatalog, readQueries } from './catalog-files';
 
 const USAGE =
@@ -131,6 +132,15 @@ function main(): void {
       console.log(`  recall@5     ${quality.recallAt5.toFixed(3)}`);
       console.log(`  MRR          ${quality.mrr.toFixed(3)}`);
       console.log(`  abstained    ${quality.specificAbstained.toFixed(3)}`);
+    }
+    if (quality.specificCount > 0) {
+      // How much of the remaining gap any search could close: see search-ceiling.ts.
+      const ceiling = measureSearchCeiling(queries, products.map((product) => product.id), (id) => catalog.get(id)?.names[args.locale], args.locale);
+      console.log(
+        `  ceiling      top-1 ${ceiling.oracle.toFixed(3)} for an oracle that knows how the queries were cut ` +
+          `(${ceiling.tailsNamingAnotherProduct} queries are another product's whole name, ` +
+          `${ceiling.wholeNamesWithLongerRival} whole names have a longer rival)`,
+      );
     }
     if (quality.categoryCount > 0) {
       console.log(`category       ${quality.categoryCount} queries`);
