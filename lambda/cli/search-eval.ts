@@ -137,7 +137,7 @@ function main(): void {
       // How much of the remaining gap any search could close: see search-ceiling.ts.
       const ceiling = measureSearchCeiling(queries, products.map((product) => product.id), (id) => catalog.get(id)?.names[args.locale], args.locale);
       console.log(
-        `  ceiling      top-1 ${ceiling.oracle.toFixed(3)} for an oracle that knows how the queries were cut ` +
+        `  ceiling      top-1 ${ceiling.oracle.toFixed(3)}, recall@5 ${ceiling.oracleRecallAt5.toFixed(3)} for an oracle that knows how the queries were cut ` +
           `(${ceiling.tailsNamingAnotherProduct} queries are another product's whole name, ` +
           `${ceiling.wholeNamesWithLongerRival} whole names have a longer rival)`,
       );

@@ -22,6 +22,8 @@ export interface SearchCeiling {
   wholeNameFirst: number;
   /** Expected top-1 of the oracle that knows the drop law of the labels. */
   oracle: number;
+  /** Expected recall@5 of that oracle (equally likely candidates in random order). */
+  oracleRecallAt5: number;
 }
 
 type Words = readonly string[];
@@ -83,19 +85,19 @@ export function measureSearchCeiling(
   const others = specific.length - tails.length;
   let wholeNameFirst = others;
   let oracle = others;
+  let oracleRecallAt5 = others;
   for (const tail of tails) {
     const whole = byWholeName.get(key(tail.query)) ?? [];
     const longer = byTail.get(key(tail.query)) ?? [];
     wholeNameFirst += shareRelevant(whole.length > 0 ? whole : longer, tail.relevant);
-    const candidates = [...whole, ...longer];
-    let best = -1;
-    let picks: string[] = [];
-    for (const id of candidates) {
-      const likelihood = dropLaw(words.get(id)!.length, words.get(id)!.length - tail.query.length);
-      if (likelihood > best) [best, picks] = [likelihood, [id]];
-      else if (likelihood === best) picks.push(id);
+    const likelihoods = new Map<number, string[]>();
+    for (const id of [...whole, ...longer]) {
+      const length = words.get(id)!.length;
+      push(likelihoods, dropLaw(length, length - tail.query.length), id);
     }
-    oracle += shareRelevant(picks, tail.relevant);
+    const groups = [...likelihoods.entries()].sort(([a], [b]) => b - a).map(([, group]) => group);
+    oracle += groups.length > 0 ? shareRelevant(groups[0]!, tail.relevant) : 0;
+    oracleRecallAt5 += chanceInTop(groups, tail.relevant, 5);
   }
   const share = (n: number) => (specific.length > 0 ? n / specific.length : 0);
   return {
@@ -105,6 +107,7 @@ export function measureSearchCeiling(
     wholeNamesWithLongerRival,
     wholeNameFirst: share(wholeNameFirst),
     oracle: share(oracle),
+    oracleRecallAt5: share(oracleRecallAt5),
   };
 }
 
@@ -114,7 +117,26 @@ function shareRelevant(candidates: readonly string[], relevant: ReadonlySet<stri
   return candidates.filter((id) => relevant.has(id)).length / candidates.length;
 }
 
-function push(map: Map<string, string[]>, at: string, id: string): void {
+/** The chance that a relevant id is among the first k when groups come best first, each in random order. */
+function chanceInTop(groups: readonly string[][], relevant: ReadonlySet<string>, k: number): number {
+  let before = 0;
+  for (const group of groups) {
+    const slots = k - before;
+    if (slots <= 0) return 0;
+    const hits = group.filter((id) => relevant.has(id)).length;
+    if (hits > 0) {
+      if (slots >= group.length) return 1;
+      // 1 − P(every one of the first `slots` places goes to an irrelevant candidate).
+      let miss = 1;
+      for (let i = 0; i < slots; i += 1) miss *= (group.length - hits - i) / (group.length - i);
+      return 1 - Math.max(0, miss);
+    }
+    before += group.length;
+  }
+  return 0;
+}
+
+function push<K>(map: Map<K, string[]>, at: K, id: string): void {
   const list = map.get(at);
   if (list) list.push(id);
   else map.set(at, [id]);

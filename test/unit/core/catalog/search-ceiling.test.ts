@@ -24,6 +24,8 @@ describe('search ceiling', () => {
     // q1 is lost by either rule: the whole name said wins.
     expect(ceiling.wholeNameFirst).toBeCloseTo(0.75);
     expect(ceiling.oracle).toBeCloseTo(0.75);
+    // Within five places every candidate fits.
+    expect(ceiling.oracleRecallAt5).toBe(1);
   });
 
   it('reaches 1 when every query names one product only, and ignores category requests', () => {
