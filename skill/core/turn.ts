@@ -35,6 +35,8 @@ export const CORE_INTENTS = [
   'StopRemindersIntent',
   'ListRemindersIntent',
   'DeleteMyDataIntent',
+  // The shopper's answer to a permission the platform asked for (Alexa's voice permission for reminders).
+  'PermissionAnswer',
 ] as const;
 export type CoreIntent = (typeof CORE_INTENTS)[number];
 
@@ -96,6 +98,8 @@ export interface Turn {
   requestId: string;
   /** Permissions the shopper has granted on the platform, e.g. 'reminders'. */
   permissions?: string[];
+  /** With the PermissionAnswer intent: what the shopper told the platform when it asked for the reminders permission. */
+  permissionAnswer?: 'granted' | 'denied' | 'unanswered';
 }
 
 export interface DisplayItem {

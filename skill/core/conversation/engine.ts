@@ -13,7 +13,7 @@ import { cancel, fallback, help, launch, sessionEnded, stop } from './handlers/s
 import { checkoutIntent, voicePinIntent } from './handlers/checkout';
 import { cancelOrderIntent, orderStatusIntent, reorderIntent } from './handlers/orders';
 import { deleteMyDataIntent } from './handlers/privacy';
-import { enableRemindersIntent, listRemindersIntent, replenishmentIntent, stopRemindersIntent } from './handlers/replenish';
+import { enableRemindersIntent, listRemindersIntent, permissionAnswer, replenishmentIntent, stopRemindersIntent } from './handlers/replenish';
 
 export type Handler = (ctx: TurnContext) => Promise<Reply>;
 
@@ -43,6 +43,7 @@ const handlersByIntent: Partial<Record<CoreIntent, Handler>> = {
   EnableRemindersIntent: enableRemindersIntent,
   StopRemindersIntent: stopRemindersIntent,
   ListRemindersIntent: listRemindersIntent,
+  PermissionAnswer: permissionAnswer,
 };
 
 export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Record<CoreIntent, Handler>> = {}): ConversationCore {

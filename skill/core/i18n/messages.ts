@@ -85,6 +85,8 @@ export interface Messages {
   snoozed: string;
   remindersOn(product: string | undefined): string;
   remindersPermission: string;
+  remindersPermissionGranted: string;
+  remindersPermissionDeclined: string;
   remindersOffProduct(product: string): string;
   remindersOffAll: string;
   remindersNotBought(query: string): string;
@@ -177,7 +179,9 @@ const enUS: Messages = {
   snoozed: "Okay, not now. I'll ask again in a few days. What else can I do for you?",
   remindersOn: (product) =>
     `Okay, I'll remind you when ${product ? `your ${product} is` : 'things you buy regularly are'} probably running low. Say stop all reminders at any time to turn this off.`,
-  remindersPermission: 'To also get reminders when the skill is closed, allow reminders for vocart in your Alexa app; I sent you a card.',
+  remindersPermission: 'To remind you when vocart is closed, Alexa needs your permission.',
+  remindersPermissionGranted: "Thanks. I'll remind you on the morning something is probably running low.",
+  remindersPermissionDeclined: "Okay, no reminders outside the skill. I'll still tell you here when something is running low, and you can allow reminders any time in the Alexa app.",
   remindersOffProduct: (product) => `Okay, I won't remind you about ${product} any more.`,
   remindersOffAll: "Okay, I've turned off all reminders. Say remind me about coffee, for example, to turn them on again.",
   remindersNotBought: (query) => `You haven't bought ${query} before, so I wasn't going to remind you about it.`,
@@ -270,7 +274,9 @@ const deDE: Messages = {
   snoozed: 'Okay, jetzt nicht. Ich frage in ein paar Tagen wieder. Was kann ich sonst für dich tun?',
   remindersOn: (product) =>
     `Okay, ich erinnere dich, wenn ${product ? `${product}` : 'etwas, das du regelmäßig kaufst,'} wahrscheinlich bald ausgeht. Sag jederzeit: keine Erinnerungen mehr, um das abzuschalten.`,
-  remindersPermission: 'Damit ich dich auch bei geschlossenem Skill erinnern kann, erlaube Erinnerungen für vocart in der Alexa-App; ich habe dir eine Karte geschickt.',
+  remindersPermission: 'Damit ich dich auch bei geschlossenem Skill erinnern kann, braucht Alexa deine Erlaubnis.',
+  remindersPermissionGranted: 'Danke. Ich erinnere dich am Morgen des Tages, an dem etwas wahrscheinlich ausgeht.',
+  remindersPermissionDeclined: 'Okay, keine Erinnerungen außerhalb des Skills. Hier im Skill sage ich dir trotzdem, wenn etwas zur Neige geht, und erlauben kannst du Erinnerungen jederzeit in der Alexa-App.',
   remindersOffProduct: (product) => `Okay, ich erinnere dich nicht mehr an ${product}.`,
   remindersOffAll: 'Okay, ich habe alle Erinnerungen abgeschaltet. Sag zum Beispiel: erinnere mich an Kaffee, um sie wieder einzuschalten.',
   remindersNotBought: (query) => `Du hast ${query} noch nie gekauft, daran hätte ich dich also nicht erinnert.`,

@@ -1,6 +1,5 @@
 import type { ResponseBuilder } from 'ask-sdk-core';
 import type { Display, Reply } from '../../core/turn';
-import { REMINDERS_SCOPE } from './request-to-turn';
 
 /** Alexa's card limit for title and content together is 8000 characters; stay well inside it. */
 const MAX_CARD_TEXT = 4000;
@@ -21,16 +20,12 @@ function cardImage(display: Display): string | undefined {
 }
 
 /**
- * One card per response, so the one the shopper must act on wins: linking an account, then granting a
- * permission, then whatever the reply shows.
+ * One card per response, so the one the shopper must act on wins: linking an account, then whatever the reply
+ * shows. (The reminders permission is asked for by voice: see reply-to-response.ts.)
  */
 export function addCard(builder: ResponseBuilder, reply: Reply): void {
   if (reply.linkAccount) {
     builder.withLinkAccountCard();
-    return;
-  }
-  if (reply.askPermission === 'reminders') {
-    builder.withAskForPermissionsConsentCard([REMINDERS_SCOPE]);
     return;
   }
   if (!reply.display) return;

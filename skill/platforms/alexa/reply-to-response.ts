@@ -1,8 +1,9 @@
 import type { ResponseBuilder } from 'ask-sdk-core';
-import type { Intent, IntentRequest, RequestEnvelope, Response } from 'ask-sdk-model';
+import type { Intent, IntentRequest, RequestEnvelope, Response, interfaces } from 'ask-sdk-model';
 import type { Reply } from '../../core/turn';
 import { APL_INTERFACE, productListDirective } from './apl';
 import { addCard } from './cards';
+import { ASK_FOR, REMINDERS_SCOPE } from './request-to-turn';
 import { toSsml } from './ssml';
 
 /** The intent as Alexa should resume it: names, values and confirmation states only, nothing resolved. */
@@ -34,6 +35,19 @@ function addDialogDirective(builder: ResponseBuilder, envelope: RequestEnvelope,
   if (intent.slots?.[ask.slot] !== undefined) builder.addElicitSlotDirective(ask.slot, intent);
 }
 
+/**
+ * Alexa's voice permission request: Alexa itself asks "do you give vocart permission to update your
+ * reminders?" and answers the skill with a Connections.Response (request-to-turn.ts maps it to PermissionAnswer).
+ */
+export function askForRemindersDirective(): interfaces.connections.SendRequestDirective {
+  return {
+    type: 'Connections.SendRequest',
+    name: ASK_FOR,
+    payload: { '@type': 'AskForPermissionsConsentRequest', '@version': '1', permissionScope: REMINDERS_SCOPE },
+    token: 'reminders',
+  };
+}
+
 function supportsApl(envelope: RequestEnvelope): boolean {
   return envelope.context.System.device?.supportedInterfaces?.[APL_INTERFACE] != null;
 }
@@ -44,6 +58,12 @@ export function buildResponse(reply: Reply, envelope: RequestEnvelope, builder: 
   addCard(builder, reply);
   if (reply.display && supportsApl(envelope)) builder.addDirective(productListDirective(reply.display));
 
+  if (reply.askPermission === 'reminders' && !reply.endSession) {
+    // Alexa takes the conversation over: no reprompt of ours, and the session hands off (it resumes with the answer).
+    builder.addDirective(askForRemindersDirective());
+    builder.withShouldEndSession(true);
+    return builder.getResponse();
+  }
   if (reply.endSession) {
     builder.withShouldEndSession(true);
     return builder.getResponse();

@@ -7,6 +7,20 @@ import { toCoreSlots } from './slots';
 
 export const REMINDERS_SCOPE = 'alexa::alerts:reminders:skill:readwrite';
 
+/** The name of the Connections.SendRequest that asks for a permission by voice, and of its Connections.Response. */
+export const ASK_FOR = 'AskFor';
+
+/** Alexa's answer to a voice permission request: what the shopper said, or undefined for any other request. */
+function permissionAnswerOf(envelope: RequestEnvelope): Turn['permissionAnswer'] {
+  const request = envelope.request;
+  if (request.type !== 'Connections.Response' || request.name !== ASK_FOR) return undefined;
+  const payload = request.payload as { permissionScope?: unknown; status?: unknown } | undefined;
+  // Only the reminders scope is ever asked for; an answer about anything else is not ours to act on.
+  if (payload?.permissionScope !== undefined && payload.permissionScope !== REMINDERS_SCOPE) return 'unanswered';
+  if (payload?.status === 'ACCEPTED') return 'granted';
+  return payload?.status === 'DENIED' ? 'denied' : 'unanswered';
+}
+
 function intentOf(envelope: RequestEnvelope): CoreIntent | undefined {
   const request = envelope.request;
   switch (request.type) {
@@ -16,6 +30,8 @@ function intentOf(envelope: RequestEnvelope): CoreIntent | undefined {
       return 'SessionEnded';
     case 'IntentRequest':
       return toCoreIntent(request.intent.name);
+    case 'Connections.Response':
+      return request.name === ASK_FOR ? 'PermissionAnswer' : undefined;
     default:
       return undefined;
   }
@@ -28,7 +44,9 @@ function confirmationOf(request: IntentRequest): DialogInfo['confirmation'] {
 
 function grantedPermissions(envelope: RequestEnvelope): string[] {
   const scopes = envelope.context.System.user.permissions?.scopes;
-  return scopes?.[REMINDERS_SCOPE]?.status === 'GRANTED' ? ['reminders'] : [];
+  // The answer that grants the permission may arrive before the context lists the scope.
+  const granted = scopes?.[REMINDERS_SCOPE]?.status === 'GRANTED' || permissionAnswerOf(envelope) === 'granted';
+  return granted ? ['reminders'] : [];
 }
 
 /** Translates a (shape-checked) Alexa request into a Turn; undefined for request types the core has no part in. */
@@ -55,5 +73,6 @@ export function toTurn(envelope: RequestEnvelope): Turn | undefined {
     device: { hasScreen: context.System.device?.supportedInterfaces?.['Alexa.Presentation.APL'] != null },
     requestId: request.requestId,
     permissions: grantedPermissions(envelope),
+    ...(intent === 'PermissionAnswer' ? { permissionAnswer: permissionAnswerOf(envelope) } : {}),
   };
 }

@@ -182,6 +182,27 @@ describe('replenishment conversations on DynamoDB Local', () => {
     expect(JSON.stringify(ledger?.history)).not.toContain(onAlexa.platformUserId);
   });
 
+  it("schedules reminders when the shopper grants Alexa's voice permission, and respects a refusal", async () => {
+    await say({ intent: 'EnableRemindersIntent', customer: onAlexa });
+    const refused = await say({ intent: 'PermissionAnswer', customer: onAlexa, permissionAnswer: 'denied', newSession: true });
+    expect(refused.speech).toMatch(/^Okay, no reminders outside the skill\./);
+    expect(refused.reminders).toBeUndefined();
+    expect(refused.endSession).toBe(false);
+    // Consent inside the skill stays as given: refusing the platform permission is not withdrawing.
+    expect((await store.customers.load(demo.customerId)).reminderConsent?.granted).toBe(true);
+
+    const granted = await say({ intent: 'PermissionAnswer', customer: onAlexa, permissionAnswer: 'granted', permissions: ['reminders'], newSession: true });
+    expect(granted.speech).toMatch(/^Thanks\. I'll remind you/);
+    expect(granted.reminders?.length).toBeGreaterThan(0);
+  });
+
+  it('schedules nothing on a granted permission when the shopper withdrew consent meanwhile', async () => {
+    await say({ intent: 'EnableRemindersIntent', customer: onAlexa });
+    await say({ intent: 'StopRemindersIntent', customer: onAlexa });
+    const answer = await say({ intent: 'PermissionAnswer', customer: onAlexa, permissionAnswer: 'granted', permissions: ['reminders'], newSession: true });
+    expect(answer.reminders).toBeUndefined();
+  });
+
   it('nudges in German', async () => {
     await say({ intent: 'EnableRemindersIntent' }, 'de-DE');
     const nudge = await launch({}, 'de-DE');

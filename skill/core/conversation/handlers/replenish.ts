@@ -121,6 +121,21 @@ export async function enableRemindersIntent(ctx: TurnContext): Promise<Reply> {
   return ctx.ask(speech, ctx.msg.anythingElse, { reminders: await upcomingReminders(ctx, productId) });
 }
 
+/**
+ * Alexa's answer after it asked the shopper for the reminders permission by voice. Granted: schedule what the
+ * shopper agreed to (unless they withdrew meanwhile). Refused or unanswered: respect it, in-skill nudges stay.
+ */
+export async function permissionAnswer(ctx: TurnContext): Promise<Reply> {
+  if (ctx.turn.permissionAnswer !== 'granted') {
+    return ctx.ask(`${ctx.msg.remindersPermissionDeclined} ${ctx.msg.anythingElse}`, ctx.msg.anythingElse);
+  }
+  const customer = await ctx.customer();
+  if (!customer.reminderConsent?.granted) return ctx.ask(ctx.msg.anythingElse, ctx.msg.anythingElse);
+  return ctx.ask(`${ctx.msg.remindersPermissionGranted} ${ctx.msg.anythingElse}`, ctx.msg.anythingElse, {
+    reminders: await upcomingReminders(ctx),
+  });
+}
+
 /** Reminders for the due days ahead (09:00 local on the due day), for the Alexa Reminders API. */
 async function upcomingReminders(ctx: TurnContext, onlyProduct?: string): Promise<Array<{ at: string; text: string }>> {
   const customer = await ctx.customer();

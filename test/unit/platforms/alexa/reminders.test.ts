@@ -152,14 +152,15 @@ describe('reminders against the fake Reminders API', () => {
       expect(amazon.callsTo('reminders')).toEqual([]);
     });
 
-    it('when Amazon says the permission is gone, still answers, asks for it again and sends the consent card', async () => {
+    it('when Amazon says the permission is gone, still answers and asks for it again by voice', async () => {
       core.reply = reply;
       const token = amazon.sessionToken({ reminders: false });
       const response = await skill().invoke(enableReminders({ token, granted: true }));
       expect(speechOf(response)).toContain("Okay, I'll remind you");
-      expect(speechOf(response)).toMatch(/allow reminders for vocart in your Alexa app/);
-      expect(response.response.card).toEqual({ type: 'AskForPermissionsConsent', permissions: [REMINDERS_SCOPE] });
-      expect(response.response.shouldEndSession).toBe(false);
+      expect(speechOf(response)).toMatch(/Alexa needs your permission/);
+      expect(response.response.directives).toEqual([
+        expect.objectContaining({ type: 'Connections.SendRequest', name: 'AskFor', payload: expect.objectContaining({ permissionScope: REMINDERS_SCOPE }) }),
+      ]);
     });
 
     it('when the API is down, the shopper hears the reply unchanged', async () => {

@@ -64,12 +64,19 @@ describe('buildResponse', () => {
     expect(response.card).toEqual({ type: 'LinkAccount' });
   });
 
-  it('asks for the reminders permission with a consent card', () => {
-    const response = respond({ askPermission: 'reminders', display: productDisplay });
-    expect(response.card).toEqual({
-      type: 'AskForPermissionsConsent',
-      permissions: ['alexa::alerts:reminders:skill:readwrite'],
-    });
+  it('asks for the reminders permission by voice, handing the session to Alexa without a reprompt', () => {
+    const response = respond({ askPermission: 'reminders' });
+    expect(response.directives).toEqual([
+      {
+        type: 'Connections.SendRequest',
+        name: 'AskFor',
+        payload: { '@type': 'AskForPermissionsConsentRequest', '@version': '1', permissionScope: 'alexa::alerts:reminders:skill:readwrite' },
+        token: 'reminders',
+      },
+    ]);
+    expect(response.reprompt).toBeUndefined();
+    expect(response.shouldEndSession).toBe(true);
+    expect(response.card).toBeUndefined();
   });
 
   it('renders an APL product list on a device that supports APL, with the data as a data source', () => {

@@ -8,6 +8,22 @@ function intentRequest(envelope: RequestEnvelope): IntentRequest {
   return envelope.request;
 }
 
+/** What Alexa sends back after a Connections.SendRequest: a new session, the answer in the payload. */
+function connectionsResponse(name: string, payload: Record<string, unknown>): RequestEnvelope {
+  const envelope = alexaFixture('launch-echo-dot');
+  envelope.request = {
+    type: 'Connections.Response',
+    requestId: 'amzn1.echo-api.request.permission-answer',
+    timestamp: '2026-11-23T18:00:00Z',
+    locale: 'en-US',
+    status: { code: '200', message: 'OK' },
+    name,
+    payload,
+    token: 'reminders',
+  };
+  return envelope;
+}
+
 function withIntent(name: string): RequestEnvelope {
   const envelope = alexaFixture('search-echo-show');
   intentRequest(envelope).intent.name = name;
@@ -148,5 +164,29 @@ describe('toTurn', () => {
   it('gives no turn for request types the core has no part in', () => {
     expect(toTurn(alexaFixture('skill-enabled-event'))).toBeUndefined();
     expect(toTurn(alexaFixture('exception-encountered'))).toBeUndefined();
+    expect(toTurn(connectionsResponse('Buy', { purchaseResult: 'ACCEPTED' }))).toBeUndefined();
+  });
+
+  describe('the answer to a voice permission request', () => {
+    const scope = 'alexa::alerts:reminders:skill:readwrite';
+
+    it('turns an accepted AskFor into PermissionAnswer, with the permission granted before the context lists it', () => {
+      const turn = toTurn(connectionsResponse('AskFor', { permissionScope: scope, status: 'ACCEPTED' }));
+      expect(turn).toMatchObject({ intent: 'PermissionAnswer', permissionAnswer: 'granted', permissions: ['reminders'], locale: 'en-US' });
+    });
+
+    it.each([
+      ['DENIED', 'denied'],
+      ['NOT_ANSWERED', 'unanswered'],
+      [undefined, 'unanswered'],
+    ])('reads %s as %s, without the permission', (status, answer) => {
+      const turn = toTurn(connectionsResponse('AskFor', { permissionScope: scope, ...(status ? { status } : {}) }));
+      expect(turn).toMatchObject({ intent: 'PermissionAnswer', permissionAnswer: answer, permissions: [] });
+    });
+
+    it('does not take an answer about another scope as the reminders permission', () => {
+      const turn = toTurn(connectionsResponse('AskFor', { permissionScope: 'alexa::alerts:timers:skill:readwrite', status: 'ACCEPTED' }));
+      expect(turn).toMatchObject({ permissionAnswer: 'unanswered', permissions: [] });
+    });
   });
 });
