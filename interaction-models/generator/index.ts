@@ -6,6 +6,7 @@ import type { Product } from '../../skill/core/catalog/product';
 import { INTENTS } from '../source/intents';
 import type { ModelLocale } from '../source/types';
 import { alexaInteractionModel, alexaSkillManifest } from './alexa';
+import { assertNoCommandWords } from './command-words';
 import { dialogflowAgent } from './dialogflow';
 import { productSlotValues } from './product-values';
 
@@ -32,6 +33,7 @@ export function buildModels(catalog: readonly Product[]): GeneratedFile[] {
     ModelLocale,
     ReturnType<typeof productSlotValues>
   >;
+  for (const locale of MODEL_LOCALES) assertNoCommandWords(INTENTS, productValues[locale], locale);
   const files: GeneratedFile[] = [{ path: `${ALEXA_PACKAGE_DIR}/skill.json`, content: jsonText(alexaSkillManifest(MODEL_LOCALES)) }];
   for (const locale of MODEL_LOCALES) {
     files.push({

@@ -1,12 +1,20 @@
 /**
  * The product slot's values, generated from the catalog: every product name as it is spoken (with the
  * product id, so Alexa's entity resolution hands the core an id), every aisle word a shopper uses for a
- * category, and common grocery words the shop does not sell (so the skill can say it has none).
+ * category, common grocery words the shop does not sell (so the skill can say it has none), and the words
+ * shoppers name products by: the tails of catalog names ("avocados" of "Hass Avocados") and the locale's
+ * grocery vocabulary ("gluten free pasta", "hafermilch").
+ *
+ * Who claims a spoken form first keeps it: a product's own name, then aisle words, then unsold words, then
+ * name tails, then the vocabulary. Only a product's own name (and that name in the other number) carries
+ * a product id; every shared or generic word carries an `aisle:` or `term:` id, so the core searches with
+ * the spoken words instead of resolving "milk" to one arbitrary milk.
  */
 import type { Product } from '../../skill/core/catalog/product';
 import { AISLE_SYNONYMS, UNSOLD_TERMS } from '../source/vocabulary';
-import type { ModelLocale } from '../source/types';
-import { spokenVariants, toSpoken } from './spoken';
+import type { GroceryTerm, ModelLocale } from '../source/types';
+import { nameEndsInAThing, nameTails, numberForms, vocabularyTerms } from './shopper-words';
+import { foldAccents, spokenVariants, toSpoken } from './spoken';
 
 /** Id prefixes the core can tell apart: a product id as is, a category, or a word we know but do not sell. */
 export const AISLE_ID_PREFIX = 'aisle:';
@@ -41,29 +49,57 @@ export function productSlotValues(catalog: readonly Product[], locale: ModelLoca
   }
 
   const termValues: ProductSlotValue[] = [];
-  for (const term of UNSOLD_TERMS[locale]) {
-    const words = unclaimed([term.value, ...(term.synonyms ?? [])].flatMap((w) => spokenVariants(w, locale)));
+  const addTerm = (display: string, spokenForms: string[]) => {
+    const words = unclaimed(spokenForms);
     const [name, ...synonyms] = words;
-    if (name === undefined) continue;
+    if (name === undefined) return;
     words.forEach((word) => claimed.add(word));
-    termValues.push({ id: TERM_ID_PREFIX + name.replace(/ /g, '-'), name, display: term.value, synonyms });
-  }
+    termValues.push({ id: TERM_ID_PREFIX + name.replace(/ /g, '-'), name, display, synonyms });
+  };
+  const termForms = (term: GroceryTerm) =>
+    [term.value, ...(term.synonyms ?? [])].flatMap((word) => spokenVariants(word, locale)).flatMap((word) => withNumberForms(word, locale));
+  for (const term of UNSOLD_TERMS[locale]) addTerm(term.value, termForms(term));
+  for (const tail of catalogNameTails(catalog, locale, aisleNames)) addTerm(tail, withNumberForms(tail, locale).flatMap((form) => accentVariants(form, locale)));
+  for (const term of vocabularyTerms(locale)) addTerm(term.value, termForms(term));
   return [...productValues, ...aisleValues, ...termValues];
+}
+
+/** Tails of every product name in catalog order, each once ("red grapes", "grapes", "almond milk"…). */
+function catalogNameTails(catalog: readonly Product[], locale: ModelLocale, aisleNames: ReadonlyMap<string, string>): string[] {
+  const tails = catalog.flatMap((product) => {
+    const written = product.names[locale];
+    return written ? nameTails(written, product.aisleId ? aisleNames.get(product.aisleId) : undefined, locale) : [];
+  });
+  return unique(tails);
+}
+
+function withNumberForms(phrase: string, locale: ModelLocale): string[] {
+  return [phrase, ...numberForms(phrase, locale)];
+}
+
+/** The accent-folded form first, as spokenVariants orders them. */
+function accentVariants(spoken: string, locale: ModelLocale): string[] {
+  const folded = foldAccents(spoken, locale);
+  return folded === spoken ? [spoken] : [folded, spoken];
 }
 
 function productValue(product: Product, locale: ModelLocale, aisleNames: ReadonlyMap<string, string>): ProductSlotValue[] {
   const written = product.names[locale];
   if (!written) return [];
-  const forms = spokenVariants(written, locale);
   const aisleName = product.aisleId ? aisleNames.get(product.aisleId) : undefined;
-  if (aisleName) forms.push(...headPhrases(forms[0]!, toSpoken(aisleName, locale), locale));
+  // The same product in the other number ("banana" of "Bananas") is still that product's own name, but
+  // only a name that ends in a noun has one ("medium roasts" is nobody's word).
+  const inflect = (spoken: string[]) =>
+    nameEndsInAThing(written, aisleName, locale) ? spoken.flatMap((form) => withNumberForms(form, locale)) : spoken;
+  const forms = inflect(spokenVariants(written, locale));
+  if (aisleName) forms.push(...headPhrases(forms[0]!, toSpoken(aisleName, locale), locale).flatMap((phrase) => withNumberForms(phrase, locale)));
   const brand = product.brand?.trim();
   if (brand) {
     const lowerName = written.toLocaleLowerCase(locale);
     const lowerBrand = brand.toLocaleLowerCase(locale);
     // Shoppers drop the brand ("number five eau de parfum") or add it ("morning ridge ground coffee").
-    if (lowerName.startsWith(`${lowerBrand} `)) forms.push(...spokenVariants(written.slice(brand.length), locale));
-    else if (!lowerName.includes(lowerBrand)) forms.push(...spokenVariants(`${brand} ${written}`, locale));
+    if (lowerName.startsWith(`${lowerBrand} `)) forms.push(...inflect(spokenVariants(written.slice(brand.length), locale)));
+    else if (!lowerName.includes(lowerBrand)) forms.push(...inflect(spokenVariants(`${brand} ${written}`, locale)));
   }
   const [name, ...synonyms] = unique(forms);
   return name === undefined ? [] : [{ id: product.id, name, display: written, synonyms }];

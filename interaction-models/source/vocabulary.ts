@@ -18,6 +18,9 @@ export const MACROS: PerLocale<Record<string, string>> = {
     some: '[some|a|an]',
     units: '(bottles|packs|boxes|bags|cans|cartons|jars|loaves|bunches|packages|cases)',
     unit: '(bottle|pack|box|bag|can|carton|jar|loaf|bunch|package|case)',
+    // Measures say how much of one product ("two pounds of ground beef"); the core reads the number as a count.
+    measures: '(pounds|gallons|ounces|quarts|pints|liters|kilos)',
+    measure: '(pound|gallon|half gallon|ounce|quart|pint|liter|kilo)',
   },
   'de-DE': {
     // German changes article and preposition with the noun's gender and case, so each use has its own macro.
@@ -29,9 +32,10 @@ export const MACROS: PerLocale<Record<string, string>> = {
     'korb-dat': '(zum Warenkorb|zu meinem Warenkorb|zum Einkaufswagen|zur Liste|zu meiner Liste|zur Einkaufsliste|zu meiner Einkaufsliste)',
     etwas: '[etwas|noch|eine|einen|ein]',
     artikel: '[die|den|das|der]',
-    einheiten: '(Flaschen|Packungen|Dosen|Tüten|Beutel|Gläser|Kartons|Kisten|Stück|Becher|Tafeln)',
-    // The article agrees with the container word: eine Flasche, einen Beutel, ein Glas.
-    'eine-einheit': '(eine (Flasche|Packung|Dose|Tüte|Kiste|Tafel)|einen (Beutel|Becher|Karton)|ein Glas)',
+    // Containers and the metric measures shoppers buy by ("zwei Liter Milch", "ein Kilo Kartoffeln").
+    einheiten: '(Flaschen|Packungen|Dosen|Tüten|Beutel|Gläser|Kartons|Kisten|Stück|Becher|Tafeln|Liter|Kilo|Gramm|Pfund)',
+    // The article agrees with the container word: eine Flasche, einen Beutel, ein Glas, ein Liter.
+    'eine-einheit': '(eine (Flasche|Packung|Dose|Tüte|Kiste|Tafel)|einen (Beutel|Becher|Karton)|ein (Glas|Liter|Kilo|Pfund))',
     'mein-übliches': '(meinen üblichen|meine übliche|mein übliches|meinen gewohnten|meine gewohnte|mein gewohntes)',
   },
 };
