@@ -5,9 +5,10 @@
 import type { IntentSource, ModelLocale, PerLocale } from '../source/types';
 import { PLACEHOLDERS, SKILL_TEXTS } from '../source/skill';
 import { CHOICES, MACROS } from '../source/vocabulary';
+import { measureValues } from './measure-values';
 import { ModelError } from './errors';
 import type { ProductSlotValue } from './product-values';
-import { ALEXA_CHOICE_TYPE, ALEXA_PRODUCT_TYPE, ALEXA_SLOT_TYPES } from './slot-kinds';
+import { ALEXA_CHOICE_TYPE, ALEXA_MEASURE_TYPE, ALEXA_PRODUCT_TYPE, ALEXA_SLOT_TYPES } from './slot-kinds';
 import { expandAll } from './template';
 
 /** Alexa accepts letters, spaces, apostrophes and periods (in abbreviations) around `{slot}` references. */
@@ -118,6 +119,10 @@ export function alexaInteractionModel(
               const [value, ...synonyms] = choice.words[locale];
               return { id: choice.id, name: { value, synonyms } };
             }),
+          },
+          {
+            name: ALEXA_MEASURE_TYPE,
+            values: measureValues(locale).map((value) => ({ id: value.id, name: { value: value.name, synonyms: value.synonyms } })),
           },
         ],
       },

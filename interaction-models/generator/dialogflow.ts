@@ -7,9 +7,10 @@
 import type { IntentSource, ModelLocale, SlotKind } from '../source/types';
 import { PLACEHOLDERS, SKILL_TEXTS } from '../source/skill';
 import { CHOICES, MACROS } from '../source/vocabulary';
+import { measureValues } from './measure-values';
 import { stableUuid } from './ids';
 import type { ProductSlotValue } from './product-values';
-import { DIALOGFLOW_CHOICE_ENTITY, DIALOGFLOW_PRODUCT_ENTITY, DIALOGFLOW_SLOT_TYPES } from './slot-kinds';
+import { DIALOGFLOW_CHOICE_ENTITY, DIALOGFLOW_MEASURE_ENTITY, DIALOGFLOW_PRODUCT_ENTITY, DIALOGFLOW_SLOT_TYPES } from './slot-kinds';
 import { expandAll } from './template';
 
 export const DIALOGFLOW_LANGUAGES: Record<ModelLocale, string> = { 'en-US': 'en', 'de-DE': 'de' };
@@ -60,6 +61,7 @@ export function dialogflowAgent(
 
   files.push({ path: `entities/${DIALOGFLOW_PRODUCT_ENTITY}.json`, json: entityJson(DIALOGFLOW_PRODUCT_ENTITY, true) });
   files.push({ path: `entities/${DIALOGFLOW_CHOICE_ENTITY}.json`, json: entityJson(DIALOGFLOW_CHOICE_ENTITY, false) });
+  files.push({ path: `entities/${DIALOGFLOW_MEASURE_ENTITY}.json`, json: entityJson(DIALOGFLOW_MEASURE_ENTITY, false) });
   for (const locale of locales) {
     const lang = DIALOGFLOW_LANGUAGES[locale];
     files.push({ path: `entities/${DIALOGFLOW_PRODUCT_ENTITY}_entries_${lang}.json`, json: productEntries(productValues[locale]) });
@@ -67,6 +69,11 @@ export function dialogflowAgent(
       path: `entities/${DIALOGFLOW_CHOICE_ENTITY}_entries_${lang}.json`,
       // The reference value is the language-neutral id: the webhook gets "cheaper" for "die günstigere".
       json: CHOICES.map((choice) => ({ value: choice.id, synonyms: [choice.id, ...choice.words[locale]].filter(uniqueFilter()) })),
+    });
+    files.push({
+      path: `entities/${DIALOGFLOW_MEASURE_ENTITY}_entries_${lang}.json`,
+      // The reference value is the spoken amount itself: the core parses it into a pack size.
+      json: measureValues(locale).map((value) => ({ value: value.name, synonyms: [value.name, ...value.synonyms] })),
     });
   }
   return files;
@@ -173,6 +180,7 @@ class ExampleValues {
         ordinal: ['second', 'first', 'third', '2nd'],
         choice: CHOICES.map((choice) => choice.words['en-US'][0]!),
         pin: ['1234', '4 3 2 1', '9876'],
+        measure: ['two pounds', 'a gallon', 'sixty four ounces', 'one pound', 'two liters'],
       },
       'de-DE': {
         product: products('de-DE'),
@@ -180,6 +188,7 @@ class ExampleValues {
         ordinal: ['zweite', 'erste', 'dritte', 'zweiten'],
         choice: CHOICES.map((choice) => choice.words['de-DE'][0]!),
         pin: ['1234', '4 3 2 1', '9876'],
+        measure: [],
       },
     };
   }

@@ -5,6 +5,8 @@ export const ALEXA_PRODUCT_TYPE = 'ProductName';
 export const ALEXA_CHOICE_TYPE = 'ItemChoice';
 export const DIALOGFLOW_PRODUCT_ENTITY = 'product';
 export const DIALOGFLOW_CHOICE_ENTITY = 'choice';
+export const ALEXA_MEASURE_TYPE = 'MeasureWord';
+export const DIALOGFLOW_MEASURE_ENTITY = 'measure';
 
 export const ALEXA_SLOT_TYPES: Record<SlotKind, string> = {
   product: ALEXA_PRODUCT_TYPE,
@@ -12,6 +14,7 @@ export const ALEXA_SLOT_TYPES: Record<SlotKind, string> = {
   ordinal: 'AMAZON.Ordinal',
   choice: ALEXA_CHOICE_TYPE,
   pin: 'AMAZON.FOUR_DIGIT_NUMBER',
+  measure: ALEXA_MEASURE_TYPE,
 };
 
 export const DIALOGFLOW_SLOT_TYPES: Record<SlotKind, string> = {
@@ -20,4 +23,5 @@ export const DIALOGFLOW_SLOT_TYPES: Record<SlotKind, string> = {
   ordinal: '@sys.ordinal',
   choice: `@${DIALOGFLOW_CHOICE_ENTITY}`,
   pin: '@sys.number-sequence',
+  measure: `@${DIALOGFLOW_MEASURE_ENTITY}`,
 };

@@ -57,6 +57,7 @@ export const INTENTS: IntentSource[] = [
     slots: [
       product({ 'en-US': ['What would you like to add to your cart?'], 'de-DE': ['Was soll ich in deinen Warenkorb legen?'] }),
       { name: 'quantity', kind: 'quantity' },
+      { name: 'measure', kind: 'measure' },
     ],
     samples: {
       'en-US': [
@@ -81,12 +82,10 @@ export const INTENTS: IntentSource[] = [
         '(i need|we need) {quantity} <units> of {product}',
         'add (a|one) <unit> of {product} [to <my-list>]',
         '(get|buy|order) [me] (a|one) <unit> of {product}',
-        'add {quantity} <measures> of {product} [to <my-list>]',
-        '(get|buy|order) [me] {quantity} <measures> of {product}',
-        '(i need|we need) {quantity} <measures> of {product}',
-        'add (a|one) <measure> of {product} [to <my-list>]',
-        '(get|buy|order) [me] (a|one) <measure> of {product}',
-        '(i need|we need) (a|one) <measure> of {product}',
+        // "two pounds of": the amount and its measure are one slot, so nothing else has to split them.
+        'add {measure} of {product} [to <my-list>]',
+        '(get|buy|order) [me] {measure} of {product}',
+        '(i need|we need) {measure} of {product}',
         // "a dozen eggs" has no "of"; the dozen stays out of the product words.
         'add (a|one) dozen {product} [to <my-list>]',
         'add {quantity} dozen {product} [to <my-list>]',

@@ -14,7 +14,7 @@ export type PerLocale<T> = Record<ModelLocale, T>;
  * Slot kinds the model knows. Each maps to one Alexa slot type and one Dialogflow entity, so an intent
  * says "a product" or "a quantity" and never spells a platform type.
  */
-export type SlotKind = 'product' | 'quantity' | 'ordinal' | 'choice' | 'pin';
+export type SlotKind = 'product' | 'quantity' | 'ordinal' | 'choice' | 'pin' | 'measure';
 
 export interface SlotSource {
   name: string;

@@ -18,9 +18,6 @@ export const MACROS: PerLocale<Record<string, string>> = {
     some: '[some|a|an]',
     units: '(bottles|packs|boxes|bags|cans|cartons|jars|loaves|bunches|packages|cases)',
     unit: '(bottle|pack|box|bag|can|carton|jar|loaf|bunch|package|case)',
-    // Measures say how much of one product ("two pounds of ground beef"); the core reads the number as a count.
-    measures: '(pounds|gallons|ounces|quarts|pints|liters|kilos)',
-    measure: '(pound|gallon|half gallon|ounce|quart|pint|liter|kilo)',
   },
   'de-DE': {
     // German changes article and preposition with the noun's gender and case, so each use has its own macro.
@@ -32,7 +29,9 @@ export const MACROS: PerLocale<Record<string, string>> = {
     'korb-dat': '(zum Warenkorb|zu meinem Warenkorb|zum Einkaufswagen|zur Liste|zu meiner Liste|zur Einkaufsliste|zu meiner Einkaufsliste)',
     etwas: '[etwas|noch|eine|einen|ein]',
     artikel: '[die|den|das|der]',
-    // Containers and the metric measures shoppers buy by ("zwei Liter Milch", "ein Kilo Kartoffeln").
+    // Containers, and the metric measures shoppers buy by ("zwei Liter Milch"). German puts the measure right
+    // before the product, with nothing between to tell two slots apart, so here the measure is a fixed word
+    // and the core hears a count; English has "of" and a measure slot (see MEASURES).
     einheiten: '(Flaschen|Packungen|Dosen|Tüten|Beutel|Gläser|Kartons|Kisten|Stück|Becher|Tafeln|Liter|Kilo|Gramm|Pfund)',
     // The article agrees with the container word: eine Flasche, einen Beutel, ein Glas, ein Liter.
     'eine-einheit': '(eine (Flasche|Packung|Dose|Tüte|Kiste|Tafel)|einen (Beutel|Becher|Karton)|ein (Glas|Liter|Kilo|Pfund))',
@@ -157,6 +156,22 @@ export const UNSOLD_TERMS: PerLocale<GroceryTerm[]> = {
 };
 
 /** Words that pick one of the results just read out ("the cheaper one", "die günstigere"). */
+/**
+ * Measures shoppers buy by, singular and plural ("a gallon of milk", "two pounds of ground beef"). With their
+ * amount they fill the `measure` slot ("two pounds"), so the core reads the pack size asked for instead of a
+ * count; the core's product-request parser knows every word here. English only: see the German unit macros.
+ */
+export const MEASURES: PerLocale<Array<[string, string]>> = {
+  'en-US': [
+    ['gallon', 'gallons'], ['pound', 'pounds'], ['ounce', 'ounces'], ['quart', 'quarts'],
+    ['pint', 'pints'], ['liter', 'liters'], ['kilo', 'kilos'], ['gram', 'grams'],
+  ],
+  'de-DE': [],
+};
+
+/** The amounts a measure comes in, spoken ("two pounds", "sixty four ounces"). */
+export const MEASURE_AMOUNTS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 64, 100, 200, 250, 500];
+
 export const CHOICES: ChoiceValue[] = [
   {
     id: 'cheaper',

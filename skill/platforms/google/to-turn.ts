@@ -37,7 +37,7 @@ export function mapLocale(languageCode: string | undefined): Locale {
 }
 
 /** Slots whose value is what the shopper said (an entity); the others are numbers Dialogflow already parsed. */
-const TEXT_SLOTS = ['product', 'choice'] as const;
+const TEXT_SLOTS = ['product', 'choice', 'measure'] as const;
 const NUMBER_SLOTS = ['quantity', 'ordinal', 'pin'] as const;
 
 /**

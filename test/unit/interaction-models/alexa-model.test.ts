@@ -22,7 +22,7 @@ interface Model {
 /** Intent → slot name → slot type: the names the adapters, the core and the e2e scripts use. */
 const CONTRACT: Record<string, Record<string, string>> = {
   SearchProductIntent: { product: 'ProductName' },
-  AddToCartIntent: { product: 'ProductName', quantity: 'AMAZON.NUMBER' },
+  AddToCartIntent: { product: 'ProductName', quantity: 'AMAZON.NUMBER', measure: 'MeasureWord' },
   RemoveFromCartIntent: { product: 'ProductName' },
   ReadCartIntent: {},
   ClearCartIntent: {},

@@ -22,7 +22,7 @@ interface Phrase { id: string; data: Part[]; lang: string }
 
 const CONTRACT: Record<string, Record<string, string>> = {
   SearchProductIntent: { product: '@product' },
-  AddToCartIntent: { product: '@product', quantity: '@sys.number-integer' },
+  AddToCartIntent: { product: '@product', quantity: '@sys.number-integer', measure: '@measure' },
   RemoveFromCartIntent: { product: '@product' },
   ReadCartIntent: {},
   ClearCartIntent: {},

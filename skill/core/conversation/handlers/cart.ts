@@ -3,7 +3,7 @@ import { productName, type Product } from '../../catalog/product';
 import { addToCart, CartLimitError, cartSubtotalCents, itemCount, MAX_CART_LINES, MAX_LINE_QUANTITY, removeFromCart } from '../../cart/cart';
 import { formatPrice, joinList } from '../../i18n/format';
 import type { CartLine } from '../../ports';
-import type { Reply } from '../../turn';
+import type { Locale, Reply } from '../../turn';
 import type { TurnContext } from '../context';
 import { parseQuantitySlot } from '../numbers';
 import { displayItem, spokenProduct } from '../product-text';
@@ -64,11 +64,18 @@ function sizeMatches(productSize: string | undefined, spoken: string): boolean {
   return labelUnit.some((word) => word === unit || (unit.length >= 3 && word.startsWith(unit.slice(0, 3))));
 }
 
+/** How the measure slot ("two pounds") reads back into the request the shopper made: "two pounds of ground beef". */
+const MEASURE_JOIN: Record<Locale, string> = { 'en-US': ' of ', 'de-DE': ' ' };
+
 export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   const raw = ctx.turn.slots.product?.raw?.trim();
   if (!raw) return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
-  const spoken = parseProductRequest(raw, ctx.locale);
-  const slotQuantity = parseQuantitySlot(ctx.turn.slots.quantity?.raw, ctx.locale);
+  // "two pounds of ground beef" arrives as measure and product: together they are the pack size asked for,
+  // read exactly as if the shopper's words had all landed in the product slot.
+  const measure = ctx.turn.slots.measure?.raw?.trim();
+  const request = measure ? `${measure}${MEASURE_JOIN[ctx.locale]}${raw}` : raw;
+  const spoken = parseProductRequest(request, ctx.locale);
+  const slotQuantity = measure ? undefined : parseQuantitySlot(ctx.turn.slots.quantity?.raw, ctx.locale);
   const quantity = slotQuantity ?? spoken.quantity ?? 1;
   if (!Number.isInteger(quantity) || quantity < 1) {
     return ctx.ask(ctx.msg.badQuantity, ctx.msg.badQuantity, { ask: { kind: 'elicit', slot: 'quantity' } });

@@ -79,6 +79,15 @@ describe('conversation core', () => {
     expect(unknownSize.speech).toMatch(/^Added Whole Milk/);
   });
 
+  it('reads the measure slot as the size asked for, not as a count', async () => {
+    // Alexa and Dialogflow hand "add sixty four ounces of milk" over as measure "sixty four ounces" and product "milk".
+    const sized = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'milk' }, measure: { raw: 'sixty four ounces' } } });
+    expect(sized.speech).toMatch(/^Added Oat Milk/);
+    expect(customers.carts.get('alexa:user-1')?.lines).toEqual([{ productId: 'milk-2', quantity: 1 }]);
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'skim milk' }, measure: { raw: 'a gallon' } } });
+    expect(customers.carts.get('alexa:user-1')?.lines).toContainEqual({ productId: 'milk-4', quantity: 1 });
+  });
+
   it('takes the quantity from the slot or from the words, and keeps the cart across sessions', async () => {
     await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'whole milk' }, quantity: { raw: '2' } } });
     await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'three bottles of oat milk' } } });

@@ -173,6 +173,8 @@ describe('toTurn', () => {
     expect(pin.slots).toEqual({ pin: { raw: '0427' } });
     const choice = toTurn(request({ intent: { displayName: 'SelectItemIntent' }, parameters: { choice: ['the green one'] } }));
     expect(choice.slots).toEqual({ choice: { raw: 'the green one' } });
+    const measured = toTurn(request({ intent: { displayName: 'AddToCartIntent' }, parameters: { product: 'skim milk', measure: 'one gallon' } }));
+    expect(measured.slots).toEqual({ product: { raw: 'skim milk' }, measure: { raw: 'one gallon' } });
   });
 
   it('treats odd parameter types as absent instead of failing', () => {
