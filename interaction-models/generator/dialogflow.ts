@@ -188,7 +188,7 @@ class ExampleValues {
         ordinal: ['zweite', 'erste', 'dritte', 'zweiten'],
         choice: CHOICES.map((choice) => choice.words['de-DE'][0]!),
         pin: ['1234', '4 3 2 1', '9876'],
-        measure: [],
+        measure: ['zwei liter', 'ein kilo'],
       },
     };
   }

@@ -19,9 +19,11 @@ export function measureValues(locale: ModelLocale): MeasureValue[] {
   return MEASURES[locale].flatMap(([one, many]) =>
     MEASURE_AMOUNTS.map((amount) => {
       const unit = amount === 1 ? one : many;
-      const name = `${numberToWords(amount, locale)} ${unit}`;
+      // German says "ein Liter", not "eins Liter".
+      const number = amount === 1 && locale === 'de-DE' ? 'ein' : numberToWords(amount, locale);
+      const name = `${number} ${unit}`;
       // "a gallon" is how people say one gallon.
-      const synonyms = amount === 1 ? [`a ${one}`] : [];
+      const synonyms = amount === 1 && locale === 'en-US' ? [`a ${one}`] : [];
       return { id: `${amount}-${unit.replace(/ /g, '-')}`, name, synonyms };
     }),
   );

@@ -159,14 +159,15 @@ export const UNSOLD_TERMS: PerLocale<GroceryTerm[]> = {
 /**
  * Measures shoppers buy by, singular and plural ("a gallon of milk", "two pounds of ground beef"). With their
  * amount they fill the `measure` slot ("two pounds"), so the core reads the pack size asked for instead of a
- * count; the core's product-request parser knows every word here. English only: see the German unit macros.
+ * count; the core's product-request parser knows every word here. English samples only: see the German unit macros.
  */
 export const MEASURES: PerLocale<Array<[string, string]>> = {
   'en-US': [
     ['gallon', 'gallons'], ['pound', 'pounds'], ['ounce', 'ounces'], ['quart', 'quarts'],
     ['pint', 'pints'], ['liter', 'liters'], ['kilo', 'kilos'], ['gram', 'grams'],
   ],
-  'de-DE': [],
+  // No German sample uses the slot yet (see the unit macros); the values keep the entity valid and ready.
+  'de-DE': [['liter', 'liter'], ['kilo', 'kilo'], ['gramm', 'gramm'], ['pfund', 'pfund']],
 };
 
 /** The amounts a measure comes in, spoken ("two pounds", "sixty four ounces"). */
