@@ -8,57 +8,8 @@
  * uses a fresh client: virtual-alexa carries dialog-model slots from one intent into the next within a
  * session, which would make a later case inherit an earlier case's quantity.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { VirtualAlexa } from 'virtual-alexa';
-import { VirtualGoogleAssistant } from 'virtual-google-assistant';
-
-const modelsDir = fileURLToPath(new URL('../../../interaction-models/', import.meta.url));
-const alexaModel = (locale: string) => `${modelsDir}alexa/skill-package/interactionModels/custom/${locale}.json`;
-const dialogflowDir = `${modelsDir}google/dialogflow`;
-
-interface AlexaSlot {
-  value?: string;
-  resolutions?: { resolutionsPerAuthority: { status: { code: string }; values: { value: { id: string } }[] }[] };
-}
-interface AlexaRequestEnvelope {
-  request: { type: string; intent?: { name: string; slots?: Record<string, AlexaSlot> } };
-}
-interface DialogflowRequest {
-  queryResult: { intent: { displayName: string }; parameters: Record<string, string> };
-}
-
-async function alexaRequest(locale: string, utterance: string): Promise<AlexaRequestEnvelope['request']> {
-  const received: AlexaRequestEnvelope[] = [];
-  const handler = async (event: AlexaRequestEnvelope) => {
-    received.push(event);
-    return { version: '1.0', response: { outputSpeech: { type: 'PlainText', text: 'ok' }, shouldEndSession: false } };
-  };
-  const alexa = VirtualAlexa.Builder().handler(handler).interactionModelFile(alexaModel(locale)).locale(locale).create();
-  await alexa.utter(utterance);
-  const last = received.at(-1);
-  if (!last) throw new Error(`virtual-alexa sent no request for "${utterance}"`);
-  return last.request;
-}
-
-async function dialogflowRequest(locale: string, utterance: string): Promise<DialogflowRequest['queryResult']> {
-  const received: DialogflowRequest[] = [];
-  const handler = (request: { body: DialogflowRequest }, response: { send: (body: unknown) => void }) => {
-    received.push(request.body);
-    response.send({ fulfillmentText: 'ok' });
-  };
-  const google = VirtualGoogleAssistant.Builder().handler(handler).directory(dialogflowDir).locale(locale).create();
-  await google.utter(utterance);
-  const last = received.at(-1);
-  if (!last) throw new Error(`virtual-google-assistant sent no request for "${utterance}"`);
-  return last.queryResult;
-}
-
-function resolvedIds(slot: AlexaSlot | undefined): string[] {
-  const authority = slot?.resolutions?.resolutionsPerAuthority[0];
-  if (!authority || authority.status.code !== 'ER_SUCCESS_MATCH') return [];
-  return authority.values.map((entry) => entry.value.id);
-}
+import { alexaRequest, dialogflowRequest, resolvedIds } from './virtual-client-requests';
 
 interface Case {
   locale: 'en-US' | 'de-DE';
