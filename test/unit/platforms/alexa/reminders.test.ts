@@ -163,6 +163,20 @@ describe('reminders against the fake Reminders API', () => {
       ]);
     });
 
+    it("on Alexa's answer to the voice permission request, schedules the core's reminders with the new permission", async () => {
+      core.reply = reply;
+      const token = amazon.sessionToken({ reminders: true });
+      // The answer arrives as a Connections.Response, before the context necessarily lists the scope.
+      const answer = envelope(
+        { type: 'Connections.Response', status: { code: '200', message: 'OK' }, name: 'AskFor', payload: { permissionScope: REMINDERS_SCOPE, status: 'ACCEPTED' }, token: 'reminders' },
+        { token },
+      );
+      const response = await skill().invoke(answer);
+      expect(core.lastTurn).toMatchObject({ intent: 'PermissionAnswer', permissionAnswer: 'granted', permissions: ['reminders'] });
+      expect(amazon.callsTo('reminders')).toHaveLength(1);
+      expect(speechOf(response)).toContain("Okay, I'll remind you");
+    });
+
     it('when the API is down, the shopper hears the reply unchanged', async () => {
       core.reply = reply;
       amazon.failNext('reminders', 500);
