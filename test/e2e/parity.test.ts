@@ -38,8 +38,8 @@ const SCRIPTS: Record<Locale, { launch: RegExp; steps: Step[] }> = {
   'de-DE': {
     launch: /automatischer Einkaufsassistent/,
     steps: [
-      { say: 'such nach bananen', expect: /Bananen, 2 lb, 1,29 \$/ },
-      { say: 'leg bananen in den warenkorb', expect: /^Bananen, 2 lb, 1,29 \$ ist im Warenkorb/ },
+      { say: 'such nach bananen', expect: /Bananen, 910 g, 1,29 \$/ },
+      { say: 'leg bananen in den warenkorb', expect: /^Bananen, 910 g, 1,29 \$ ist im Warenkorb/ },
       { say: 'was ist auf der einkaufsliste', expect: /^In deinem Warenkorb ist 1 Artikel: Bananen\./ },
       { say: 'entferne bananen aus dem warenkorb', expect: /^Bananen habe ich aus dem Warenkorb entfernt/ },
       { say: 'was ist auf der einkaufsliste', expect: /^Dein Warenkorb ist leer/ },

@@ -1,6 +1,7 @@
 /** How products are read out: briefly, with size and price, in the shopper's locale. */
 import { productName, type Product } from '../catalog/product';
 import { formatPrice } from '../i18n/format';
+import { localizedSize } from '../i18n/size';
 import type { DisplayItem } from '../turn';
 import type { TurnContext } from './context';
 
@@ -8,16 +9,21 @@ export function priceText(ctx: TurnContext, product: Product): string | undefine
   return product.priceCents === undefined ? undefined : formatPrice(product.priceCents, product.currency ?? 'USD', ctx.locale);
 }
 
+function sizeText(ctx: TurnContext, product: Product): string | undefined {
+  return product.size === undefined ? undefined : localizedSize(product.size, ctx.locale);
+}
+
 export function spokenProduct(ctx: TurnContext, product: Product): string {
-  return ctx.msg.productSummary(productName(product, ctx.locale), product.size, priceText(ctx, product));
+  return ctx.msg.productSummary(productName(product, ctx.locale), sizeText(ctx, product), priceText(ctx, product));
 }
 
 export function displayItem(ctx: TurnContext, product: Product): DisplayItem {
   const price = priceText(ctx, product);
+  const size = sizeText(ctx, product);
   return {
     id: product.id,
     title: productName(product, ctx.locale),
-    ...(product.size ? { subtitle: product.size } : {}),
+    ...(size ? { subtitle: size } : {}),
     ...(price ? { price } : {}),
     ...(product.imageUrl ? { imageUrl: product.imageUrl } : {}),
   };

@@ -163,7 +163,7 @@ describe('conversation core', () => {
 
   it('speaks German in de-DE', async () => {
     const reply = await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'milch' } } }, 'de-DE');
-    expect(reply.speech).toMatch(/^Ich habe 4 gefunden: 1\. Vollmilch, 1 gallon, 3,49 \$/);
+    expect(reply.speech).toMatch(/^Ich habe 4 gefunden: 1\. Vollmilch, 3,8 Liter, 3,49 \$/);
     const added = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'zwei flaschen hafermilch' } } }, 'de-DE');
     expect(added.speech).toMatch(/^2 mal Hafermilch/);
   });
