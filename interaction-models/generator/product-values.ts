@@ -61,7 +61,34 @@ export function productSlotValues(catalog: readonly Product[], locale: ModelLoca
   for (const term of UNSOLD_TERMS[locale]) addTerm(term.value, termForms(term));
   for (const tail of catalogNameTails(catalog, locale, aisleNames)) addTerm(tail, withNumberForms(tail, locale).flatMap((form) => accentVariants(form, locale)));
   for (const term of vocabularyTerms(locale)) addTerm(term.value, termForms(term));
-  return [...productValues, ...aisleValues, ...termValues];
+  addOrganicForms([...aisleValues, ...termValues], claimed, locale);
+  // "organic bananas" when the shop sells only "Bananas" is no name of that product: a term, so the core
+  // searches the words and does not hand over the plain bananas as if they had been asked for.
+  const organicProducts = productValues.map((value) => ({ ...value, id: `${TERM_ID_PREFIX}${ORGANIC[locale]}-${value.id}`, synonyms: [] as string[] }));
+  addOrganicForms(organicProducts, claimed, locale, productValues);
+  const organicTerms = organicProducts.filter((value) => value.synonyms.length > 0).map(({ synonyms: [name, ...rest], ...value }) => ({ ...value, name: name!, synonyms: rest }));
+  return [...productValues, ...aisleValues, ...termValues, ...organicTerms];
+}
+
+/** The one modifier shoppers put before almost any grocery word ("organic bananas", "Bio-Bananen"). */
+const ORGANIC: Record<ModelLocale, string> = { 'en-US': 'organic', 'de-DE': 'bio' };
+
+/**
+ * Every generic word also as its organic variant, as a synonym: the shopper's words still reach the core
+ * whole ("organic bananas"), and the search weighs "organic" like any other word of the request.
+ */
+function addOrganicForms(values: ProductSlotValue[], claimed: Set<string>, locale: ModelLocale, formsOf: readonly ProductSlotValue[] = values): void {
+  const modifier = ORGANIC[locale];
+  values.forEach((value, index) => {
+    const source = formsOf[index]!;
+    for (const form of [source.name, ...source.synonyms]) {
+      if (form.split(' ').includes(modifier)) continue;
+      const organic = `${modifier} ${form}`;
+      if (claimed.has(organic)) continue;
+      claimed.add(organic);
+      value.synonyms.push(organic);
+    }
+  });
 }
 
 /** Tails of every product name in catalog order, each once ("red grapes", "grapes", "almond milk"…). */

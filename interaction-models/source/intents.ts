@@ -36,6 +36,8 @@ export const INTENTS: IntentSource[] = [
         'how much does [a|the] {product} cost',
         "what's the price of [a|the] {product}",
         'search {product}',
+        '(is there|are there) [any|some] {product}',
+        'is there any {product} left',
       ],
       'de-DE': [
         '{product}',
@@ -75,6 +77,7 @@ export const INTENTS: IntentSource[] = [
         'add {quantity} {product} [to <my-cart>]',
         'put {quantity} {product} (on|in) <my-list>',
         '(get|buy|order) [me] {quantity} {product}',
+        'put {quantity} <units> of {product} in <my-list>',
         '(i need|we need|i want) {quantity} {product}',
         'add {quantity} <units> of {product} [to <my-list>]',
         'put {quantity} <units> of {product} on <my-list>',
@@ -103,6 +106,7 @@ export const INTENTS: IntentSource[] = [
         '{product} <zum-korb>',
         '(füge|füg) <etwas> {product} <korb-dat> hinzu',
         '(füge|füg) {product} hinzu',
+        '{product} (hinzufügen|kaufen|bestellen)',
         '(ich brauche|wir brauchen|ich möchte|ich hätte gern|ich hätte gerne|ich will) <etwas> {product}',
         '(kauf|kaufe|bestell|bestelle|besorg|besorge) [mir|uns] <etwas> {product}',
         '(kannst du|könntest du) [etwas|noch] {product} <zum-korb-kurz> (legen|setzen|packen|tun)',
@@ -161,6 +165,9 @@ export const INTENTS: IntentSource[] = [
         'how many (items|things) are (on|in) <my-list>',
         'my <cart>',
         "(what's|what is) my total",
+        'how much is (in|on) <my-list>',
+        'how much is my <cart>',
+        'what does my <cart> (cost|come to)',
       ],
       'de-DE': [
         'was (ist|steht|liegt|habe ich|hab ich) <im-korb>',
@@ -217,7 +224,7 @@ export const INTENTS: IntentSource[] = [
         'something {choice}',
       ],
       'de-DE': [
-        '(das|die|den|der) {ordinal} (bitte|davon)',
+        '(das|die|den|der) {ordinal} [bitte|davon]',
         '(nimm|ich nehme|ich will|ich möchte|gib mir|wähle) (das|die|den) {ordinal}',
         '(das|die|den|der) {ordinal} Produkt',
         '(das|die|den|der) {choice}',
@@ -340,6 +347,7 @@ export const INTENTS: IntentSource[] = [
         '(order|buy|get) my usual [groceries|stuff|items|order]',
         '[i\'ll have] the usual',
         '(reorder|order again)',
+        'reorder my usual [please]',
       ],
       'de-DE': [
         '(bestell|bestelle|kauf|kaufe|besorg) [mir] <mein-übliches> {product}',
@@ -523,7 +531,7 @@ export const INTENTS: IntentSource[] = [
     slots: [],
     samples: {
       'en-US': ['no', 'no thanks', 'no thank you', 'nope', 'not now', 'not today', "don't"],
-      'de-DE': ['nein', 'nein danke', 'nicht jetzt', 'lieber nicht', 'nee', 'heute nicht'],
+      'de-DE': ['nein', 'nein danke', 'nicht jetzt', 'jetzt nicht', 'lieber nicht', 'nee', 'heute nicht', 'später'],
     },
   },
   {

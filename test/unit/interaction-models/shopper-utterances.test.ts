@@ -31,6 +31,12 @@ const ADJACENT_SLOTS = 'virtual-core cannot split two adjacent slots ({quantity}
 const GERMAN_NUMBER_WORDS = 'virtual-alexa parses English number words only';
 
 const CASES: ShopperCase[] = [
+  { locale: 'en-US', say: 'do you have organic bananas', intent: 'SearchProductIntent', slots: { product: 'organic bananas' }, productIds: ['term:organic-p077'] },
+  { locale: 'en-US', say: 'is there any peanut butter', intent: 'SearchProductIntent', slots: { product: 'peanut butter' } },
+  { locale: 'en-US', say: 'put two cartons of eggs in my cart', intent: 'AddToCartIntent', slots: { product: 'eggs', quantity: 'two' } },
+  { locale: 'de-DE', say: 'hast du bio bananen', intent: 'SearchProductIntent', slots: { product: 'bio bananen' } },
+  { locale: 'de-DE', say: 'milch hinzufügen', intent: 'AddToCartIntent', slots: { product: 'milch' } },
+  { locale: 'de-DE', say: 'die zweite', intent: 'SelectItemIntent', slots: { ordinal: 'zweite' } },
   { locale: 'en-US', say: 'find me some gluten free pasta', intent: 'SearchProductIntent', slots: { product: 'gluten free pasta' }, productIds: ['term:gluten-free-pasta'] },
   { locale: 'en-US', say: 'search for dark roast coffee', intent: 'SearchProductIntent', slots: { product: 'dark roast coffee' }, productIds: ['term:dark-roast-coffee'] },
   { locale: 'en-US', say: 'do you sell lawn mowers', intent: 'SearchProductIntent', slots: { product: 'lawn mowers' }, productIds: ['term:lawn-mower'] },
