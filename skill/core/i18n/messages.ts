@@ -18,6 +18,8 @@ export interface Messages {
   fallbackOfferHelp: string;
   whatProduct: string;
   notFound(query: string): string;
+  /** Said before the plain products offered when the narrower request found nothing. */
+  notFoundOnly(query: string): string;
   found(count: number, list: string): string;
   foundOne(item: string): string;
   whichOne: string;
@@ -110,6 +112,7 @@ const enUS: Messages = {
     "Sorry, I still didn't catch that. Here's what I can do: find a product, add it to your cart, read your cart, or remove something. Say help to hear more.",
   whatProduct: 'Which product?',
   notFound: (query) => `Sorry, I couldn't find ${query}. Try another name or a brand.`,
+  notFoundOnly: (query) => `I don't have ${query}.`,
   found: (count, list) => `I found ${count}: ${list}. Which one would you like?`,
   foundOne: (item) => `I found ${item}. Shall I add it to your cart?`,
   whichOne: 'Say the first one, the second one, or more to hear other options.',
@@ -205,6 +208,7 @@ const deDE: Messages = {
     'Entschuldigung, das habe ich wieder nicht verstanden. Ich kann Produkte finden, in den Warenkorb legen, den Warenkorb vorlesen oder etwas entfernen. Sag Hilfe, um mehr zu hören.',
   whatProduct: 'Welches Produkt?',
   notFound: (query) => `Leider habe ich ${query} nicht gefunden. Versuch es mit einem anderen Namen oder einer Marke.`,
+  notFoundOnly: (query) => `${query} habe ich leider nicht.`,
   found: (count, list) => `Ich habe ${count} gefunden: ${list}. Welches möchtest du?`,
   foundOne: (item) => `Ich habe ${item} gefunden. Soll ich es in den Warenkorb legen?`,
   whichOne: 'Sag das erste, das zweite, oder weitere, um andere Angebote zu hören.',

@@ -8,7 +8,7 @@ import type { TurnContext } from '../context';
 import { parseQuantitySlot } from '../numbers';
 import { displayItem, spokenProduct } from '../product-text';
 import { personalWeights } from '../personal';
-import { chooseFromResults } from './search';
+import { chooseFromResults, offerPlainInstead } from './search';
 import { parseProductRequest } from '../../catalog/product-request';
 
 async function saveCart(ctx: TurnContext, lines: CartLine[]) {
@@ -83,7 +83,7 @@ export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   if (quantity > MAX_LINE_QUANTITY) return ctx.ask(ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY), ctx.msg.addedReprompt);
   const product = await resolveProduct(ctx, spoken.query || raw, spoken.size);
   if (product === null) return ctx.ask(ctx.msg.noSuchChoice(0), ctx.msg.whichOne);
-  if (!product) return ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt);
+  if (!product) return (await offerPlainInstead(ctx, spoken.query || raw)) ?? ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt);
   return addProduct(ctx, product, quantity);
 }
 

@@ -1,6 +1,6 @@
 /** Search, "more", and choosing from what was read out ("the second one", "the cheaper one"). */
 import type { Product } from '../../catalog/product';
-import type { Reply } from '../../turn';
+import type { Locale, Reply } from '../../turn';
 import type { TurnContext } from '../context';
 import { parseOrdinal } from '../numbers';
 import { displayItem, spokenProduct } from '../product-text';
@@ -19,12 +19,33 @@ export async function searchProducts(ctx: TurnContext): Promise<Reply> {
   if (hits.length === 0) {
     delete ctx.session.lastResults;
     delete ctx.session.resultOffset;
-    return ctx.ask(ctx.msg.notFound(query), ctx.msg.helpReprompt);
+    return (await offerPlainInstead(ctx, query)) ?? ctx.ask(ctx.msg.notFound(query), ctx.msg.helpReprompt);
   }
-  ctx.session.lastResults = hits.map((hit) => hit.product.id);
+  return readResults(ctx, query, hits.map((hit) => hit.product.id));
+}
+
+function readResults(ctx: TurnContext, query: string, productIds: string[]): Reply {
+  ctx.session.lastResults = productIds;
   ctx.session.resultOffset = 0;
   ctx.session.lastQuery = query;
   return readResultsPage(ctx);
+}
+
+/** Words that narrow a request; when nothing matches with one, the plain product is worth offering. */
+const NARROWING_WORDS: Record<Locale, ReadonlySet<string>> = { 'en-US': new Set(['organic']), 'de-DE': new Set(['bio']) };
+
+/**
+ * "organic bananas" in a shop with plain bananas only: say so, then offer the plain ones (read out, or asked
+ * about when there is one) instead of a bare "couldn't find". Nothing goes into the cart without a yes.
+ */
+export async function offerPlainInstead(ctx: TurnContext, query: string): Promise<Reply | undefined> {
+  const words = query.trim().split(/\s+/);
+  if (words.length < 2 || !NARROWING_WORDS[ctx.locale].has(words[0]!.toLowerCase())) return undefined;
+  const plain = words.slice(1).join(' ');
+  const hits = ctx.deps.catalog.search(plain, { locale: ctx.locale, limit: RESULTS_KEPT, personal: await personalWeights(ctx) });
+  if (hits.length === 0) return undefined;
+  const reply = readResults(ctx, plain, hits.map((hit) => hit.product.id));
+  return { ...reply, speech: `${ctx.msg.notFoundOnly(query)} ${reply.speech}` };
 }
 
 export async function more(ctx: TurnContext): Promise<Reply> {

@@ -79,6 +79,18 @@ describe('conversation core', () => {
     expect(unknownSize.speech).toMatch(/^Added Whole Milk/);
   });
 
+  it('offers the plain product when the organic one is not sold, and adds nothing without a yes', async () => {
+    const searched = await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'organic skim milk' } } });
+    expect(searched.speech).toBe("I don't have organic skim milk. I found Skim Milk, 1 gallon, $2.79. Shall I add it to your cart?");
+    const asked = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'organic skim milk' } } });
+    expect(asked.speech).toMatch(/^I don't have organic skim milk\. I found Skim Milk/);
+    expect(customers.carts.get('alexa:user-1')?.lines ?? []).toEqual([]);
+    const yes = await say({ intent: 'Yes' });
+    expect(yes.speech).toMatch(/^Added Skim Milk/);
+    const nothing = await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'organic lawn mower' } } });
+    expect(nothing.speech).toMatch(/^Sorry, I couldn't find organic lawn mower/);
+  });
+
   it('reads the measure slot as the size asked for, not as a count', async () => {
     // Alexa and Dialogflow hand "add sixty four ounces of milk" over as measure "sixty four ounces" and product "milk".
     const sized = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'milk' }, measure: { raw: 'sixty four ounces' } } });
