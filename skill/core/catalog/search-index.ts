@@ -118,6 +118,11 @@ const AISLE_SIMILARITY = 0.85;
 
 const NO_AISLE = 0xffffffff;
 
+/** A match this good names the product whole: every word said, nothing left over. */
+const WHOLE_NAME_SCORE = 0.999;
+/** Where such a product stands in a category answer (0-based): right after the category's best. */
+const WHOLE_NAME_PLACE = 1;
+
 export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly productCount: number;
@@ -667,10 +672,13 @@ export class SearchIndex {
       limit,
       (a, b) => this.nameLength(a) - this.nameLength(b) || (spelling ? spelling(b) - spelling(a) : 0) || a - b,
     );
+    // A product named exactly what was said, when the words also name a category ("snacks", "mint").
+    let wholeName = -1;
     for (let i = 0; i < scoredCount; i += 1) {
       const position = this.scoredList[i]!;
       const score = this.matchScores[position]!;
       const generic = this.genericStamp[position] === stamp;
+      if (!generic && score >= WHOLE_NAME_SCORE && (wholeName < 0 || this.nameLength(position) < this.nameLength(wholeName))) wholeName = position;
       let key: number;
       let confidence = score;
       if (generic) {
@@ -687,7 +695,19 @@ export class SearchIndex {
       }
       ranked.offer(position, key, confidence);
     }
-    return ranked.best();
+    return this.withWholeNameNearTop(ranked.best(), wholeName, limit);
+  }
+
+  /**
+   * A category request ranks the aisle first, but a product named exactly what was said is an answer too:
+   * it goes second, after the category's best, unless it already made the first few.
+   */
+  private withWholeNameNearTop(hits: IndexHit[], wholeName: number, limit: number): IndexHit[] {
+    if (wholeName < 0 || hits.length < 2) return hits;
+    const at = hits.findIndex((hit) => hit.position === wholeName);
+    if (at >= 0 && at < WHOLE_NAME_PLACE + 1) return hits;
+    const rest = hits.filter((hit) => hit.position !== wholeName);
+    return [...rest.slice(0, WHOLE_NAME_PLACE), { position: wholeName, score: this.matchScores[wholeName]! }, ...rest.slice(WHOLE_NAME_PLACE)].slice(0, limit);
   }
 
   /** The largest popularity, remembered for the array it came from (the catalog passes the same one each time). */

@@ -124,6 +124,27 @@ describe('voice search: personal ranking', () => {
   });
 });
 
+describe('voice search: a category word that is also a product name', () => {
+  const snacks = { 'en-US': 'snacks', 'de-DE': 'Snacks' };
+  const candy = { 'en-US': 'candy', 'de-DE': 'Süßigkeiten' };
+  const shop = VoiceCatalog.fromProducts([
+    product('s1', 'Fruit Snacks', 'Fruchtgummi', 'snacks', snacks, 90),
+    product('s2', 'Organic Fruit Snacks', 'Bio Fruchtgummi', 'snacks', snacks, 80),
+    product('s3', 'Cheese Snacks', 'Käsesnacks', 'snacks', snacks, 70),
+    product('s4', 'Veggie Snacks', 'Gemüsesnacks', 'snacks', snacks, 60),
+    product('s5', 'Rice Snacks', 'Reissnacks', 'snacks', snacks, 50),
+    product('s6', 'Corn Snacks', 'Maissnacks', 'snacks', snacks, 40),
+    product('c1', 'Snacks', 'Snacks', 'candy', candy, 1),
+  ]);
+
+  it('answers from the aisle first, with the product named exactly that right behind', () => {
+    const found = shop.search('snacks', { locale: 'en-US', limit: 5 }).map((hit) => hit.product.id);
+    expect(found[0]).toBe('s1');
+    expect(found[1]).toBe('c1');
+    expect(found).toHaveLength(5);
+  });
+});
+
 describe('voice search in German', () => {
   it('matches umlauts spelled as ae, oe, ue and as themselves', () => {
     expect(first('knusper dinkel muesli', 'de-DE')).toBe('k3');
