@@ -130,6 +130,7 @@ export const SAMPLE_PRODUCTS: Product[] = [
   { id: 'milk-4', names: { 'en-US': 'Skim Milk', 'de-DE': 'Magermilch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 279, currency: 'USD', size: '1 gallon', popularity: 30 },
   { id: 'coffee-1', names: { 'en-US': 'Ground Coffee Medium Roast', 'de-DE': 'Röstkaffee gemahlen' }, aisle: { 'en-US': 'coffee', 'de-DE': 'Kaffee' }, priceCents: 899, currency: 'USD', size: '12 oz', popularity: 80 },
   { id: 'coffee-2', names: { 'en-US': 'Espresso Beans', 'de-DE': 'Espressobohnen' }, aisle: { 'en-US': 'coffee', 'de-DE': 'Kaffee' }, priceCents: 1199, currency: 'USD', size: '1 lb', popularity: 50 },
+  { id: 'eggs-1', names: { 'en-US': 'Large Brown Eggs', 'de-DE': 'Braune Eier' }, aisle: { 'en-US': 'eggs', 'de-DE': 'Eier' }, priceCents: 429, currency: 'USD', size: '12 count', popularity: 60 },
 ];
 
 export function turn(partial: Partial<Turn> & Pick<Turn, 'intent'>, locale: Locale = 'en-US'): Turn {

@@ -2,7 +2,8 @@
  * Splits a spoken product request into how many, what size and what product:
  * "two bottles of milk" → { quantity: 2, unit: 'bottle', query: 'milk' };
  * "one gallon of milk" → { size: '1 gallon', query: 'milk' };
- * "zwei Flaschen Milch" → { quantity: 2, unit: 'bottle', query: 'milch' }; "ein Liter Milch" → { size: '1 liter' }.
+ * "zwei Flaschen Milch" → { quantity: 2, unit: 'bottle', query: 'milch' }; "ein Liter Milch" → { size: '1 liter' };
+ * "two dozen eggs" → { size: '24 count', query: 'eggs' }.
  * A pack word (bottle, can, box…) makes the number a quantity; a measure (gallon, liter, pound…) makes it a
  * size. Which product among the results is meant ("the second one") is the conversation's job, not this one.
  */
@@ -91,7 +92,8 @@ export function parseProductRequest(utterance: string, locale: Locale): ProductR
       request.size = `${formatNumber(amount.value)} ${measure}`;
       at += 1;
     } else if (pack === 'dozen') {
-      request.quantity = amount.value * 12;
+      // "a dozen eggs" is one 12-count pack, not twelve packs: a dozen says the size.
+      request.size = `${formatNumber(amount.value * 12)} count`;
       at += 1;
     } else if (pack) {
       request.quantity = amount.value;
@@ -110,7 +112,7 @@ export function parseProductRequest(utterance: string, locale: Locale): ProductR
       at -= amount.length; // "1.5" alone is no count: leave it in the query
     }
   } else if (PACK_WORDS[locale][tokens[at] ?? ''] === 'dozen') {
-    request.quantity = 12;
+    request.size = '12 count';
     at += 1;
   }
   at = skipLinkers(tokens, at, locale);

@@ -76,7 +76,8 @@ export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   const request = measure ? `${measure}${MEASURE_JOIN[ctx.locale]}${raw}` : raw;
   const spoken = parseProductRequest(request, ctx.locale);
   const slotQuantity = measure ? undefined : parseQuantitySlot(ctx.turn.slots.quantity?.raw, ctx.locale);
-  const quantity = slotQuantity ?? spoken.quantity ?? 1;
+  const counted = slotQuantity ?? spoken.quantity;
+  const quantity = counted ?? 1;
   if (!Number.isInteger(quantity) || quantity < 1) {
     return ctx.ask(ctx.msg.badQuantity, ctx.msg.badQuantity, { ask: { kind: 'elicit', slot: 'quantity' } });
   }
@@ -84,7 +85,18 @@ export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   const product = await resolveProduct(ctx, spoken.query || raw, spoken.size);
   if (product === null) return ctx.ask(ctx.msg.noSuchChoice(0), ctx.msg.whichOne);
   if (!product) return (await offerPlainInstead(ctx, spoken.query || raw)) ?? ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt);
-  return addProduct(ctx, product, quantity);
+  const packs = counted ?? packsForCount(spoken.size, product.size) ?? 1;
+  if (packs > MAX_LINE_QUANTITY) return ctx.ask(ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY), ctx.msg.addedReprompt);
+  return addProduct(ctx, product, packs);
+}
+
+/** "two dozen eggs" when eggs come by the dozen: two packs. Undefined unless the count divides evenly. */
+function packsForCount(spokenSize: string | undefined, productSize: string | undefined): number | undefined {
+  const wanted = /^(\d+) count$/.exec(spokenSize ?? '');
+  const pack = /^(\d+) count\b/.exec(productSize ?? '');
+  if (!wanted || !pack) return undefined;
+  const [count, perPack] = [Number(wanted[1]), Number(pack[1])];
+  return perPack > 0 && count % perPack === 0 ? count / perPack : undefined;
 }
 
 export async function removeFromCartIntent(ctx: TurnContext): Promise<Reply> {

@@ -91,6 +91,13 @@ describe('conversation core', () => {
     expect(nothing.speech).toMatch(/^Sorry, I couldn't find organic lawn mower/);
   });
 
+  it('adds a dozen eggs as one pack of twelve, and two dozen as two', async () => {
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'a dozen eggs' } } });
+    expect(customers.carts.get('alexa:user-1')?.lines).toEqual([{ productId: 'eggs-1', quantity: 1 }]);
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'two dozen eggs' } } });
+    expect(customers.carts.get('alexa:user-1')?.lines).toEqual([{ productId: 'eggs-1', quantity: 3 }]);
+  });
+
   it('reads the measure slot as the size asked for, not as a count', async () => {
     // Alexa and Dialogflow hand "add sixty four ounces of milk" over as measure "sixty four ounces" and product "milk".
     const sized = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'milk' }, measure: { raw: 'sixty four ounces' } } });

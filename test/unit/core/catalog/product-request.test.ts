@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseProductRequest } from '../../../../skill/core/catalog/product-request';
+
+describe('parseProductRequest', () => {
+  it.each([
+    ['two bottles of milk', { quantity: 2, unit: 'bottle', query: 'milk' }],
+    ['one gallon of whole milk', { size: '1 gallon', query: 'whole milk' }],
+    ['2 pounds of ground beef', { size: '2 lb', query: 'ground beef' }],
+    ['sixty four ounces of milk', { size: '64 oz', query: 'milk' }],
+    ['three apples', { quantity: 3, query: 'apples' }],
+    ['a dozen eggs', { size: '12 count', query: 'eggs' }],
+    ['two dozen eggs', { size: '24 count', query: 'eggs' }],
+    ['two bottles of one liter water', { quantity: 2, unit: 'bottle', size: '1 liter', query: 'water' }],
+    ['milk', { query: 'milk' }],
+  ])('en-US: "%s"', (said, expected) => {
+    expect(parseProductRequest(said, 'en-US')).toEqual(expected);
+  });
+
+  it.each([
+    ['zwei Flaschen Milch', { quantity: 2, unit: 'bottle', query: 'milch' }],
+    ['ein Liter Milch', { size: '1 Liter', query: 'milch' }],
+    ['500 Gramm Mehl', { size: '500 g', query: 'mehl' }],
+    ['ein Dutzend Eier', { size: '12 count', query: 'eier' }],
+  ])('de-DE: "%s"', (said, expected) => {
+    expect(parseProductRequest(said, 'de-DE')).toEqual(expected);
+  });
+
+  it('leaves a number that names the product in the query ("2% milk", "1.5 milch")', () => {
+    expect(parseProductRequest('1.5 milch', 'de-DE').query).toBe('1.5 milch');
+  });
+});
