@@ -10,6 +10,7 @@ import { displayItem, spokenProduct } from '../product-text';
 import { personalWeights } from '../personal';
 import { chooseFromResults, offerPlainInstead } from './search';
 import { parseProductRequest } from '../../catalog/product-request';
+import { packsFor, sameSize } from '../../catalog/pack-size';
 
 async function saveCart(ctx: TurnContext, lines: CartLine[]) {
   const customer = await ctx.customer();
@@ -47,22 +48,17 @@ async function resolveProduct(ctx: TurnContext, text: string, size?: string): Pr
   const chosen = chooseFromResults(ctx, text);
   if (chosen !== undefined) return chosen;
   const hits = ctx.deps.catalog.search(text, { locale: ctx.locale, limit: size ? SIZE_CANDIDATES : 1, personal: await personalWeights(ctx) });
-  // "one gallon of milk": among the close matches, the one in the size asked for; otherwise the best match.
-  const sized = size ? hits.find((hit) => sizeMatches(hit.product.size, size)) : undefined;
+  // "one gallon of milk": among the close matches, the one in the size asked for, else one that makes it up in
+  // whole packs ("a gallon" of half-gallon cartons); otherwise the best match.
+  const sized = size
+    ? (hits.find((hit) => sameSize(size, hit.product.size)) ?? hits.find((hit) => packsFor(size, hit.product.size) !== undefined))
+    : undefined;
   return (sized ?? hits[0])?.product;
 }
 
 /** How many close matches a spoken size may choose among. */
 const SIZE_CANDIDATES = 5;
 
-function sizeMatches(productSize: string | undefined, spoken: string): boolean {
-  if (!productSize) return false;
-  const [amount, unit] = spoken.toLowerCase().split(' ');
-  const [labelAmount, ...labelUnit] = productSize.toLowerCase().replace(/,/g, '.').split(/\s+/);
-  if (labelAmount !== amount || unit === undefined) return false;
-  // "12 oz" fits "12 fl oz"; "liter" fits "liters"; a one-letter unit ("g") must match exactly.
-  return labelUnit.some((word) => word === unit || (unit.length >= 3 && word.startsWith(unit.slice(0, 3))));
-}
 
 /** How the measure slot ("two pounds") reads back into the request the shopper made: "two pounds of ground beef". */
 const MEASURE_JOIN: Record<Locale, string> = { 'en-US': ' of ', 'de-DE': ' ' };
@@ -85,19 +81,12 @@ export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   const product = await resolveProduct(ctx, spoken.query || raw, spoken.size);
   if (product === null) return ctx.ask(ctx.msg.noSuchChoice(0), ctx.msg.whichOne);
   if (!product) return (await offerPlainInstead(ctx, spoken.query || raw)) ?? ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt);
-  const packs = counted ?? packsForCount(spoken.size, product.size) ?? 1;
+  // "two pounds of ground beef" in 1 lb packs, "two dozen eggs" in boxes of twelve: the packs that make the size.
+  const packs = counted ?? packsFor(spoken.size, product.size) ?? 1;
   if (packs > MAX_LINE_QUANTITY) return ctx.ask(ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY), ctx.msg.addedReprompt);
   return addProduct(ctx, product, packs);
 }
 
-/** "two dozen eggs" when eggs come by the dozen: two packs. Undefined unless the count divides evenly. */
-function packsForCount(spokenSize: string | undefined, productSize: string | undefined): number | undefined {
-  const wanted = /^(\d+) count$/.exec(spokenSize ?? '');
-  const pack = /^(\d+) count\b/.exec(productSize ?? '');
-  if (!wanted || !pack) return undefined;
-  const [count, perPack] = [Number(wanted[1]), Number(pack[1])];
-  return perPack > 0 && count % perPack === 0 ? count / perPack : undefined;
-}
 
 export async function removeFromCartIntent(ctx: TurnContext): Promise<Reply> {
   const raw = ctx.turn.slots.product?.raw?.trim();

@@ -105,6 +105,9 @@ describe('conversation core', () => {
     expect(customers.carts.get('alexa:user-1')?.lines).toEqual([{ productId: 'milk-2', quantity: 1 }]);
     await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'skim milk' }, measure: { raw: 'a gallon' } } });
     expect(customers.carts.get('alexa:user-1')?.lines).toContainEqual({ productId: 'milk-4', quantity: 1 });
+    // A gallon of lactose free milk, sold in half-gallon cartons: two cartons.
+    await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'lactose free milk' }, measure: { raw: 'one gallon' } } });
+    expect(customers.carts.get('alexa:user-1')?.lines).toContainEqual({ productId: 'milk-3', quantity: 2 });
   });
 
   it('takes the quantity from the slot or from the words, and keeps the cart across sessions', async () => {

@@ -1,0 +1,49 @@
+/**
+ * Pack sizes as amounts in a unit, so a spoken size can be compared with a label: "2 lb" is two "1 lb" packs,
+ * "a gallon" is two "half gallon" cartons, "two dozen" (24 count) is two 12-count boxes. Only units that convert
+ * exactly are folded together (g and kg, ml and l); ounces by weight and by volume are one unit, because shoppers
+ * say "ounces" for both.
+ */
+
+export interface PackSize {
+  amount: number;
+  unit: string;
+}
+
+/** Written or spoken unit → [base unit, factor]. */
+const UNITS: Record<string, [string, number]> = {
+  oz: ['oz', 1], ounce: ['oz', 1], ounces: ['oz', 1], 'fl oz': ['oz', 1],
+  lb: ['lb', 1], lbs: ['lb', 1], pound: ['lb', 1], pounds: ['lb', 1], pfund: ['lb', 1],
+  gallon: ['gallon', 1], gallons: ['gallon', 1], quart: ['quart', 1], quarts: ['quart', 1], pint: ['pint', 1], pints: ['pint', 1],
+  g: ['g', 1], gram: ['g', 1], grams: ['g', 1], gramm: ['g', 1], kg: ['g', 1000], kilo: ['g', 1000], kilos: ['g', 1000],
+  kilogram: ['g', 1000], kilograms: ['g', 1000], kilogramm: ['g', 1000],
+  ml: ['ml', 1], l: ['ml', 1000], liter: ['ml', 1000], liters: ['ml', 1000], litre: ['ml', 1000], litres: ['ml', 1000],
+  count: ['count', 1], ct: ['count', 1], each: ['count', 1],
+};
+
+export function parsePackSize(text: string | undefined): PackSize | undefined {
+  const normalized = text?.trim().toLowerCase().replace(/(\d),(\d)/g, '$1.$2').replace(/\s+/g, ' ');
+  if (!normalized) return undefined;
+  if (/^(a )?half gallon$/.test(normalized)) return { amount: 0.5, unit: 'gallon' };
+  const match = /^(\d+(?:\.\d+)?) ?(.+)$/.exec(normalized);
+  if (!match) return undefined;
+  const unit = UNITS[match[2]!];
+  return unit ? { amount: Number(match[1]) * unit[1], unit: unit[0] } : undefined;
+}
+
+/** The same size, as said and as labelled ("12 oz" and "12 fl oz"). */
+export function sameSize(spoken: string | undefined, label: string | undefined): boolean {
+  const a = parsePackSize(spoken);
+  const b = parsePackSize(label);
+  return a !== undefined && b !== undefined && a.unit === b.unit && Math.abs(a.amount - b.amount) < 1e-9;
+}
+
+/** How many packs of `label` make the size said, when it is a whole number of them (at least one). */
+export function packsFor(spoken: string | undefined, label: string | undefined): number | undefined {
+  const wanted = parsePackSize(spoken);
+  const pack = parsePackSize(label);
+  if (!wanted || !pack || wanted.unit !== pack.unit || pack.amount <= 0) return undefined;
+  const packs = wanted.amount / pack.amount;
+  const whole = Math.round(packs);
+  return whole >= 1 && Math.abs(packs - whole) < 1e-9 ? whole : undefined;
+}
