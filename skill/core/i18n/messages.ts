@@ -72,6 +72,7 @@ export interface Messages {
   cancelConfirm(orderId: string, total: string): string;
   orderNotCancelled: string;
   notCancellable(orderId: string): string;
+  alreadyDelivered(orderId: string, day: string): string;
   usualNotFound(query: string): string;
   noLastOrder: string;
   reorderAdded(items: string): string;
@@ -167,6 +168,7 @@ const enUS: Messages = {
   cancelConfirm: (orderId, total) => `Do you want to cancel order ${spell(orderId)} for ${total}?`,
   orderNotCancelled: 'Okay, your order stays as it is.',
   notCancellable: (orderId) => `Order ${spell(orderId)} has already been dispatched and can't be cancelled any more.`,
+  alreadyDelivered: (orderId, day) => `Your last order, ${spell(orderId)}, was delivered on ${day}, so there's nothing left to cancel.`,
   usualNotFound: (query) => `You haven't ordered ${query} before, so I don't know your usual. Say find ${query} to choose one.`,
   noLastOrder: "You haven't ordered anything yet, so there's no last order to repeat.",
   reorderAdded: (items) => `I've put ${items} in your cart.`,
@@ -263,6 +265,7 @@ const deDE: Messages = {
   cancelConfirm: (orderId, total) => `Möchtest du die Bestellung ${spell(orderId)} über ${total} stornieren?`,
   orderNotCancelled: 'Okay, deine Bestellung bleibt bestehen.',
   notCancellable: (orderId) => `Die Bestellung ${spell(orderId)} ist schon versandt und lässt sich nicht mehr stornieren.`,
+  alreadyDelivered: (orderId, day) => `Deine letzte Bestellung ${spell(orderId)} wurde am ${day} geliefert, da gibt es nichts mehr zu stornieren.`,
   usualNotFound: (query) => `Du hast ${query} noch nie bestellt, deshalb kenne ich dein Übliches nicht. Sag suche ${query}, um eins auszuwählen.`,
   noLastOrder: 'Du hast noch nichts bestellt, es gibt also keine letzte Bestellung zum Wiederholen.',
   reorderAdded: (items) => `Ich habe ${items} in deinen Warenkorb gelegt.`,

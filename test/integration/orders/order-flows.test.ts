@@ -87,6 +87,13 @@ describe('order flows on DynamoDB Local', () => {
     expect(orders.find((order) => order.orderId === orderId)?.status).toBe('cancelled');
   });
 
+  it('says a delivered order was delivered instead of offering to cancel it', async () => {
+    // The demo customer's seeded orders all arrived before today.
+    const reply = await say({ intent: 'CancelOrderIntent' });
+    expect(reply.speech).toMatch(/^Your last order, .+, was delivered on \w+day, November \d+, so there's nothing left to cancel\.$/);
+    expect(reply.ask).toBeUndefined();
+  });
+
   it('refuses to cancel once the order is dispatched', async () => {
     await store.customers.saveCart(demo.customerId, [{ productId: 'p001', quantity: 1 }], 0);
     await say({ intent: 'CheckoutIntent' });

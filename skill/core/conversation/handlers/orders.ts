@@ -39,8 +39,11 @@ export async function cancelOrderIntent(ctx: TurnContext): Promise<Reply> {
   if (pending?.kind === 'cancelOrder' && ctx.turn.dialog.confirmation === 'DENIED') return keepOrder(ctx);
   const { orders = [] } = await ctx.customer();
   const now = ctx.deps.clock.now();
-  const latest = orders.find((order) => order.status === 'placed');
+  // The order still on its way is the one a shopper means; a delivered one can only be reported as such.
+  const latest = openOrders(orders, now)[0] ?? orders.find((order) => order.status === 'placed');
   if (!latest) return ctx.ask(ctx.msg.nothingToCancel, ctx.msg.anythingElse);
+  const deliveryBy = new Date(latest.deliveryBy);
+  if (deliveryBy <= now) return ctx.ask(ctx.msg.alreadyDelivered(latest.orderId, ctx.msg.day(deliveryBy)), ctx.msg.anythingElse);
   if (new Date(latest.cancellableUntil) <= now) return ctx.ask(ctx.msg.notCancellable(latest.orderId), ctx.msg.anythingElse);
   ctx.session.pending = { kind: 'cancelOrder', orderId: latest.orderId };
   const question = ctx.msg.cancelConfirm(latest.orderId, formatPrice(latest.totalCents, latest.currency, ctx.locale));
