@@ -27,6 +27,8 @@ export interface Messages {
   noResultsToChoose: string;
   noSuchChoice(position: number): string;
   added(quantity: number, item: string, cartCount: number): string;
+  /** A spoken list added; `missing` names the parts of it the shop does not have. */
+  addedSeveral(items: string, missing: string | undefined, cartCount: number): string;
   addedReprompt: string;
   removed(name: string): string;
   notInCart(query: string): string;
@@ -122,6 +124,8 @@ const enUS: Messages = {
   noSuchChoice: (position) => `There's no number ${position} in the list. Which one would you like?`,
   added: (quantity, item, cartCount) =>
     `Added ${quantity > 1 ? `${quantity} of ` : ''}${item} to your cart. You now have ${cartCount} ${cartCount === 1 ? 'item' : 'items'}. Anything else?`,
+  addedSeveral: (items, missing, cartCount) =>
+    `Added ${items} to your cart.${missing ? ` I couldn't find ${missing}.` : ''} You now have ${cartCount} ${cartCount === 1 ? 'item' : 'items'}. Anything else?`,
   addedReprompt: "You can add something else or ask what's in your cart.",
   removed: (name) => `Removed ${name} from your cart. Anything else?`,
   notInCart: (query) => `${query} isn't in your cart.`,
@@ -219,6 +223,8 @@ const deDE: Messages = {
   noSuchChoice: (position) => `Eine Nummer ${position} gibt es in der Liste nicht. Welches möchtest du?`,
   added: (quantity, item, cartCount) =>
     `${quantity > 1 ? `${quantity} mal ` : ''}${item} ist im Warenkorb. Du hast jetzt ${cartCount} ${cartCount === 1 ? 'Artikel' : 'Artikel'}. Noch etwas?`,
+  addedSeveral: (items, missing, cartCount) =>
+    `${items} sind im Warenkorb.${missing ? ` ${missing} habe ich nicht gefunden.` : ''} Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
   addedReprompt: 'Du kannst noch etwas hinzufügen oder fragen, was im Warenkorb ist.',
   removed: (name) => `${name} habe ich aus dem Warenkorb entfernt. Noch etwas?`,
   notInCart: (query) => `${query} ist nicht in deinem Warenkorb.`,

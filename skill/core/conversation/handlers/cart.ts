@@ -11,8 +11,9 @@ import { personalWeights } from '../personal';
 import { chooseFromResults, offerPlainInstead } from './search';
 import { parseProductRequest } from '../../catalog/product-request';
 import { packsFor, sameSize } from '../../catalog/pack-size';
+import { addSeveral, listedItems } from './several-items';
 
-async function saveCart(ctx: TurnContext, lines: CartLine[]) {
+export async function saveCart(ctx: TurnContext, lines: CartLine[]) {
   const customer = await ctx.customer();
   const cart = await ctx.deps.customers.saveCart(customer.customerId, lines, customer.cart.version);
   ctx.remember({ ...customer, cart });
@@ -80,6 +81,12 @@ export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   if (quantity > MAX_LINE_QUANTITY) return ctx.ask(ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY), ctx.msg.addedReprompt);
   const product = await resolveProduct(ctx, spoken.query || raw, spoken.size);
   if (product === null) return ctx.ask(ctx.msg.noSuchChoice(0), ctx.msg.whichOne);
+  // "eggs and milk": only when the words name no one product ("salt and vinegar chips" does).
+  const listed = product ? undefined : listedItems(raw, ctx.locale);
+  if (listed) {
+    const several = await addSeveral(ctx, listed);
+    if (several) return several;
+  }
   if (!product) return (await offerPlainInstead(ctx, spoken.query || raw)) ?? ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt);
   // "two pounds of ground beef" in 1 lb packs, "two dozen eggs" in boxes of twelve: the packs that make the size.
   const packs = counted ?? packsFor(spoken.size, product.size) ?? 1;

@@ -91,6 +91,25 @@ describe('conversation core', () => {
     expect(nothing.speech).toMatch(/^Sorry, I couldn't find organic lawn mower/);
   });
 
+  it('adds a spoken list item by item, and says what it could not find', async () => {
+    const both = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'eggs and two whole milk' } } });
+    expect(both.speech).toBe('Added Large Brown Eggs and 2 Whole Milk to your cart. You now have 3 items. Anything else?');
+    const partly = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'espresso beans, lawn mower' } } });
+    expect(partly.speech).toBe("Added Espresso Beans to your cart. I couldn't find lawn mower. You now have 4 items. Anything else?");
+    const none = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'lawn mower and rake' } } });
+    expect(none.speech).toMatch(/^Sorry, I couldn't find lawn mower and rake/);
+    expect(customers.carts.get('alexa:user-1')?.lines).toEqual([
+      { productId: 'eggs-1', quantity: 1 },
+      { productId: 'milk-1', quantity: 2 },
+      { productId: 'coffee-2', quantity: 1 },
+    ]);
+  });
+
+  it('adds a spoken list in German', async () => {
+    const reply = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'eier und vollmilch' } } }, 'de-DE');
+    expect(reply.speech).toBe('Braune Eier und Vollmilch sind im Warenkorb. Du hast jetzt 2 Artikel. Noch etwas?');
+  });
+
   it('adds a dozen eggs as one pack of twelve, and two dozen as two', async () => {
     await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'a dozen eggs' } } });
     expect(customers.carts.get('alexa:user-1')?.lines).toEqual([{ productId: 'eggs-1', quantity: 1 }]);
