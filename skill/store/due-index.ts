@@ -8,7 +8,6 @@
  */
 import {
   BatchGetItemCommand,
-  ConditionalCheckFailedException,
   QueryCommand,
   UpdateItemCommand,
   type AttributeValue,
@@ -17,6 +16,7 @@ import {
 import { DependencyError } from '../core/errors';
 import type { ReminderConsent } from '../core/ports';
 import type { Locale } from '../core/turn';
+import { isConditionFailure } from './errors';
 import { REMINDER_PURPOSE } from './replenishment-repository';
 import { customerPk, duePk, SK } from './keys';
 import { DUE_INDEX } from './table';
@@ -162,7 +162,7 @@ export class DynamoDueIndex {
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailure(error)) return false;
       throw new DependencyError('dynamodb', 'claiming a reminder failed', { cause: error });
     }
   }
@@ -181,7 +181,7 @@ export class DynamoDueIndex {
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailure(error)) return false;
       throw new DependencyError('dynamodb', 'releasing a reminder claim failed', { cause: error });
     }
   }
