@@ -38,6 +38,15 @@ export function sameSize(spoken: string | undefined, label: string | undefined):
   return a !== undefined && b !== undefined && a.unit === b.unit && Math.abs(a.amount - b.amount) < 1e-9;
 }
 
+/**
+ * Among close matches, best first, the one in the size said ("one gallon of milk"), else the first that makes it
+ * up in whole packs ("a gallon" of half-gallon cartons); undefined when none fits or nothing was said.
+ */
+export function chooseBySize<T extends { size?: string }>(products: readonly T[], spoken: string | undefined): T | undefined {
+  if (!spoken) return undefined;
+  return products.find((product) => sameSize(spoken, product.size)) ?? products.find((product) => packsFor(spoken, product.size) !== undefined);
+}
+
 /** How many packs of `label` make the size said, when it is a whole number of them (at least one). */
 export function packsFor(spoken: string | undefined, label: string | undefined): number | undefined {
   const wanted = parsePackSize(spoken);

@@ -10,7 +10,7 @@ import { displayItem, spokenProduct } from '../product-text';
 import { personalWeights } from '../personal';
 import { chooseFromResults, offerPlainInstead } from './search';
 import { parseProductRequest } from '../../catalog/product-request';
-import { packsFor, sameSize } from '../../catalog/pack-size';
+import { chooseBySize, packsFor } from '../../catalog/pack-size';
 import { addSeveral, listedItems } from './several-items';
 
 export async function saveCart(ctx: TurnContext, lines: CartLine[]) {
@@ -49,12 +49,8 @@ async function resolveProduct(ctx: TurnContext, text: string, size?: string): Pr
   const chosen = chooseFromResults(ctx, text);
   if (chosen !== undefined) return chosen;
   const hits = ctx.deps.catalog.search(text, { locale: ctx.locale, limit: size ? SIZE_CANDIDATES : 1, personal: await personalWeights(ctx) });
-  // "one gallon of milk": among the close matches, the one in the size asked for, else one that makes it up in
-  // whole packs ("a gallon" of half-gallon cartons); otherwise the best match.
-  const sized = size
-    ? (hits.find((hit) => sameSize(size, hit.product.size)) ?? hits.find((hit) => packsFor(size, hit.product.size) !== undefined))
-    : undefined;
-  return (sized ?? hits[0])?.product;
+  const products = hits.map((hit) => hit.product);
+  return chooseBySize(products, size) ?? products[0];
 }
 
 /** How many close matches a spoken size may choose among. */

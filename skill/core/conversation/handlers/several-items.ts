@@ -3,7 +3,7 @@
  * vinegar chips", "macaroni and cheese") stays one; only a phrase the catalog cannot answer whole is split.
  */
 import { productName, type Product } from '../../catalog/product';
-import { packsFor } from '../../catalog/pack-size';
+import { chooseBySize, packsFor } from '../../catalog/pack-size';
 import { parseProductRequest } from '../../catalog/product-request';
 import { addToCart, CartLimitError, itemCount, MAX_CART_LINES, MAX_LINE_QUANTITY } from '../../cart/cart';
 import { saveCart } from './cart';
@@ -36,7 +36,8 @@ export async function addSeveral(ctx: TurnContext, parts: string[]): Promise<Rep
   for (const part of parts) {
     const spoken = parseProductRequest(part, ctx.locale);
     const hits = ctx.deps.catalog.search(spoken.query || part, { locale: ctx.locale, limit: 5, personal });
-    const product = (spoken.size ? hits.find((hit) => packsFor(spoken.size, hit.product.size) !== undefined) : undefined)?.product ?? hits[0]?.product;
+    const products = hits.map((hit) => hit.product);
+    const product = chooseBySize(products, spoken.size) ?? products[0];
     if (!product) {
       missing.push(part);
       continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packsFor, parsePackSize, sameSize } from '../../../../skill/core/catalog/pack-size';
+import { chooseBySize, packsFor, parsePackSize, sameSize } from '../../../../skill/core/catalog/pack-size';
 
 describe('pack sizes', () => {
   it.each([
@@ -33,5 +33,14 @@ describe('pack sizes', () => {
     expect(packsFor('1 lb', '2 lb')).toBeUndefined();
     expect(packsFor('30 count', '12 count')).toBeUndefined();
     expect(packsFor('2 lb', '16 oz')).toBeUndefined();
+  });
+
+  it('chooses the size said over one that only adds up to it, and nothing when no size was said', () => {
+    const half = { id: 'half', size: 'half gallon' };
+    const whole = { id: 'whole', size: '1 gallon' };
+    expect(chooseBySize([half, whole], '1 gallon')).toBe(whole);
+    expect(chooseBySize([half], '1 gallon')).toBe(half);
+    expect(chooseBySize([half, whole], '3 lb')).toBeUndefined();
+    expect(chooseBySize([half, whole], undefined)).toBeUndefined();
   });
 });
