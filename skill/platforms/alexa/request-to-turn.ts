@@ -42,10 +42,10 @@ function confirmationOf(request: IntentRequest): DialogInfo['confirmation'] {
   return status === 'CONFIRMED' || status === 'DENIED' ? status : 'NONE';
 }
 
-function grantedPermissions(envelope: RequestEnvelope): string[] {
+function grantedPermissions(envelope: RequestEnvelope, answer: Turn['permissionAnswer']): string[] {
   const scopes = envelope.context.System.user.permissions?.scopes;
   // The answer that grants the permission may arrive before the context lists the scope.
-  const granted = scopes?.[REMINDERS_SCOPE]?.status === 'GRANTED' || permissionAnswerOf(envelope) === 'granted';
+  const granted = scopes?.[REMINDERS_SCOPE]?.status === 'GRANTED' || answer === 'granted';
   return granted ? ['reminders'] : [];
 }
 
@@ -53,6 +53,7 @@ function grantedPermissions(envelope: RequestEnvelope): string[] {
 export function toTurn(envelope: RequestEnvelope): Turn | undefined {
   const intent = intentOf(envelope);
   if (!intent) return undefined;
+  const permissionAnswer = permissionAnswerOf(envelope);
   const { request, session, context } = envelope;
   const user = context.System.user;
   const intentRequest = request.type === 'IntentRequest' ? request : undefined;
@@ -72,7 +73,7 @@ export function toTurn(envelope: RequestEnvelope): Turn | undefined {
     dialog: { confirmation: intentRequest ? confirmationOf(intentRequest) : 'NONE' },
     device: { hasScreen: context.System.device?.supportedInterfaces?.['Alexa.Presentation.APL'] != null },
     requestId: request.requestId,
-    permissions: grantedPermissions(envelope),
-    ...(intent === 'PermissionAnswer' ? { permissionAnswer: permissionAnswerOf(envelope) } : {}),
+    permissions: grantedPermissions(envelope, permissionAnswer),
+    ...(permissionAnswer ? { permissionAnswer } : {}),
   };
 }
