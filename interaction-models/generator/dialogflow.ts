@@ -120,7 +120,7 @@ function intentJson(intent: IntentSource, name: string, locales: readonly ModelL
     id: stableUuid('dialogflow-intent', name),
     name,
     auto: true,
-    contexts: [],
+    contexts: intent.dialogflowInputContexts ?? [],
     responses: [
       {
         resetContexts: false,

@@ -5,6 +5,7 @@
  * Collisions are designed out here rather than left to the NLU: "cancel" alone is the built-in cancel,
  * "cancel my order" is CancelOrderIntent; "what do I need" asks for replenishment, "I need milk" adds.
  */
+import { PIN_ANSWER_INTENT, PIN_CONTEXT } from '../../skill/platforms/google/elicitation-context';
 import type { IntentSource, PerLocale, SlotSource } from './types';
 
 const product = (elicitation?: PerLocale<string[]>): SlotSource => ({
@@ -278,6 +279,18 @@ export const INTENTS: IntentSource[] = [
     },
   },
   {
+    // Alexa hears a bare PIN through Dialog.ElicitSlot on VoicePinIntent; Dialogflow through this intent, which
+    // matches only while the webhook holds the PIN question's context open.
+    name: PIN_ANSWER_INTENT,
+    alexa: null,
+    dialogflowInputContexts: [PIN_CONTEXT],
+    slots: [{ name: 'pin', kind: 'pin' }],
+    samples: {
+      'en-US': ['{pin}', "[it's|it is] {pin}"],
+      'de-DE': ['{pin}', '(sie|die) ist {pin}'],
+    },
+  },
+  {
     name: 'OrderStatusIntent',
     slots: [],
     samples: {
@@ -494,6 +507,15 @@ export const INTENTS: IntentSource[] = [
     samples: {
       'en-US': ['help', 'help me', 'what can i (say|do)', 'how does this work', 'what can you do', 'i need help'],
       'de-DE': ['Hilfe', 'hilf mir', 'was kann ich sagen', 'wie funktioniert das', 'was kannst du', 'ich brauche Hilfe'],
+    },
+  },
+  {
+    name: 'RepeatIntent',
+    alexa: 'AMAZON.RepeatIntent',
+    slots: [],
+    samples: {
+      'en-US': ['repeat that', 'say that again', 'what did you say', 'can you repeat that', 'pardon', 'come again'],
+      'de-DE': ['wiederhole das', 'sag das noch mal', 'was hast du gesagt', 'kannst du das wiederholen', 'wie bitte', 'noch einmal bitte'],
     },
   },
   {

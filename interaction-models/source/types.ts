@@ -47,6 +47,8 @@ export interface IntentSource {
    * it. Implied by `confirmation` or an eliciting slot.
    */
   dialog?: boolean;
+  /** Dialogflow only: contexts that must be open for the intent to match (a bare answer to a question). */
+  dialogflowInputContexts?: string[];
   /** Dialogflow only: the event that triggers the intent (WELCOME) or the fallback flag. */
   dialogflowEvent?: string;
   dialogflowFallback?: boolean;

@@ -49,6 +49,11 @@ export interface CustomerProfile {
   voicePinSet?: boolean;
   /** Too many wrong PINs: voice ordering is off until the shopper unlocks it in their account. */
   voiceOrderingLocked?: boolean;
+  /**
+   * The platform identities ("alexa:<userId>", "google:<id>") this linked account was used from: erasure removes
+   * what was stored under each of them before the shopper linked.
+   */
+  identities?: string[];
 }
 
 export interface OrderLine {
@@ -94,6 +99,11 @@ export interface CustomerSnapshot {
   replenishment?: ReplenishmentSnapshot;
   /** The consent ledger's current state for proactive reminders. */
   reminderConsent?: ReminderConsent;
+  /**
+   * The question pending in the conversation the load asked about (`dialogKey`), as stored: the conversation
+   * validates it (conversation/questions.ts) and treats anything malformed or stale as absent.
+   */
+  question?: unknown;
 }
 
 export interface PredictionItem {
@@ -132,6 +142,11 @@ export interface ReminderConsent {
   platform?: Platform;
   /** Set while reminders are granted from Alexa; dropped when consent is withdrawn. */
   alexaUserId?: string;
+  /**
+   * When set, the consent covers only these products (the shopper named them); absent, it covers every product
+   * bought regularly except `excludedProducts`. Read it through consentCovers (core/privacy/consent.ts).
+   */
+  onlyProducts?: string[];
   excludedProducts: string[];
   history: ConsentEvent[];
 }
@@ -149,7 +164,13 @@ export interface ReplenishmentRepository {
 }
 
 export interface CustomerRepository {
-  load(customerId: string): Promise<CustomerSnapshot>;
+  /** With `dialogKey`, the snapshot also carries the question pending in that conversation (same round trip). */
+  load(customerId: string, options?: { dialogKey?: string }): Promise<CustomerSnapshot>;
+  /**
+   * Stores the question a reply leaves open in one conversation (replacing any earlier one there), or removes it
+   * (`question` undefined). `expiresAt` lets the table's TTL clear what nobody answered.
+   */
+  saveQuestion(customerId: string, dialogKey: string, question: object | undefined, expiresAt: Date): Promise<void>;
   /** Saves the cart if its stored version still equals `expectedVersion`; returns the cart with its new version. */
   saveCart(customerId: string, lines: CartLine[], expectedVersion: number): Promise<Cart>;
   saveProfile(profile: CustomerProfile): Promise<void>;
@@ -160,22 +181,63 @@ export interface CustomerRepository {
   erase(customerId: string, options: { keepOrders: boolean }): Promise<number>;
 }
 
-/** What happened to an idempotency key when a request tried to claim it for placing an order. */
+/** How a failed placement attempt ended, as far as money goes: what a duplicate waiting on it tells the shopper. */
+export type AttemptOutcome =
+  | { kind: 'declined'; reason: string }
+  /** `no`: the gateway certainly took nothing; `unknown`: it may have, and a refund by key was issued. */
+  | { kind: 'failed'; charged: 'no' | 'unknown' };
+
+/** One request's try at a confirmation's claim: who it is, the charge key it will use, how long it may hold it. */
+export interface ClaimRequest {
+  /** The platform request id: a retry of the same request is recognised in logs. */
+  claimant: string;
+  /** The gateway key this attempt will charge with; recorded before charging so a takeover can refund it. */
+  chargeKey: string;
+  /** A claim still `claimed` this long after it was taken is abandoned (its process died) and may be taken over. */
+  leaseMs: number;
+}
+
+/** What happened to a confirmation's key when a request tried to claim it for placing an order. */
 export type OrderClaim =
-  | { kind: 'claimed' }
+  /**
+   * This request holds the claim. `earlierChargeKeys` are the keys of attempts before it on this confirmation
+   * (failed or abandoned): refund them all before charging anew, as any of them may have completed late.
+   */
+  | { kind: 'claimed'; earlierChargeKeys: string[] }
   | { kind: 'placed'; order: Order }
   | { kind: 'in-progress' };
 
+/** What is known about a confirmation's key right now, without trying to claim it. */
+export type ClaimState =
+  | { kind: 'none' }
+  | { kind: 'in-progress' }
+  | { kind: 'placed'; order: Order }
+  | { kind: 'released'; outcome: AttemptOutcome };
+
+/** The claim a commit or release acts under: the confirmation's key and the request holding it. */
+export interface HeldClaim {
+  key: string;
+  claimant: string;
+}
+
 /**
- * Exactly-once order placement. A request first claims the idempotency key (one winner), then the winner commits
- * order, lines and the emptied cart in one transaction, or releases the claim when payment or the database fails.
+ * Exactly-once order placement. A request first claims the confirmation's key (one winner, or a takeover of a
+ * failed or abandoned attempt), then commits order, lines and the emptied cart in one transaction, or releases the
+ * claim with its outcome. Released and expired claims keep every attempt's charge key for reconciliation.
  */
 export interface OrderRepository {
-  claim(customerId: string, idempotencyKey: string, claimant: string): Promise<OrderClaim>;
-  /** One transaction: the order, its lines, the cart cleared (only if still at `cartVersion`), the key marked placed. */
-  commit(order: Order & { idempotencyKey: string }, cartVersion: number, claimant: string): Promise<void>;
-  release(customerId: string, idempotencyKey: string, claimant: string): Promise<void>;
-  findByKey(customerId: string, idempotencyKey: string): Promise<Order | undefined>;
+  claim(customerId: string, key: string, request: ClaimRequest): Promise<OrderClaim>;
+  /**
+   * One transaction: the order (its `idempotencyKey` is the charge key, by which a cancellation refunds), its
+   * lines, the cart cleared (only if still at `cartVersion`), the claim marked placed (only while `claim` holds it).
+   */
+  commit(order: Order & { idempotencyKey: string }, cartVersion: number, claim: HeldClaim): Promise<void>;
+  /**
+   * Marks the claim released with its outcome if `claim` still holds it (true), so a later attempt may take it
+   * over; false when it no longer held it. Once released, a commit under `claim` can no longer land.
+   */
+  release(customerId: string, claim: HeldClaim, outcome: AttemptOutcome): Promise<boolean>;
+  inspect(customerId: string, key: string): Promise<ClaimState>;
   /** Marks the order cancelled if it is still placed; returns the updated order or undefined if it was not. */
   cancel(customerId: string, order: Order, at: Date): Promise<Order | undefined>;
 }
@@ -190,22 +252,35 @@ export interface PinVault {
 export interface ChargeRequest {
   customerId: string;
   paymentMethodId: string;
+  /** Whole cents, a positive integer. */
   amountCents: number;
   currency: string;
-  /** The gateway returns the first charge again for a repeated key instead of charging twice. */
+  /**
+   * Unique per placement attempt. A gateway answers a repeated key with the first result (as Stripe does), so a
+   * retry after a failed attempt must use a fresh key or it would be handed the old, possibly refunded, charge.
+   */
   idempotencyKey: string;
 }
+
+/** `succeeded`: the money is taken now; anything else must not back an order. */
+export type ChargeStatus = 'succeeded' | 'pending' | 'refunded' | 'failed';
 
 export interface Charge {
   chargeId: string;
   amountCents: number;
   currency: string;
+  status: ChargeStatus;
 }
 
 /** Charges the payment method stored on the merchant account. Throws PaymentDeclinedError or DependencyError. */
 export interface PaymentGateway {
+  /** The longest a charge call may take before it fails as a timeout: deadlines and claim leases are sized by it. */
+  readonly chargeTimeoutMs: number;
   charge(request: ChargeRequest): Promise<Charge>;
-  /** Refunds whatever was charged under this key (nothing if nothing was); safe to repeat. */
+  /**
+   * Refunds whatever was charged under this key and voids the key: a charge under it that completes later (after
+   * our deadline) ends refunded too. Nothing happens if nothing was charged; safe to repeat.
+   */
   refund(idempotencyKey: string): Promise<void>;
 }
 

@@ -35,6 +35,8 @@ export const CORE_INTENTS = [
   'StopRemindersIntent',
   'ListRemindersIntent',
   'DeleteMyDataIntent',
+  // "Say that again": re-asks the pending question, or repeats what was said last.
+  'Repeat',
   // The shopper's answer to a permission the platform asked for (Alexa's voice permission for reminders).
   'PermissionAnswer',
 ] as const;
@@ -61,22 +63,20 @@ export interface DialogInfo {
   confirmation: 'NONE' | 'CONFIRMED' | 'DENIED';
 }
 
-/** Short-lived conversation context that rides in the platform session (never in the database). */
+/**
+ * Short-lived conversation context that rides in the platform session (never in the database). The client sends it
+ * back, so it is untrusted: nothing in it may authorise money or consent. The question waiting for a yes or no
+ * lives server-side (conversation/questions.ts), keyed by the platform session.
+ */
 export interface SessionState {
   /** Product ids of the last search, best first, and which page of them was read out. */
   lastResults?: string[];
   resultOffset?: number;
-  /** An action waiting for the shopper's yes or no. */
-  pending?: PendingAction;
   /** Consecutive turns we did not understand; after a few we offer help. */
   misses?: number;
+  /** What was said last, for "repeat that" when no question is pending. */
+  lastSpeech?: string;
   /** Anything a later feature needs to carry between turns; kept small (it travels on every request). */
-  [key: string]: unknown;
-}
-
-/** A question waiting for yes or no: its kind names the flow, the rest is that flow's own small payload. */
-export interface PendingAction {
-  kind: string;
   [key: string]: unknown;
 }
 
@@ -96,6 +96,11 @@ export interface Turn {
   device: DeviceInfo;
   /** The platform's request id: the key for deduplicating retries. */
   requestId: string;
+  /**
+   * The platform's conversation id (Alexa sessionId, Dialogflow session path): a pending question is bound to it,
+   * so a yes from another conversation answers nothing. Absent when the platform sent none.
+   */
+  sessionId?: string;
   /** Permissions the shopper has granted on the platform, e.g. 'reminders'. */
   permissions?: string[];
   /** With the PermissionAnswer intent: what the shopper told the platform when it asked for the reminders permission. */
@@ -123,8 +128,11 @@ export interface Reply {
   speech: string;
   reprompt?: string;
   display?: Display;
-  /** Ask the platform's dialog manager to elicit a slot or confirm the intent. */
-  ask?: { kind: 'elicit'; slot: string } | { kind: 'confirm' };
+  /**
+   * Ask the platform's dialog manager to elicit a slot or confirm the intent. `intent` names the intent the slot
+   * belongs to when it is not the one being answered (the voice PIN is asked for during checkout).
+   */
+  ask?: { kind: 'elicit'; slot: string; intent?: CoreIntent } | { kind: 'confirm' };
   /** Quick-reply chips where the surface shows them (Dialogflow suggestions). */
   suggestions?: string[];
   /** Send the account-linking card / prompt. */

@@ -16,6 +16,7 @@
  * - Credentials Amazon refuses (LWA invalid_client, or 401 with a fresh token) stop the run: every further message
  *   would fail the same way. Claims made for the failed message are given back.
  */
+import { consentCovers } from '../core/privacy/consent';
 import { randomUUID } from 'node:crypto';
 import type { Clock, Log } from '../core/ports';
 import { dayOf } from '../core/replenishment/history';
@@ -113,7 +114,7 @@ export function skipReason(item: DueItem, audience: ReminderAudience | undefined
   if (item.remindedForPurchase === item.purchase) return 'already-reminded';
   if (!audience?.granted) return 'no-consent';
   if (!audience.alexaUserId) return 'no-alexa-user';
-  if (audience.excludedProducts.includes(item.productId)) return 'excluded';
+  if (!consentCovers(audience, item.productId)) return 'excluded';
   if (item.snoozedUntil && item.snoozedUntil > day) return 'snoozed';
   if (item.purchases < MIN_PURCHASES_FOR_REMINDER) return 'too-little-history';
   return undefined;

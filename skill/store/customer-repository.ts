@@ -7,6 +7,7 @@ import { vocartModel, type VocartItem } from './table';
 import { toOrder } from './order-repository';
 import { REMINDER_PURPOSE, toConsent, toPredictionItem } from './replenishment-repository';
 import type { CustomerRhythm } from '../core/replenishment/state';
+import { isWholeQuantity } from '../core/cart/cart';
 import type { Clock } from '../core/ports';
 
 export class DynamoCustomerRepository implements CustomerRepository {
@@ -19,7 +20,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
     this.model = vocartModel(tableName);
   }
 
-  async load(customerId: string): Promise<CustomerSnapshot> {
+  async load(customerId: string, options: { dialogKey?: string } = {}): Promise<CustomerSnapshot> {
     let items: VocartItem[];
     try {
       items = await this.queryAll(customerId);
@@ -38,6 +39,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       else if (item.sk === SK.rhythm) replenishment.rhythm = item.rhythm as CustomerRhythm;
       else if (item.sk.startsWith(SK.predictionPrefix)) replenishment.items.push(toPredictionItem(item));
       else if (item.sk === SK.consent(REMINDER_PURPOSE)) snapshot.reminderConsent = toConsent(item);
+      else if (options.dialogKey && item.sk === SK.dialog(options.dialogKey)) snapshot.question = item.question;
       else if (item.sk.startsWith(SK.orderLinePrefix)) {
         const orderKey = item.sk.slice(SK.orderLinePrefix.length, item.sk.lastIndexOf('#'));
         linesByOrder.set(orderKey, [...(linesByOrder.get(orderKey) ?? []), item]);
@@ -86,10 +88,22 @@ export class DynamoCustomerRepository implements CustomerRepository {
     return cart;
   }
 
+  async saveQuestion(customerId: string, dialogKey: string, question: object | undefined, expiresAt: Date): Promise<void> {
+    const key = { pk: customerPk(customerId), sk: SK.dialog(dialogKey) };
+    try {
+      if (question === undefined) await this.model.delete(key);
+      else await this.model.create({ ...key, type: 'dialog', question, expiresAt: Math.floor(expiresAt.getTime() / 1000) }, { overwrite: true });
+    } catch (error) {
+      throw storeError(question === undefined ? 'clear question' : 'save question', error);
+    }
+  }
+
   async erase(customerId: string, options: { keepOrders: boolean }): Promise<number> {
     try {
       const items = await this.queryAll(customerId);
-      const doomed = items.filter((item) => !(options.keepOrders && (item.sk.startsWith(SK.orderPrefix) || item.sk.startsWith(SK.orderLinePrefix) || item.sk.startsWith('IDEM#'))));
+      // Order claims (IDEM#) go too: accounting keeps orders and lines, and a kept claim would answer a new cart
+      // that restarts at the same version and lines with "already placed".
+      const doomed = items.filter((item) => !(options.keepOrders && (item.sk.startsWith(SK.orderPrefix) || item.sk.startsWith(SK.orderLinePrefix))));
       // BatchWriteItem takes 25 keys at a time; unprocessed keys are retried until none are left.
       for (let start = 0; start < doomed.length; start += 25) {
         let keys = doomed.slice(start, start + 25).map((item) => ({ pk: item.pk, sk: item.sk }));
@@ -144,6 +158,6 @@ function isPaymentMethod(value: unknown): value is PaymentMethodRef {
 }
 
 function toCart(item: VocartItem): Cart {
-  const lines = Array.isArray(item.lines) ? (item.lines as CartLine[]).filter((line) => typeof line.productId === 'string' && line.quantity > 0) : [];
+  const lines = Array.isArray(item.lines) ? (item.lines as CartLine[]).filter((line) => typeof line.productId === 'string' && isWholeQuantity(line.quantity)) : [];
   return { lines, version: typeof item.version === 'number' ? item.version : 0, ...(typeof item.updatedAt === 'string' ? { updatedAt: item.updatedAt } : {}) };
 }

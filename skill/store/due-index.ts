@@ -35,7 +35,7 @@ export interface DueItem {
 }
 
 /** What the run needs to know about a customer: may we remind, where on Alexa, in which language. */
-export interface ReminderAudience extends Pick<ReminderConsent, 'granted' | 'alexaUserId' | 'excludedProducts'> {
+export interface ReminderAudience extends Pick<ReminderConsent, 'granted' | 'alexaUserId' | 'excludedProducts' | 'onlyProducts'> {
   locale?: Locale;
 }
 
@@ -212,6 +212,7 @@ export class DynamoDueIndex {
           granted: raw.granted?.BOOL === true,
           ...(alexaUserId ? { alexaUserId } : {}),
           excludedProducts: strings(raw.excludedProducts),
+          ...(raw.onlyProducts ? { onlyProducts: strings(raw.onlyProducts) } : {}),
         });
       }
     }
@@ -236,7 +237,7 @@ export class DynamoDueIndex {
               [this.tableName]: {
                 Keys: pending,
                 // Only what the run decides on: no history, no names, no addresses.
-                ProjectionExpression: 'pk, sk, granted, alexaUserId, excludedProducts, #locale',
+                ProjectionExpression: 'pk, sk, granted, alexaUserId, excludedProducts, onlyProducts, #locale',
                 ExpressionAttributeNames: { '#locale': 'locale' },
               },
             },

@@ -18,6 +18,9 @@ export const SK = {
   rhythm: 'RHYTHM',
   consent: (purpose: string) => `CONSENT#${purpose}`,
   consentPrefix: 'CONSENT#',
+  /** The question pending in one platform conversation (server-side, never trusted from the client). */
+  dialog: (dialogKey: string) => `DIALOG#${dialogKey}`,
+  dialogPrefix: 'DIALOG#',
 } as const;
 
 export const tokenPk = (tokenHash: string) => `TOKEN#${tokenHash}`;

@@ -97,6 +97,7 @@ export function toConsent(item: VocartItem): ReminderConsent {
     ...(typeof item.grantedAt === 'string' ? { grantedAt: item.grantedAt } : {}),
     ...(item.platform === 'alexa' || item.platform === 'google' ? { platform: item.platform } : {}),
     ...(typeof item.alexaUserId === 'string' ? { alexaUserId: item.alexaUserId } : {}),
+    ...(Array.isArray(item.onlyProducts) ? { onlyProducts: item.onlyProducts as string[] } : {}),
     excludedProducts: Array.isArray(item.excludedProducts) ? (item.excludedProducts as string[]) : [],
     history: Array.isArray(item.history) ? (item.history as ConsentEvent[]) : [],
   };

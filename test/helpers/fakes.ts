@@ -12,6 +12,10 @@ import type {
   CustomerSnapshot,
   Log,
   Order,
+  AttemptOutcome,
+  ClaimRequest,
+  ClaimState,
+  HeldClaim,
   OrderClaim,
   OrderRepository,
   PinVault,
@@ -41,6 +45,8 @@ export class MemoryCustomers implements CustomerRepository {
   readonly carts = new Map<string, Cart>();
   readonly profiles = new Map<string, CustomerProfile>();
   readonly purchases = new Map<string, Record<string, number>>();
+  /** Pending questions by customer and conversation, as the store keeps them. */
+  readonly questions = new Map<string, object>();
   /** Set to make every call fail like an unreachable database. */
   failing = false;
 
@@ -48,9 +54,11 @@ export class MemoryCustomers implements CustomerRepository {
     if (this.failing) throw new DependencyError('dynamodb', `${operation} failed`, { cause: new Error('connect ECONNREFUSED') });
   }
 
-  async load(customerId: string): Promise<CustomerSnapshot> {
+  async load(customerId: string, options: { dialogKey?: string } = {}): Promise<CustomerSnapshot> {
     this.check('load');
     const snapshot: CustomerSnapshot = { customerId, cart: structuredClone(this.carts.get(customerId) ?? { lines: [], version: 0 }) };
+    const question = options.dialogKey ? this.questions.get(`${customerId}\n${options.dialogKey}`) : undefined;
+    if (question) snapshot.question = structuredClone(question);
     const profile = this.profiles.get(customerId);
     if (profile) snapshot.profile = { ...profile };
     const counts = this.purchases.get(customerId);
@@ -67,8 +75,16 @@ export class MemoryCustomers implements CustomerRepository {
     return structuredClone(cart);
   }
 
+  async saveQuestion(customerId: string, dialogKey: string, question: object | undefined): Promise<void> {
+    this.check('saveQuestion');
+    const key = `${customerId}\n${dialogKey}`;
+    if (question === undefined) this.questions.delete(key);
+    else this.questions.set(key, structuredClone(question));
+  }
+
   async erase(customerId: string): Promise<number> {
     this.check('erase');
+    for (const key of [...this.questions.keys()]) if (key.startsWith(`${customerId}\n`)) this.questions.delete(key);
     const had = Number(this.carts.delete(customerId)) + Number(this.profiles.delete(customerId)) + Number(this.purchases.delete(customerId));
     return had;
   }
@@ -143,36 +159,58 @@ export function turn(partial: Partial<Turn> & Pick<Turn, 'intent'>, locale: Loca
     dialog: { confirmation: 'NONE' },
     device: { hasScreen: false },
     requestId: `req-${Math.random().toString(36).slice(2)}`,
+    // One platform conversation unless a test says otherwise: pending questions are bound to it.
+    sessionId: 'session-1',
     ...partial,
   };
 }
 
-/** Orders in memory with the same claim/commit contract as the DynamoDB repository (single process only). */
+/** Orders in memory with the same claim/commit/release/takeover contract as the DynamoDB repository (one process). */
 export class MemoryOrders implements OrderRepository {
-  readonly claims = new Map<string, { claimant: string; order?: Order }>();
-  constructor(private readonly customers: MemoryCustomers) {}
-  async claim(customerId: string, key: string, claimant: string): Promise<OrderClaim> {
-    const existing = this.claims.get(`${customerId}|${key}`);
+  readonly claims = new Map<string, MemoryClaim>();
+  constructor(
+    private readonly customers: MemoryCustomers,
+    private readonly clock: Clock = { now: () => new Date() },
+  ) {}
+  async claim(customerId: string, key: string, request: ClaimRequest): Promise<OrderClaim> {
+    const id = `${customerId}|${key}`;
+    const existing = this.claims.get(id);
     if (existing?.order) return { kind: 'placed', order: existing.order };
-    if (existing) return { kind: 'in-progress' };
-    this.claims.set(`${customerId}|${key}`, { claimant });
-    return { kind: 'claimed' };
+    const now = this.clock.now().getTime();
+    if (existing && !existing.outcome && existing.claimedAt >= now - request.leaseMs) return { kind: 'in-progress' };
+    const earlierChargeKeys = existing?.chargeKeys ?? [];
+    this.claims.set(id, { claimant: request.claimant, claimedAt: now, chargeKeys: [...earlierChargeKeys, request.chargeKey] });
+    return { kind: 'claimed', earlierChargeKeys };
   }
-  async commit(order: Order & { idempotencyKey: string }, cartVersion: number, claimant: string): Promise<void> {
-    const claim = this.claims.get(`${order.customerId}|${order.idempotencyKey}`);
-    if (claim?.claimant !== claimant) throw new ConcurrentUpdateError('claim lost');
+  async commit(order: Order & { idempotencyKey: string }, cartVersion: number, held: HeldClaim): Promise<void> {
+    const claim = this.claims.get(`${order.customerId}|${held.key}`);
+    if (claim?.claimant !== held.claimant || claim.outcome || claim.order) throw new ConcurrentUpdateError('claim lost');
     await this.customers.saveCart(order.customerId, [], cartVersion);
     claim.order = order;
   }
-  async release(customerId: string, key: string, claimant: string): Promise<void> {
-    if (this.claims.get(`${customerId}|${key}`)?.claimant === claimant) this.claims.delete(`${customerId}|${key}`);
+  async release(customerId: string, held: HeldClaim, outcome: AttemptOutcome): Promise<boolean> {
+    const claim = this.claims.get(`${customerId}|${held.key}`);
+    if (claim?.claimant !== held.claimant || claim.outcome || claim.order) return false;
+    claim.outcome = outcome;
+    return true;
   }
-  async findByKey(customerId: string, key: string) {
-    return this.claims.get(`${customerId}|${key}`)?.order;
+  async inspect(customerId: string, key: string): Promise<ClaimState> {
+    const claim = this.claims.get(`${customerId}|${key}`);
+    if (!claim) return { kind: 'none' };
+    if (claim.order) return { kind: 'placed', order: claim.order };
+    return claim.outcome ? { kind: 'released', outcome: claim.outcome } : { kind: 'in-progress' };
   }
   async cancel(_customerId: string, order: Order, at: Date) {
     return order.status === 'placed' ? { ...order, status: 'cancelled' as const, cancelledAt: at.toISOString() } : undefined;
   }
+}
+
+interface MemoryClaim {
+  claimant: string;
+  claimedAt: number;
+  chargeKeys: string[];
+  order?: Order;
+  outcome?: AttemptOutcome;
 }
 
 export class MemoryPins implements PinVault {

@@ -3,7 +3,7 @@
  * database client, no express and no outer room; platforms translate and never reach into the store.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -29,7 +29,64 @@ function violations(dir: string, forbidden: RegExp[]): string[] {
   );
 }
 
+/** Relative imports of a file, resolved to the .ts files they name (index files included). */
+function localImports(file: string): string[] {
+  return importsOf(file)
+    .filter((specifier) => specifier.startsWith('.'))
+    .flatMap((specifier) => {
+      const base = resolve(dirname(file), specifier);
+      const candidate = [`${base}.ts`, join(base, 'index.ts')].find((path) => {
+        try {
+          return statSync(path).isFile();
+        } catch {
+          return false;
+        }
+      });
+      return candidate ? [candidate] : [];
+    });
+}
+
+/** Every import circle among the files below `dir`, each written as a path a → b → … → a. */
+function importCircles(dir: string): string[] {
+  const files = sourceFiles(join(root, dir));
+  const inside = new Set(files);
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const circles: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'open');
+    stack.push(file);
+    for (const next of localImports(file).filter((path) => inside.has(path))) {
+      if (state.get(next) === 'open') circles.push([...stack.slice(stack.indexOf(next)), next].map((path) => relative(root, path)).join(' → '));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of files) if (!state.has(file)) visit(file);
+  return circles;
+}
+
 describe('architecture rooms', () => {
+  it('has no import circles in skill/core', () => {
+    expect(importCircles('skill/core')).toEqual([]);
+  });
+
+  it('keeps dialogue handlers from importing each other: what they share lives below them in steps/', () => {
+    const handlers = join(root, 'skill/core/conversation/handlers');
+    const crossings = sourceFiles(handlers).flatMap((file) =>
+      localImports(file)
+        .filter((target) => dirname(target) === handlers)
+        .map((target) => `${relative(root, file)} imports ${relative(root, target)}`),
+    );
+    expect(crossings).toEqual([]);
+  });
+
+  it('finds a circle when there is one (the check itself works)', () => {
+    // engine → question-table → handlers never leads back to the engine, but the check must see real edges.
+    expect(localImports(join(root, 'skill/core/conversation/question-table.ts')).map((path) => relative(root, path))).toContain('skill/core/conversation/handlers/checkout.ts');
+  });
+
   it('keeps skill/core free of SDKs, database clients, express and the outer rooms', () => {
     expect(
       violations('skill/core', [/^ask-sdk/, /^actions-on-google/, /^@aws-sdk\//, /^aws-sdk/, /^dynamoose/, /^express/, /\/platforms\//, /\/store\//, /\/payments\//, /\/lambda\//, /(^|\/)app$/, /\/config$/]),

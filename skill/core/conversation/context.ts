@@ -8,6 +8,7 @@ import type { ShopPolicy } from '../orders/policy';
 import type { Messages } from '../i18n/messages';
 import { messagesFor } from '../i18n/messages';
 import type { Display, Reply, SessionState, Turn } from '../turn';
+import { dialogKeyOf, parseAskedQuestion, type AskedQuestion, type PendingQuestion } from './questions';
 
 export interface CoreDeps {
   catalog: Catalog;
@@ -30,6 +31,14 @@ export class TurnContext {
   private snapshot?: Promise<CustomerSnapshot>;
   private customerIdPromise?: Promise<string>;
   private linkedAccount = false;
+  /** The conversation a pending question belongs to (undefined: this platform request has none). */
+  readonly dialogKey: string | undefined;
+  /** The question this turn answers, when the engine routed it here as an answer (yes, no, PIN, help, repeat). */
+  answering?: AskedQuestion;
+  /** The question the reply leaves open; the engine stores it, or drops the old one when this stays empty. */
+  nextQuestion?: AskedQuestion;
+  /** When the turn's budget runs out (epoch ms): steps that cannot finish by then (a charge) do not start. */
+  deadline = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly turn: Turn,
@@ -37,6 +46,38 @@ export class TurnContext {
   ) {
     this.msg = messagesFor(turn.locale);
     this.session = structuredClone(turn.session ?? {});
+    this.dialogKey = dialogKeyOf(turn);
+  }
+
+  /** The question pending in this conversation as the store has it, when it is well formed and still current. */
+  async storedQuestion(): Promise<AskedQuestion | undefined> {
+    if (!this.dialogKey) return undefined;
+    const { question } = await this.customer();
+    return question === undefined ? undefined : parseAskedQuestion(question, this.deps.clock.now());
+  }
+
+  /**
+   * A reply that asks a yes/no question (or for the PIN) and leaves it pending for the next turn only. What a yes
+   * authorises is in `question`, kept server-side; a conversation without an id cannot hold one, so the question
+   * is still asked but a yes will find nothing to act on.
+   */
+  pose(question: PendingQuestion, speech: string, prompt: string, extra: Partial<Reply> = {}): Reply {
+    const ask = extra.ask;
+    this.nextQuestion = {
+      question,
+      prompt,
+      askedAt: this.deps.clock.now().toISOString(),
+      ...(ask?.kind === 'confirm' && this.turn.intent.endsWith('Intent') ? { confirmIntent: this.turn.intent } : {}),
+      ...(ask?.kind === 'elicit' ? { elicit: { slot: ask.slot, ...(ask.intent ? { intent: ask.intent } : {}) } } : {}),
+    };
+    return this.ask(speech, prompt, extra);
+  }
+
+  /** Asks the pending question again, unchanged (after help, "repeat that", a missed PIN). */
+  reask(asked: AskedQuestion, speech = asked.prompt): Reply {
+    this.nextQuestion = { ...asked, askedAt: this.deps.clock.now().toISOString() };
+    const ask: Reply['ask'] = asked.elicit ? { kind: 'elicit', slot: asked.elicit.slot, ...(asked.elicit.intent ? { intent: asked.elicit.intent } : {}) } : asked.confirmIntent ? { kind: 'confirm' } : undefined;
+    return this.ask(speech, asked.prompt, ask ? { ask } : {});
   }
 
   get locale() {
@@ -69,7 +110,7 @@ export class TurnContext {
   }
 
   customer(): Promise<CustomerSnapshot> {
-    this.snapshot ??= this.customerId().then((id) => this.deps.customers.load(id));
+    this.snapshot ??= this.customerId().then((id) => this.deps.customers.load(id, this.dialogKey ? { dialogKey: this.dialogKey } : {}));
     return this.snapshot;
   }
 

@@ -1,15 +1,21 @@
 /**
- * The conversation core: routes a Turn to the handler of its intent and guarantees a Reply. A failing
- * dependency becomes a spoken apology with the session kept, so the shopper can simply say it again.
+ * The conversation core: owns the question a reply leaves open, routes a Turn to the handler of its intent, and
+ * guarantees a Reply within the platform's budget. A question is answered by the very next turn or dropped; a yes
+ * or no with nothing pending acts on nothing. A failing dependency becomes a spoken apology with the cart and
+ * session kept, so the shopper can simply say it again.
  */
 import { DependencyError } from '../errors';
 import type { CoreIntent, Reply, Turn } from '../turn';
 import { TurnContext, type CoreDeps } from './context';
 import type { ConversationCore } from './core';
+import type { AnswerTable, QuestionAnswers } from './answers';
+import { QUESTION_ANSWERS } from './question-table';
+import { QUESTION_LIFETIME_MS, type AskedQuestion, type QuestionKind } from './questions';
+import { TURN_BUDGET_MS, TurnBudgetExceededError, withinBudget } from './turn-budget';
+import { rememberIdentity } from './steps/identities';
 import { addToCartIntent, clearCartIntent, readCart, removeFromCartIntent } from './handlers/cart';
-import { no, yes } from './handlers/confirm';
 import { more, searchProducts, selectItem } from './handlers/search';
-import { cancel, fallback, help, launch, sessionEnded, stop } from './handlers/session';
+import { cancel, fallback, help, launch, no, repeat, sessionEnded, stop, yes } from './handlers/session';
 import { checkoutIntent, voicePinIntent } from './handlers/checkout';
 import { cancelOrderIntent, orderStatusIntent, reorderIntent } from './handlers/orders';
 import { deleteMyDataIntent } from './handlers/privacy';
@@ -17,7 +23,7 @@ import { enableRemindersIntent, listRemindersIntent, permissionAnswer, replenish
 
 export type Handler = (ctx: TurnContext) => Promise<Reply>;
 
-const handlersByIntent: Partial<Record<CoreIntent, Handler>> = {
+const handlersByIntent: Record<CoreIntent, Handler> = {
   Launch: launch,
   SessionEnded: sessionEnded,
   Help: help,
@@ -27,6 +33,7 @@ const handlersByIntent: Partial<Record<CoreIntent, Handler>> = {
   Yes: yes,
   No: no,
   More: more,
+  Repeat: repeat,
   SelectItemIntent: selectItem,
   SearchProductIntent: searchProducts,
   AddToCartIntent: addToCartIntent,
@@ -46,28 +53,96 @@ const handlersByIntent: Partial<Record<CoreIntent, Handler>> = {
   PermissionAnswer: permissionAnswer,
 };
 
-export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Record<CoreIntent, Handler>> = {}): ConversationCore {
+/** What "repeat that" may say again when no question is pending: the last reply, kept short. */
+const MAX_REMEMBERED_SPEECH = 600;
+
+/**
+ * Yes or no to the question pending: the Yes and No intents, or Alexa's CONFIRMED / DENIED for exactly the intent
+ * it was told to confirm. Anything else is not an answer.
+ */
+function answerOf(turn: Turn, asked: AskedQuestion): 'yes' | 'no' | undefined {
+  if (turn.intent === 'Yes') return 'yes';
+  if (turn.intent === 'No') return 'no';
+  if (asked.confirmIntent === turn.intent && turn.dialog.confirmation !== 'NONE') return turn.dialog.confirmation === 'CONFIRMED' ? 'yes' : 'no';
+  return undefined;
+}
+
+function answer(table: AnswerTable, ctx: TurnContext, asked: AskedQuestion, said: 'yes' | 'no'): Promise<Reply> {
+  // The table is keyed by kind, so the entry found is the one for this question's own kind.
+  const entry = table[asked.question.kind] as unknown as QuestionAnswers<QuestionKind>;
+  return said === 'yes' ? entry.yes(ctx, asked.question) : entry.no(ctx, asked.question);
+}
+
+/** Which handler answers the turn, given the question pending (if any). */
+function route(handlers: Record<CoreIntent, Handler>, table: AnswerTable, ctx: TurnContext, asked: AskedQuestion | undefined): Promise<Reply> {
+  const intent = ctx.turn.intent;
+  if (asked) {
+    const said = answerOf(ctx.turn, asked);
+    if (said) {
+      ctx.answering = asked;
+      return answer(table, ctx, asked, said);
+    }
+    // Help and "repeat" keep the question; a missed or spoken PIN goes to the PIN step, which asks again if needed.
+    if (intent === 'Help' || intent === 'Repeat') ctx.answering = asked;
+    if (asked.elicit && (intent === 'VoicePinIntent' || intent === 'Fallback')) {
+      ctx.answering = asked;
+      return handlers.VoicePinIntent(ctx);
+    }
+  }
+  return handlers[intent](ctx);
+}
+
+/** Stores the question the reply leaves open, or drops the one this turn did not keep. */
+async function settleQuestion(ctx: TurnContext, hadStored: boolean, abandoned: () => boolean): Promise<void> {
+  if (!ctx.dialogKey) return;
+  const next = abandoned() ? undefined : ctx.nextQuestion;
+  if (!next && !hadStored) return;
+  const customerId = await ctx.customerId();
+  const expiresAt = new Date(ctx.deps.clock.now().getTime() + QUESTION_LIFETIME_MS);
+  await ctx.deps.customers.saveQuestion(customerId, ctx.dialogKey, next, expiresAt);
+}
+
+export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Record<CoreIntent, Handler>> = {}, table: AnswerTable = QUESTION_ANSWERS): ConversationCore {
   const handlers = { ...handlersByIntent, ...extraHandlers };
+
+  async function respond(ctx: TurnContext, abandoned: () => boolean): Promise<Reply> {
+    const hadStored = ctx.dialogKey !== undefined && (await ctx.customer()).question !== undefined;
+    const asked = await ctx.storedQuestion();
+    await rememberIdentity(ctx);
+    const reply = await route(handlers, table, ctx, asked);
+    await settleQuestion(ctx, hadStored, abandoned);
+    if (!reply.endSession && reply.speech) reply.sessionState = { ...reply.sessionState, lastSpeech: reply.speech.slice(0, MAX_REMEMBERED_SPEECH) };
+    return reply;
+  }
+
   return {
     async handle(turn: Turn): Promise<Reply> {
       const ctx = new TurnContext(turn, deps);
-      const handler = handlers[turn.intent] ?? fallback;
+      const budgetMs = TURN_BUDGET_MS[turn.customer.platform];
+      ctx.deadline = Date.now() + budgetMs;
       const started = Date.now();
+      let gaveUp = false;
       try {
-        const reply = await handler(ctx);
+        const reply = await withinBudget(respond(ctx, () => gaveUp), ctx.deadline, budgetMs);
         deps.log.info('turn', { intent: turn.intent, platform: turn.customer.platform, locale: turn.locale, ms: Date.now() - started });
         return reply;
       } catch (error) {
+        gaveUp = true;
         // Only ids and error names are logged: the utterance and the customer's data stay out of the logs.
         deps.log.error('turn failed', {
           intent: turn.intent,
           platform: turn.customer.platform,
+          ms: Date.now() - started,
           error: error instanceof Error ? error.name : typeof error,
           dependency: error instanceof DependencyError ? error.dependency : undefined,
           cause: error instanceof Error && error.cause instanceof Error ? error.cause.name : undefined,
         });
         if (turn.intent === 'SessionEnded') return ctx.tell('');
-        return { speech: ctx.msg.trouble, reprompt: ctx.msg.helpReprompt, endSession: false, sessionState: turn.session ?? {} };
+        // The shopper heard no question: none may stay open behind the apology (best effort; the store may be down).
+        if (!(error instanceof TurnBudgetExceededError)) await settleQuestion(ctx, true, () => true).catch(() => undefined);
+        const speech = error instanceof TurnBudgetExceededError ? ctx.msg.tooSlow : ctx.msg.trouble;
+        const { lastSpeech: _dropped, ...session } = turn.session ?? {};
+        return { speech, reprompt: ctx.msg.helpReprompt, endSession: false, sessionState: session };
       }
     },
   };

@@ -4,6 +4,20 @@
  */
 import type { Locale } from '../turn';
 
+/** A cart line as it is read back: packs, and the pieces they hold when the product is sold by count. */
+export interface PackLineWords {
+  packs: number;
+  name: string;
+  /** Pack size in the shopper's locale, for products not sold by count ("1 gallon", "3,8 Liter"). */
+  size?: string;
+  /** Pieces in one pack, for products sold by count ("12 count" → 12). */
+  unitsPerPack?: number;
+  /** Pieces the shopper asked for, said back when the packs hold a different number. */
+  unitsAsked?: number;
+  /** The line's price, all packs together. */
+  total?: string;
+}
+
 export interface Messages {
   welcomeFirst: string;
   welcomeBack: string;
@@ -35,6 +49,10 @@ export interface Messages {
   cartEmpty: string;
   cartContents(count: number, list: string, total: string): string;
   cartLine(quantity: number, name: string): string;
+  /** "Added one pack of 12 Large Brown Eggs (you asked for 6) to your cart, for $4.29." */
+  addedPacks(line: PackLineWords, cartCount: number): string;
+  /** A cart or checkout line with its total: "2 packs of 12 Large Brown Eggs, 24 in all, $8.58". */
+  cartLineWithPacks(line: PackLineWords): string;
   clearConfirm(count: number): string;
   cleared: string;
   keptCart: string;
@@ -43,6 +61,8 @@ export interface Messages {
   cartFull(max: number): string;
   badQuantity: string;
   trouble: string;
+  /** The turn ran out of time: nothing new is claimed about the cart or an order. */
+  tooSlow: string;
   anythingElse: string;
   productSummary(name: string, size: string | undefined, price: string | undefined): string;
   cartTitle: string;
@@ -64,6 +84,12 @@ export interface Messages {
   orderInProgress: string;
   orderDeclined: string;
   orderFailed: string;
+  /** Placement failed after the gateway may have taken money (timeout, gateway error, failed commit): it is refunded. */
+  orderFailedMaybeCharged: string;
+  /** Not enough time was left in the turn to charge and commit: nothing was attempted. */
+  orderTooLate: string;
+  /** The cart changed after a charge went through: no order, the charge is refunded. */
+  cartChangedRefunded: string;
   cartChanged: string;
   orderKept: string;
   orderCardTitle(orderId: string): string;
@@ -81,7 +107,8 @@ export interface Messages {
   day(date: Date): string;
   freeDelivery: string;
   eraseConfirm: string;
-  erased(keptOrders: boolean): string;
+  /** What was deleted and, exactly, what is kept (order records of a linked account, for accounting). */
+  erased(p: { ordersKept: number; identities: number }): string;
   eraseKept: string;
   // Replenishment and reminders
   runningLow(items: string): string;
@@ -95,6 +122,10 @@ export interface Messages {
   remindersOffProduct(product: string): string;
   remindersOffAll: string;
   remindersNotBought(query: string): string;
+  /** "Remind me" without a product: which products the consent would cover, asked as a question. */
+  remindersAskAll(products: string): string;
+  /** "Stop reminding me about X" for a product that is not reminded about: which one, or all? */
+  remindersWhich(query: string): string;
   remindersList(p: { since: string; platform: string; products: string; excluded: string }): string;
   remindersNone: string;
   reminderText(product: string): string;
@@ -132,6 +163,9 @@ const enUS: Messages = {
   cartEmpty: 'Your cart is empty. What would you like to add?',
   cartContents: (count, list, total) => `You have ${count} ${count === 1 ? 'item' : 'items'} in your cart: ${list}. That's ${total} before tax and delivery.`,
   cartLine: (quantity, name) => (quantity > 1 ? `${quantity} ${name}` : name),
+  addedPacks: (line, cartCount) =>
+    `Added ${englishPacks(line)} to your cart${line.total ? `, for ${line.total}` : ''}. You now have ${cartCount} ${cartCount === 1 ? 'item' : 'items'}. Anything else?`,
+  cartLineWithPacks: (line) => [englishPacks(line), line.total].filter(Boolean).join(', '),
   clearConfirm: (count) => `Do you really want to remove all ${count} ${count === 1 ? 'item' : 'items'} from your cart?`,
   cleared: 'Your cart is now empty.',
   keptCart: 'Okay, your cart stays as it is.',
@@ -140,6 +174,7 @@ const enUS: Messages = {
   cartFull: (max) => `Your cart already holds ${max} different products. Please remove something first.`,
   badQuantity: "That's not a quantity I can add. How many would you like?",
   trouble: "Sorry, I'm having trouble reaching the shop right now. Your cart is safe. Please try again in a moment.",
+  tooSlow: "Sorry, that's taking too long on my side. Please ask me again in a moment.",
   anythingElse: 'Anything else?',
   productSummary: (name, size, price) => [name, size, price].filter(Boolean).join(', '),
   cartTitle: 'Your cart',
@@ -161,6 +196,9 @@ const enUS: Messages = {
   orderInProgress: "Your order is being placed right now. Ask me where's my order in a moment to hear its status.",
   orderDeclined: "Sorry, your payment method was declined, so I didn't place the order. Your cart is unchanged. Please check the payment method in your vocart account.",
   orderFailed: "Sorry, something went wrong and I couldn't place your order. Nothing was charged and your cart is unchanged. Please try again in a moment.",
+  orderFailedMaybeCharged: "Sorry, something went wrong and I couldn't place your order. If anything was charged, it will be refunded. Your cart is unchanged. Please try again in a moment.",
+  orderTooLate: "Sorry, I ran out of time before I could place your order. Nothing was charged and your cart is unchanged. Say check out to try again.",
+  cartChangedRefunded: 'Your cart changed while we were talking, so I did not order, and anything charged for it will be refunded. Say check out to hear the new total.',
   cartChanged: 'Your cart changed while we were talking, so I did not order. Say check out to hear the new total.',
   orderKept: "Okay, I won't order. Your cart stays as it is.",
   orderCardTitle: (orderId) => `Order ${orderId}`,
@@ -179,8 +217,10 @@ const enUS: Messages = {
   day: (date) => date.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }),
   freeDelivery: 'free',
   eraseConfirm: 'This deletes your cart, your reminders and everything this skill remembers about you. Do you want me to delete your data?',
-  erased: (keptOrders) =>
-    `Done. I've deleted your data.${keptOrders ? ' Your past orders stay with your vocart account, because the shop must keep them for accounting.' : ''} Goodbye.`,
+  erased: ({ ordersKept, identities }) =>
+    `Done. I've deleted your cart, your profile, your reminders and your predictions${identities > 0 ? ', also what I stored before you linked your account' : ''}.${
+      ordersKept > 0 ? ` The shop keeps the records of your ${ordersKept === 1 ? 'one order' : `${ordersKept} orders`}, because it must for accounting; nothing else is kept.` : ' Nothing is kept.'
+    } Goodbye.`,
   eraseKept: "Okay, I haven't deleted anything.",
   runningLow: (items) => `You're probably running low on ${items}. Shall I add ${items.includes(' and ') ? 'them' : 'it'} to your cart?`,
   nudge: (item) => `By the way, your ${item} is probably running low. Shall I add it to your cart?`,
@@ -194,6 +234,8 @@ const enUS: Messages = {
   remindersOffProduct: (product) => `Okay, I won't remind you about ${product} any more.`,
   remindersOffAll: "Okay, I've turned off all reminders. Say remind me about coffee, for example, to turn them on again.",
   remindersNotBought: (query) => `You haven't bought ${query} before, so I wasn't going to remind you about it.`,
+  remindersAskAll: (products) => `Shall I remind you when something you buy regularly is probably running low${products ? `, such as ${products}` : ''}?`,
+  remindersWhich: (query) => `I don't remind you about ${query}. Which product should I stop reminding you about? Or say stop all reminders.`,
   remindersList: (p) => `You turned reminders on ${p.since} on ${p.platform}. I remind you about things you buy regularly${p.products ? `, such as ${p.products}` : ''}${p.excluded ? `, but not about ${p.excluded}` : ''}.`,
   remindersNone: "Reminders are off. Say remind me about coffee, for example, and I'll tell you when it's probably running low.",
   reminderText: (product) => `Your ${product} is probably running low. Say: Alexa, ask vocart shop what's running low.`,
@@ -231,6 +273,9 @@ const deDE: Messages = {
   cartEmpty: 'Dein Warenkorb ist leer. Was möchtest du hinzufügen?',
   cartContents: (count, list, total) => `In deinem Warenkorb ${count === 1 ? 'ist 1 Artikel' : `sind ${count} Artikel`}: ${list}. Das macht ${total} ohne Steuer und Lieferung.`,
   cartLine: (quantity, name) => (quantity > 1 ? `${quantity} mal ${name}` : name),
+  addedPacks: (line, cartCount) =>
+    `${capitalize(germanPacks(line))}${line.total ? ` für ${line.total}` : ''} ${line.packs === 1 ? 'ist' : 'sind'} jetzt im Warenkorb. Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
+  cartLineWithPacks: (line) => [germanPacks(line), line.total].filter(Boolean).join(', '),
   clearConfirm: (count) => `Möchtest du wirklich ${count === 1 ? 'den Artikel' : `alle ${count} Artikel`} aus dem Warenkorb entfernen?`,
   cleared: 'Dein Warenkorb ist jetzt leer.',
   keptCart: 'Okay, dein Warenkorb bleibt, wie er ist.',
@@ -239,6 +284,7 @@ const deDE: Messages = {
   cartFull: (max) => `Dein Warenkorb hat schon ${max} verschiedene Produkte. Bitte entferne zuerst etwas.`,
   badQuantity: 'Diese Menge kann ich nicht hinzufügen. Wie viele möchtest du?',
   trouble: 'Entschuldigung, ich erreiche den Laden gerade nicht. Dein Warenkorb ist sicher. Bitte versuch es gleich noch einmal.',
+  tooSlow: 'Entschuldigung, das dauert bei mir gerade zu lange. Bitte frag mich gleich noch einmal.',
   anythingElse: 'Noch etwas?',
   productSummary: (name, size, price) => [name, size, price].filter(Boolean).join(', '),
   cartTitle: 'Dein Warenkorb',
@@ -260,6 +306,9 @@ const deDE: Messages = {
   orderInProgress: 'Deine Bestellung wird gerade aufgegeben. Frag mich gleich, wo meine Bestellung ist, um den Stand zu hören.',
   orderDeclined: 'Entschuldigung, deine Zahlungsart wurde abgelehnt, deshalb habe ich nicht bestellt. Dein Warenkorb ist unverändert. Bitte prüfe die Zahlungsart in deinem vocart-Konto.',
   orderFailed: 'Entschuldigung, etwas ist schiefgegangen und ich konnte nicht bestellen. Es wurde nichts abgebucht und dein Warenkorb ist unverändert. Bitte versuch es gleich noch einmal.',
+  orderFailedMaybeCharged: 'Entschuldigung, etwas ist schiefgegangen und ich konnte nicht bestellen. Falls etwas abgebucht wurde, wird es erstattet. Dein Warenkorb ist unverändert. Bitte versuch es gleich noch einmal.',
+  orderTooLate: 'Entschuldigung, die Zeit hat nicht gereicht, um deine Bestellung aufzugeben. Es wurde nichts abgebucht und dein Warenkorb ist unverändert. Sag zur Kasse, um es noch einmal zu versuchen.',
+  cartChangedRefunded: 'Dein Warenkorb hat sich während des Gesprächs geändert, deshalb habe ich nicht bestellt; falls etwas abgebucht wurde, wird es erstattet. Sag zur Kasse, um die neue Summe zu hören.',
   cartChanged: 'Dein Warenkorb hat sich während des Gesprächs geändert, deshalb habe ich nicht bestellt. Sag zur Kasse, um die neue Summe zu hören.',
   orderKept: 'Okay, ich bestelle nicht. Dein Warenkorb bleibt, wie er ist.',
   orderCardTitle: (orderId) => `Bestellung ${orderId}`,
@@ -278,8 +327,10 @@ const deDE: Messages = {
   day: (date) => date.toLocaleDateString('de-DE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
   freeDelivery: 'kostenloser',
   eraseConfirm: 'Damit lösche ich deinen Warenkorb, deine Erinnerungen und alles, was dieser Skill über dich gespeichert hat. Soll ich deine Daten löschen?',
-  erased: (keptOrders) =>
-    `Erledigt. Ich habe deine Daten gelöscht.${keptOrders ? ' Deine bisherigen Bestellungen bleiben in deinem vocart-Konto, weil der Laden sie für die Buchhaltung aufbewahren muss.' : ''} Tschüss.`,
+  erased: ({ ordersKept, identities }) =>
+    `Erledigt. Ich habe deinen Warenkorb, dein Profil, deine Erinnerungen und deine Vorhersagen gelöscht${identities > 0 ? ', auch das, was ich vor der Kontoverknüpfung gespeichert hatte' : ''}.${
+      ordersKept > 0 ? ` Der Laden bewahrt ${ordersKept === 1 ? 'den Beleg deiner Bestellung' : `die Belege deiner ${ordersKept} Bestellungen`} auf, weil er das für die Buchhaltung muss; sonst bleibt nichts.` : ' Es bleibt nichts gespeichert.'
+    } Tschüss.`,
   eraseKept: 'Okay, ich habe nichts gelöscht.',
   runningLow: (items) => `${items} ${items.includes(' und ') ? 'gehen' : 'geht'} dir wahrscheinlich bald aus. Soll ich ${items.includes(' und ') ? 'sie' : 'es'} in den Warenkorb legen?`,
   nudge: (item) => `Übrigens: ${item} geht dir wahrscheinlich bald aus. Soll ich es in den Warenkorb legen?`,
@@ -293,10 +344,46 @@ const deDE: Messages = {
   remindersOffProduct: (product) => `Okay, ich erinnere dich nicht mehr an ${product}.`,
   remindersOffAll: 'Okay, ich habe alle Erinnerungen abgeschaltet. Sag zum Beispiel: erinnere mich an Kaffee, um sie wieder einzuschalten.',
   remindersNotBought: (query) => `Du hast ${query} noch nie gekauft, daran hätte ich dich also nicht erinnert.`,
+  remindersAskAll: (products) => `Soll ich dich erinnern, wenn etwas, das du regelmäßig kaufst, wahrscheinlich bald ausgeht${products ? `, zum Beispiel ${products}` : ''}?`,
+  remindersWhich: (query) => `An ${query} erinnere ich dich nicht. An welches Produkt soll ich dich nicht mehr erinnern? Oder sag: keine Erinnerungen mehr.`,
   remindersList: (p) => `Du hast Erinnerungen am ${p.since} über ${p.platform} eingeschaltet. Ich erinnere dich an Dinge, die du regelmäßig kaufst${p.products ? `, zum Beispiel ${p.products}` : ''}${p.excluded ? `, aber nicht an ${p.excluded}` : ''}.`,
   remindersNone: 'Erinnerungen sind aus. Sag zum Beispiel: erinnere mich an Kaffee, dann sage ich dir, wenn er wahrscheinlich bald ausgeht.',
   reminderText: (product) => `${product} geht dir wahrscheinlich bald aus. Sag: Alexa, frag vocart laden, was zur Neige geht.`,
 };
+
+/** "one pack of 12 Large Brown Eggs (you asked for 6)", "3 packs of 12 …, 36 in all", "2 Whole Milk, 1 gallon each". */
+function englishPacks(line: PackLineWords): string {
+  const { packs, name, size, unitsPerPack } = line;
+  if (unitsPerPack === undefined) {
+    if (packs === 1) return size ? `${name}, ${size}` : name;
+    return size ? `${packs} ${name}, ${size} each` : `${packs} ${name}`;
+  }
+  const pieces = packs * unitsPerPack;
+  const counted = `${packs === 1 ? 'one pack' : `${packs} packs`} of ${unitsPerPack} ${name}${packs > 1 ? `, ${pieces} in all` : ''}`;
+  return askedDiffers(line) ? `${counted} (you asked for ${line.unitsAsked})` : counted;
+}
+
+/** "eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6)", "2 Packungen … mit je 12 Stück, insgesamt 24". */
+function germanPacks(line: PackLineWords): string {
+  const { packs, name, size, unitsPerPack } = line;
+  if (unitsPerPack === undefined) {
+    if (packs === 1) return size ? `${name}, ${size}` : name;
+    return size ? `${packs} mal ${name}, je ${size}` : `${packs} mal ${name}`;
+  }
+  const pieces = packs * unitsPerPack;
+  const counted =
+    packs === 1 ? `eine Packung ${name} mit ${unitsPerPack} Stück` : `${packs} Packungen ${name} mit je ${unitsPerPack} Stück, insgesamt ${pieces}`;
+  return askedDiffers(line) ? `${counted} (du wolltest ${line.unitsAsked})` : counted;
+}
+
+/** The pieces asked for are worth saying back only when the packs hold a different number. */
+function askedDiffers(line: PackLineWords): boolean {
+  return line.unitsAsked !== undefined && line.unitsAsked !== line.packs * (line.unitsPerPack ?? 1);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** Order numbers are read character by character ("V 7 K 3…"), not as a word. */
 function spell(code: string): string {

@@ -2,6 +2,7 @@
  * The predictor in the running skill: turn a placed order into the incremental update the store writes, and
  * decide at the moment the shopper speaks which products are due, skipping snoozed and excluded ones.
  */
+import { consentCovers } from '../privacy/consent';
 import type { Catalog, Order, PredictionItem, ReminderConsent, ReplenishmentSnapshot } from '../ports';
 import { dueDay, estimateDuration } from './duration';
 import { dayOf } from './history';
@@ -71,14 +72,13 @@ export function dueProducts(snapshot: ReplenishmentSnapshot | undefined, now: Da
   if (!rhythm || !snapshot || snapshot.items.length === 0) return [];
   const today = isoDay(dayOf(now));
   const byProduct = new Map(snapshot.items.map((item) => [item.state.productId, item]));
-  const excluded = new Set(consent?.excludedProducts ?? []);
   const candidates: Candidate[] = rankCandidates(rhythm, snapshot.items.map((item) => item.state), {
     priors,
     moment: { orderNumber: rhythm.lastOrderNumber + 1, day: dayOf(now) },
   });
   return dueCandidates(candidates).flatMap((candidate) => {
     const item = byProduct.get(candidate.productId);
-    if (!item || excluded.has(candidate.productId)) return [];
+    if (!item || (consent && !consentCovers(consent, candidate.productId))) return [];
     if (item.snoozedUntil && item.snoozedUntil > today) return [];
     return [
       {

@@ -10,6 +10,7 @@ const BUILT_INS: Readonly<Record<string, CoreIntent>> = {
   'AMAZON.NoIntent': 'No',
   'AMAZON.MoreIntent': 'More',
   'AMAZON.NextIntent': 'More',
+  'AMAZON.RepeatIntent': 'Repeat',
   // "Start over" and "go home" both mean: back to where the skill begins.
   'AMAZON.StartOverIntent': 'Launch',
   'AMAZON.NavigateHomeIntent': 'Launch',

@@ -3,6 +3,7 @@ import type { Intent, IntentRequest, RequestEnvelope, Response, interfaces } fro
 import type { Reply } from '../../core/turn';
 import { APL_INTERFACE, productListDirective } from './apl';
 import { addCard } from './cards';
+import { toCoreIntent } from './intents';
 import { ASK_FOR, REMINDERS_SCOPE } from './request-to-turn';
 import { toSsml } from './ssml';
 
@@ -22,12 +23,20 @@ function updatedIntentOf(intent: Intent): Intent {
 /**
  * Dialog directives are only valid for an intent that takes part in the skill's dialog model, and Alexa only
  * puts dialogState on such requests. An elicited slot must also belong to the intent: Alexa lists every
- * slot the intent defines, filled or not.
+ * slot the intent defines, filled or not. Eliciting a slot of another intent (the voice PIN asked for while
+ * answering a checkout) chains into that intent, which Alexa allows from any intent request: the next
+ * answer, even a bare "one two three four", then arrives as that intent with the slot filled.
  */
 function addDialogDirective(builder: ResponseBuilder, envelope: RequestEnvelope, ask: NonNullable<Reply['ask']>): void {
   const request = envelope.request;
-  if (request.type !== 'IntentRequest' || (request as IntentRequest).dialogState === undefined) return;
-  const intent = updatedIntentOf(request.intent);
+  if (request.type !== 'IntentRequest') return;
+  const current = (request as IntentRequest).intent;
+  if (ask.kind === 'elicit' && ask.intent && ask.intent !== toCoreIntent(current.name)) {
+    builder.addElicitSlotDirective(ask.slot, { name: ask.intent, confirmationStatus: 'NONE', slots: { [ask.slot]: { name: ask.slot, confirmationStatus: 'NONE' } } });
+    return;
+  }
+  if ((request as IntentRequest).dialogState === undefined) return;
+  const intent = updatedIntentOf(current);
   if (ask.kind === 'confirm') {
     builder.addConfirmIntentDirective(intent);
     return;

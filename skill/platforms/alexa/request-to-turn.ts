@@ -73,6 +73,7 @@ export function toTurn(envelope: RequestEnvelope): Turn | undefined {
     dialog: { confirmation: intentRequest ? confirmationOf(intentRequest) : 'NONE' },
     device: { hasScreen: context.System.device?.supportedInterfaces?.['Alexa.Presentation.APL'] != null },
     requestId: request.requestId,
+    ...(session?.sessionId ? { sessionId: session.sessionId } : {}),
     permissions: grantedPermissions(envelope, permissionAnswer),
     ...(permissionAnswer ? { permissionAnswer } : {}),
   };

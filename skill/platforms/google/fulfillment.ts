@@ -10,6 +10,7 @@ import type { Log } from '../../core/ports';
 import type { Locale, Reply, Turn } from '../../core/turn';
 import { googleMessages } from './platform-messages';
 import { sessionOutputContext, type OutputContext } from './session-context';
+import { elicitationContext } from './elicitation-context';
 import { toTurn } from './to-turn';
 import { genericFulfillment, renderOnConversation, type GenericMessage } from './to-response';
 import type { WebhookRequest } from './webhook-request';
@@ -69,7 +70,7 @@ export class GoogleFulfillment {
     return {
       ...genericFulfillment(reply, turn.locale),
       ...(google ? { payload: { google } } : {}),
-      outputContexts: [sessionOutputContext(session, reply.endSession ? null : reply.sessionState)],
+      outputContexts: [sessionOutputContext(session, reply.endSession ? null : reply.sessionState), ...optional(elicitationContext(session, reply))],
     };
   }
 
@@ -116,6 +117,10 @@ export class GoogleFulfillment {
       this.pending.delete(body);
     }
   }
+}
+
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
 }
 
 function errorName(error: unknown): string {

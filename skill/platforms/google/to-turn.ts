@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CORE_INTENTS, type CoreIntent, type CustomerRef, type Locale, type SlotValue, type Slots, type Turn } from '../../core/turn';
 import { contextId, findSessionContext, readSessionState } from './session-context';
+import { PIN_ANSWER_INTENT } from './elicitation-context';
 import type { DialogflowContext, GooglePayload, WebhookRequest } from './webhook-request';
 
 /** Dialogflow's prebuilt intents and the agent's own built-in names → the core's intents. */
@@ -16,11 +17,14 @@ const BUILT_IN_INTENTS: Readonly<Record<string, CoreIntent>> = {
   YesIntent: 'Yes',
   NoIntent: 'No',
   MoreIntent: 'More',
+  RepeatIntent: 'Repeat',
+  // A bare PIN, matched only while the PIN question's context is open.
+  [PIN_ANSWER_INTENT]: 'VoicePinIntent',
 };
 
 /** Names the platform may not use directly: they stand for platform events, not for things a shopper says. */
 const PLATFORM_ONLY: ReadonlySet<CoreIntent> = new Set([
-  'Launch', 'SessionEnded', 'Help', 'Stop', 'Cancel', 'Fallback', 'Yes', 'No', 'More', 'PermissionAnswer',
+  'Launch', 'SessionEnded', 'Help', 'Stop', 'Cancel', 'Fallback', 'Yes', 'No', 'More', 'Repeat', 'PermissionAnswer',
 ]);
 const CUSTOM_INTENTS: ReadonlySet<string> = new Set(CORE_INTENTS.filter((intent) => !PLATFORM_ONLY.has(intent)));
 
@@ -152,6 +156,8 @@ export function toTurn(request: WebhookRequest): Turn {
     device: { hasScreen: hasScreen(request) },
     // Dialogflow always sends a responseId; without one, no retry can be recognised, so none is pretended.
     requestId: request.responseId ?? `google-${randomUUID()}`,
+    // The Dialogflow session path names the conversation; a pending question is bound to it.
+    ...(request.session ? { sessionId: request.session } : {}),
   };
   if (option && intent === 'Fallback') {
     // No agent intent matched the list tap itself; the tapped key is the product id.

@@ -37,6 +37,13 @@ describe('replenishment conversations on DynamoDB Local', () => {
     return reply;
   }
 
+  /** "Turn on reminders" names no product, so it asks about everything bought regularly; the yes grants it. */
+  async function enableAll(partial: Partial<Turn> = {}, locale: Locale = 'en-US'): Promise<Reply> {
+    const question = await say({ intent: 'EnableRemindersIntent', ...partial }, locale);
+    expect(question.ask).toEqual({ kind: 'confirm' });
+    return say({ intent: 'Yes', ...partial }, locale);
+  }
+
   async function launch(partial: Partial<Turn> = {}, locale: Locale = 'en-US'): Promise<Reply> {
     session = {};
     return say({ intent: 'Launch', newSession: true, ...partial }, locale);
@@ -88,7 +95,7 @@ describe('replenishment conversations on DynamoDB Local', () => {
   });
 
   it('nudges at launch after consent, once per product per cycle, and snoozes on "not now"', async () => {
-    const on = await say({ intent: 'EnableRemindersIntent' });
+    const on = await enableAll();
     expect(on.speech).toMatch(/^Okay, I'll remind you/);
     const first = await launch();
     expect(first.speech).toMatch(/^Welcome back to vocart\. By the way, your (.+) is probably running low\. Shall I add it to your cart\?$/);
@@ -121,7 +128,7 @@ describe('replenishment conversations on DynamoDB Local', () => {
   });
 
   it('starts a new cycle when the product is bought again', async () => {
-    await say({ intent: 'EnableRemindersIntent' });
+    await enableAll();
     await store.customers.saveCart(demo.customerId, [{ productId: 'p196', quantity: 1 }], 0);
     await say({ intent: 'CheckoutIntent' });
     const placed = await say({ intent: 'Yes' });
@@ -136,7 +143,7 @@ describe('replenishment conversations on DynamoDB Local', () => {
   });
 
   it('stops reminding about one product, then about everything, and reads the ledger', async () => {
-    await say({ intent: 'EnableRemindersIntent' });
+    await enableAll();
     const off = await say({ intent: 'StopRemindersIntent', slots: { product: { raw: 'perfume' } } });
     expect(off.speech).toBe(`Okay, I won't remind you about ${PERFUME} any more.`);
     const launchNudge = await launch();
@@ -164,12 +171,12 @@ describe('replenishment conversations on DynamoDB Local', () => {
   });
 
   it('on Alexa asks for the Reminders permission, and with it schedules reminders for the due days ahead', async () => {
-    const without = await say({ intent: 'EnableRemindersIntent', customer: onAlexa });
+    const without = await enableAll({ customer: onAlexa });
     expect(without.askPermission).toBe('reminders');
     expect(without.reminders).toBeUndefined();
     expect((await store.customers.load(demo.customerId)).reminderConsent?.alexaUserId).toBe(onAlexa.platformUserId);
 
-    const granted = await say({ intent: 'EnableRemindersIntent', customer: onAlexa, permissions: ['reminders'] });
+    const granted = await enableAll({ customer: onAlexa, permissions: ['reminders'] });
     expect(granted.askPermission).toBeUndefined();
     expect(granted.reminders?.length).toBeGreaterThan(0);
     for (const reminder of granted.reminders ?? []) {
@@ -183,7 +190,7 @@ describe('replenishment conversations on DynamoDB Local', () => {
   });
 
   it("schedules reminders when the shopper grants Alexa's voice permission, and respects a refusal", async () => {
-    await say({ intent: 'EnableRemindersIntent', customer: onAlexa });
+    await enableAll({ customer: onAlexa });
     const refused = await say({ intent: 'PermissionAnswer', customer: onAlexa, permissionAnswer: 'denied', newSession: true });
     expect(refused.speech).toMatch(/^Okay, no reminders outside the skill\./);
     expect(refused.reminders).toBeUndefined();
@@ -197,14 +204,14 @@ describe('replenishment conversations on DynamoDB Local', () => {
   });
 
   it('schedules nothing on a granted permission when the shopper withdrew consent meanwhile', async () => {
-    await say({ intent: 'EnableRemindersIntent', customer: onAlexa });
+    await enableAll({ customer: onAlexa });
     await say({ intent: 'StopRemindersIntent', customer: onAlexa });
     const answer = await say({ intent: 'PermissionAnswer', customer: onAlexa, permissionAnswer: 'granted', permissions: ['reminders'], newSession: true });
     expect(answer.reminders).toBeUndefined();
   });
 
   it('nudges in German', async () => {
-    await say({ intent: 'EnableRemindersIntent' }, 'de-DE');
+    await enableAll({}, 'de-DE');
     const nudge = await launch({}, 'de-DE');
     expect(nudge.speech).toMatch(/Übrigens: (Maison Lumière No\. 5 Eau de Parfum|Katzentrockenfutter Indoor) geht dir wahrscheinlich bald aus\. Soll ich es in den Warenkorb legen\?$/);
   });

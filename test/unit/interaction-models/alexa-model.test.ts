@@ -44,6 +44,7 @@ const CONTRACT: Record<string, Record<string, string>> = {
   'AMAZON.YesIntent': {},
   'AMAZON.NoIntent': {},
   'AMAZON.MoreIntent': {},
+  'AMAZON.RepeatIntent': {},
   'AMAZON.NextIntent': {},
   'AMAZON.NavigateHomeIntent': {},
 };

@@ -43,6 +43,8 @@ const CONTRACT: Record<string, Record<string, string>> = {
   YesIntent: {},
   NoIntent: {},
   MoreIntent: {},
+  RepeatIntent: {},
+  VoicePinAnswerIntent: { pin: '@sys.number-sequence' },
   'Default Welcome Intent': {},
   'Default Fallback Intent': {},
 };
@@ -51,6 +53,13 @@ const intentFiles = readdirSync(`${agentDir}intents`).filter((file) => !file.inc
 const intents: IntentFile[] = intentFiles.map((file) => read(`intents/${file}`));
 
 describe('Dialogflow ES agent export', () => {
+  it('hears a bare PIN only while the PIN question is open', () => {
+    const answer = intents.find((intent) => intent.name === 'VoicePinAnswerIntent') as unknown as { contexts: string[] };
+    expect(answer.contexts).toEqual(['vocart-pin']);
+    const phrases = read('intents/VoicePinAnswerIntent_usersays_en.json') as Array<{ data: Array<{ text: string; meta?: string }> }>;
+    expect(phrases.some((phrase) => phrase.data.length === 1 && phrase.data[0]!.meta === '@sys.number-sequence')).toBe(true);
+  });
+
   it('is an English agent with German, on the v2 API, calling the webhook', () => {
     const agent = read('agent.json');
     expect(agent).toMatchObject({ language: 'en', supportedLanguages: ['de'], onePlatformApiVersion: 'v2', enableOnePlatformApi: true });

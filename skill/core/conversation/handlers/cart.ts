@@ -1,44 +1,18 @@
 /** Add, remove, read and clear: the cart persists in the store across sessions and platforms. */
 import { productName, type Product } from '../../catalog/product';
-import { addToCart, CartLimitError, cartSubtotalCents, itemCount, MAX_CART_LINES, MAX_LINE_QUANTITY, removeFromCart } from '../../cart/cart';
+import { cartSubtotalCents, itemCount, MAX_LINE_QUANTITY, removeFromCart } from '../../cart/cart';
 import { formatPrice, joinList } from '../../i18n/format';
-import type { CartLine } from '../../ports';
 import type { Locale, Reply } from '../../turn';
+import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
 import { parseQuantitySlot } from '../numbers';
-import { displayItem, spokenProduct } from '../product-text';
+import { displayItem } from '../product-text';
 import { personalWeights } from '../personal';
-import { chooseFromResults, offerPlainInstead } from './search';
 import { parseProductRequest } from '../../catalog/product-request';
 import { chooseBySize, packsFor } from '../../catalog/pack-size';
-import { addSeveral, listedItems } from './several-items';
-
-export async function saveCart(ctx: TurnContext, lines: CartLine[]) {
-  const customer = await ctx.customer();
-  const cart = await ctx.deps.customers.saveCart(customer.customerId, lines, customer.cart.version);
-  ctx.remember({ ...customer, cart });
-  return cart;
-}
-
-export async function addProduct(ctx: TurnContext, product: Product, quantity: number): Promise<Reply> {
-  const customer = await ctx.customer();
-  let lines: CartLine[];
-  try {
-    lines = addToCart(customer.cart.lines, product.id, quantity);
-  } catch (error) {
-    if (error instanceof CartLimitError) {
-      const speech = error.limit === 'quantity' ? ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY) : ctx.msg.cartFull(MAX_CART_LINES);
-      return ctx.ask(speech, ctx.msg.addedReprompt);
-    }
-    throw error;
-  }
-  const cart = await saveCart(ctx, lines);
-  delete ctx.session.pending;
-  ctx.session.misses = 0;
-  return ctx.ask(ctx.msg.added(quantity, spokenProduct(ctx, product), itemCount(cart.lines)), ctx.msg.addedReprompt, {
-    display: ctx.display(ctx.msg.cartTitle, [displayItem(ctx, product)]),
-  });
-}
+import { addProduct, saveCart } from '../steps/cart-writes';
+import { chooseFromResults, offerPlainInstead } from '../steps/result-list';
+import { addSeveral, listedItems } from '../steps/several-items';
 
 /** The product the shopper means: a resolved slot id, a choice from the last results, or the best search hit. */
 async function resolveProduct(ctx: TurnContext, text: string, size?: string): Promise<Product | null | undefined> {
@@ -55,7 +29,6 @@ async function resolveProduct(ctx: TurnContext, text: string, size?: string): Pr
 
 /** How many close matches a spoken size may choose among. */
 const SIZE_CANDIDATES = 5;
-
 
 /** How the measure slot ("two pounds") reads back into the request the shopper made: "two pounds of ground beef". */
 const MEASURE_JOIN: Record<Locale, string> = { 'en-US': ' of ', 'de-DE': ' ' };
@@ -89,7 +62,6 @@ export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   if (packs > MAX_LINE_QUANTITY) return ctx.ask(ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY), ctx.msg.addedReprompt);
   return addProduct(ctx, product, packs);
 }
-
 
 export async function removeFromCartIntent(ctx: TurnContext): Promise<Reply> {
   const raw = ctx.turn.slots.product?.raw?.trim();
@@ -125,24 +97,23 @@ export async function readCart(ctx: TurnContext): Promise<Reply> {
   });
 }
 
+/** "Empty my cart" asks first; the yes empties exactly the cart that was described (same version). */
 export async function clearCartIntent(ctx: TurnContext): Promise<Reply> {
-  const confirmation = ctx.turn.dialog.confirmation;
-  if (confirmation === 'CONFIRMED') return clearCart(ctx);
-  if (confirmation === 'DENIED') return keepCart(ctx);
   const { cart } = await ctx.customer();
   if (cart.lines.length === 0) return ctx.ask(ctx.msg.cartEmpty, ctx.msg.welcomeReprompt);
-  ctx.session.pending = { kind: 'clearCart' };
   const question = ctx.msg.clearConfirm(itemCount(cart.lines));
-  return ctx.ask(question, question, { ask: { kind: 'confirm' } });
+  return ctx.pose({ kind: 'clearCart', cartVersion: cart.version }, question, question, { ask: { kind: 'confirm' } });
 }
 
-export async function clearCart(ctx: TurnContext): Promise<Reply> {
-  delete ctx.session.pending;
-  await saveCart(ctx, []);
-  return ctx.ask(ctx.msg.cleared, ctx.msg.welcomeReprompt);
-}
-
-export async function keepCart(ctx: TurnContext): Promise<Reply> {
-  delete ctx.session.pending;
-  return ctx.ask(ctx.msg.keptCart, ctx.msg.anythingElse);
-}
+export const clearCartAnswers: QuestionAnswers<'clearCart'> = {
+  async yes(ctx, question) {
+    const { cart } = await ctx.customer();
+    // Something was added since the question: the shopper agreed to empty a different cart.
+    if (cart.version !== question.cartVersion) return clearCartIntent(ctx);
+    await saveCart(ctx, []);
+    return ctx.ask(ctx.msg.cleared, ctx.msg.welcomeReprompt);
+  },
+  async no(ctx) {
+    return ctx.ask(ctx.msg.keptCart, ctx.msg.anythingElse);
+  },
+};

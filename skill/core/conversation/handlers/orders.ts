@@ -1,13 +1,14 @@
 /** Where is my order, cancel my order, and "order my usual X" / "repeat my last order". */
 import { productName } from '../../catalog/product';
-import { addToCart, CartLimitError, MAX_CART_LINES } from '../../cart/cart';
+import { CartLimitError } from '../../cart/cart';
 import { formatPrice, joinList } from '../../i18n/format';
 import type { CartLine, Order } from '../../ports';
-import type { PendingAction, Reply } from '../../turn';
+import type { Reply } from '../../turn';
+import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
 import { parseProductRequest } from '../../catalog/product-request';
-import { proposeCheckout } from './checkout';
-import { onPending } from './confirm';
+import { limitReply, mergeIntoCart } from '../steps/cart-writes';
+import { proposeCheckout } from '../steps/checkout-proposal';
 
 function openOrders(orders: Order[], now: Date): Order[] {
   return orders.filter((order) => order.status === 'placed' && new Date(order.deliveryBy) > now);
@@ -34,9 +35,6 @@ export async function orderStatusIntent(ctx: TurnContext): Promise<Reply> {
 }
 
 export async function cancelOrderIntent(ctx: TurnContext): Promise<Reply> {
-  const pending = ctx.session.pending;
-  if (pending?.kind === 'cancelOrder' && ctx.turn.dialog.confirmation === 'CONFIRMED') return confirmCancel(ctx, pending);
-  if (pending?.kind === 'cancelOrder' && ctx.turn.dialog.confirmation === 'DENIED') return keepOrder(ctx);
   const { orders = [] } = await ctx.customer();
   const now = ctx.deps.clock.now();
   // The order still on its way is the one a shopper means; a delivered one can only be reported as such.
@@ -45,29 +43,26 @@ export async function cancelOrderIntent(ctx: TurnContext): Promise<Reply> {
   const deliveryBy = new Date(latest.deliveryBy);
   if (deliveryBy <= now) return ctx.ask(ctx.msg.alreadyDelivered(latest.orderId, ctx.msg.day(deliveryBy)), ctx.msg.anythingElse);
   if (new Date(latest.cancellableUntil) <= now) return ctx.ask(ctx.msg.notCancellable(latest.orderId), ctx.msg.anythingElse);
-  ctx.session.pending = { kind: 'cancelOrder', orderId: latest.orderId };
   const question = ctx.msg.cancelConfirm(latest.orderId, formatPrice(latest.totalCents, latest.currency, ctx.locale));
-  return ctx.ask(question, question, { ask: { kind: 'confirm' } });
+  return ctx.pose({ kind: 'cancelOrder', orderId: latest.orderId }, question, question, { ask: { kind: 'confirm' } });
 }
 
-async function confirmCancel(ctx: TurnContext, pending: PendingAction): Promise<Reply> {
-  delete ctx.session.pending;
-  const customer = await ctx.customer();
-  const order = customer.orders?.find((candidate) => candidate.orderId === pending.orderId);
-  if (!order || order.status !== 'placed') return ctx.ask(ctx.msg.nothingToCancel, ctx.msg.anythingElse);
-  const cancelled = await ctx.deps.orders.cancel(customer.customerId, order, ctx.deps.clock.now());
-  if (!cancelled) return ctx.ask(ctx.msg.notCancellable(order.orderId), ctx.msg.anythingElse);
-  if (order.idempotencyKey) await ctx.deps.payments.refund(order.idempotencyKey);
-  ctx.deps.log.info('order cancelled', { orderId: order.orderId });
-  return ctx.ask(ctx.msg.orderCancelled(order.orderId), ctx.msg.anythingElse);
-}
-
-async function keepOrder(ctx: TurnContext): Promise<Reply> {
-  delete ctx.session.pending;
-  return ctx.ask(ctx.msg.orderNotCancelled, ctx.msg.anythingElse);
-}
-
-onPending('cancelOrder', { yes: confirmCancel, no: keepOrder });
+/** The yes cancels exactly the order named in the question, if it can still be cancelled, and refunds it. */
+export const cancelOrderAnswers: QuestionAnswers<'cancelOrder'> = {
+  async yes(ctx, question) {
+    const customer = await ctx.customer();
+    const order = customer.orders?.find((candidate) => candidate.orderId === question.orderId);
+    if (!order || order.status !== 'placed') return ctx.ask(ctx.msg.nothingToCancel, ctx.msg.anythingElse);
+    const cancelled = await ctx.deps.orders.cancel(customer.customerId, order, ctx.deps.clock.now());
+    if (!cancelled) return ctx.ask(ctx.msg.notCancellable(order.orderId), ctx.msg.anythingElse);
+    if (order.idempotencyKey) await ctx.deps.payments.refund(order.idempotencyKey);
+    ctx.deps.log.info('order cancelled', { orderId: order.orderId });
+    return ctx.ask(ctx.msg.orderCancelled(order.orderId), ctx.msg.anythingElse);
+  },
+  async no(ctx) {
+    return ctx.ask(ctx.msg.orderNotCancelled, ctx.msg.anythingElse);
+  },
+};
 
 /**
  * "Order my usual coffee": of the products matching the words, the one this shopper bought most often (with the
@@ -89,18 +84,12 @@ export async function reorderIntent(ctx: TurnContext): Promise<Reply> {
     wanted = last.lines.filter((line) => ctx.deps.catalog.get(line.productId)).map(({ productId, quantity }) => ({ productId, quantity }));
     if (wanted.length === 0) return ctx.ask(ctx.msg.noLastOrder, ctx.msg.helpReprompt);
   }
-  let lines = customer.cart.lines;
   try {
-    for (const line of wanted) {
-      // Already in the cart: keep the shopper's quantity rather than doubling it.
-      if (!lines.some((existing) => existing.productId === line.productId)) lines = addToCart(lines, line.productId, line.quantity);
-    }
+    await mergeIntoCart(ctx, wanted);
   } catch (error) {
-    if (error instanceof CartLimitError) return ctx.ask(ctx.msg.cartFull(MAX_CART_LINES), ctx.msg.anythingElse);
+    if (error instanceof CartLimitError) return limitReply(ctx, error);
     throw error;
   }
-  const cart = await ctx.deps.customers.saveCart(customer.customerId, lines, customer.cart.version);
-  ctx.remember({ ...customer, cart });
   const names = wanted.map((line) => ctx.msg.cartLine(line.quantity, productName(ctx.deps.catalog.get(line.productId)!, ctx.locale)));
   return proposeCheckout(ctx, `${ctx.msg.reorderAdded(joinList(names, ctx.locale))} `);
 }

@@ -1,27 +1,38 @@
-/** "Delete my data": erasure on request, after an explicit yes. */
+/**
+ * "Delete my data": erasure on request, after an explicit yes, of everything stored under every identity the
+ * shopper used (a linked account and the platform users it was used from before and since linking).
+ */
 import type { Reply } from '../../turn';
+import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
-import { onPending } from './confirm';
+import { platformIdentity } from '../steps/identities';
 
 export async function deleteMyDataIntent(ctx: TurnContext): Promise<Reply> {
-  if (ctx.turn.dialog.confirmation === 'CONFIRMED' && ctx.session.pending?.kind === 'erase') return erase(ctx);
-  if (ctx.turn.dialog.confirmation === 'DENIED') return keep(ctx);
-  ctx.session.pending = { kind: 'erase' };
-  return ctx.ask(ctx.msg.eraseConfirm, ctx.msg.eraseConfirm, { ask: { kind: 'confirm' } });
+  return ctx.pose({ kind: 'erase' }, ctx.msg.eraseConfirm, ctx.msg.eraseConfirm, { ask: { kind: 'confirm' } });
 }
 
 async function erase(ctx: TurnContext): Promise<Reply> {
   const customerId = await ctx.customerId();
-  // A linked merchant account keeps its orders (accounting); an anonymous platform user keeps nothing.
-  const keepOrders = await ctx.isLinked();
-  const deleted = await ctx.deps.customers.erase(customerId, { keepOrders });
-  ctx.deps.log.info('customer data erased', { items: deleted, keptOrders: keepOrders });
-  return ctx.tell(ctx.msg.erased(keepOrders));
+  const customer = await ctx.customer();
+  // A linked merchant account keeps its order records (accounting); an anonymous platform user keeps nothing.
+  const linked = await ctx.isLinked();
+  const ordersKept = linked ? (customer.orders ?? []).length : 0;
+  // Platform identities this account was used from: their own partitions hold what was stored before linking.
+  const identities = linked ? [...new Set([...(customer.profile?.identities ?? []), platformIdentity(ctx)])].filter((id) => id !== customerId) : [];
+  let deleted = await ctx.deps.customers.erase(customerId, { keepOrders: linked });
+  let identitiesWithData = 0;
+  for (const identity of identities) {
+    const items = await ctx.deps.customers.erase(identity, { keepOrders: false });
+    deleted += items;
+    if (items > 0) identitiesWithData += 1;
+  }
+  ctx.deps.log.info('customer data erased', { items: deleted, ordersKept, identities: identities.length });
+  return ctx.tell(ctx.msg.erased({ ordersKept, identities: identitiesWithData }));
 }
 
-async function keep(ctx: TurnContext): Promise<Reply> {
-  delete ctx.session.pending;
-  return ctx.ask(ctx.msg.eraseKept, ctx.msg.anythingElse);
-}
-
-onPending('erase', { yes: erase, no: keep });
+export const eraseAnswers: QuestionAnswers<'erase'> = {
+  yes: erase,
+  async no(ctx) {
+    return ctx.ask(ctx.msg.eraseKept, ctx.msg.anythingElse);
+  },
+};

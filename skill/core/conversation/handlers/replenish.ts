@@ -1,94 +1,63 @@
 /**
- * "What's running low?", the launch nudge, and the consent ledger: reminders only after the shopper agreed, at
- * most one nudge per product per cycle, "not now" snoozes, and withdrawing is as easy as agreeing.
+ * "What's running low?", the answers to the launch nudge, and the consent ledger: reminders only about what the
+ * shopper agreed to (the products named, or everything when they say so), at most one nudge per product per cycle,
+ * "not now" snoozes, and withdrawing is as easy as agreeing.
  */
-import { productName } from '../../catalog/product';
-import { addToCart, CartLimitError, MAX_CART_LINES } from '../../cart/cart';
+import { CartLimitError } from '../../cart/cart';
 import { joinList } from '../../i18n/format';
-import type { Order } from '../../ports';
-import { dueProducts, isoDay, updateForOrder, type DueProduct } from '../../replenishment/live';
+import { consentCovers } from '../../privacy/consent';
+import { isoDay } from '../../replenishment/live';
 import { dayOf } from '../../replenishment/history';
-import type { PendingAction, Reply } from '../../turn';
+import type { Reply } from '../../turn';
+import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
 import { parseProductRequest } from '../../catalog/product-request';
-import { proposeCheckout } from './checkout';
-import { onPending } from './confirm';
+import { limitReply, mergeIntoCart } from '../steps/cart-writes';
+import { proposeCheckout } from '../steps/checkout-proposal';
+import { dueForShopper, productNameOf } from '../steps/replenishment-due';
 
 /** How long "not now" keeps a product quiet. */
 export const SNOOZE_DAYS = 3;
-/** Purchases of a product before the skill brings it up by itself. */
-const MIN_PURCHASES_FOR_NUDGE = 2;
 /** Products read out at once. */
 const MAX_READ = 3;
 /** Reminders scheduled on the platform at once: the most pressing products only. */
 const MAX_SCHEDULED = 5;
+/** Purchases that make a product "bought regularly". */
+const REGULAR_PURCHASES = 2;
 
-function nameOf(ctx: TurnContext, productId: string): string {
-  const product = ctx.deps.catalog.get(productId);
-  return product ? productName(product, ctx.locale) : productId;
-}
-
-async function due(ctx: TurnContext, respectConsent: boolean): Promise<DueProduct[]> {
-  const customer = await ctx.customer();
-  return dueProducts(customer.replenishment, ctx.deps.clock.now(), ctx.deps.priors, respectConsent ? customer.reminderConsent : undefined).filter((item) =>
-    ctx.deps.catalog.get(item.productId),
-  );
-}
+/** "Stop all reminders": words that mean every product rather than one. */
+const ALL_WORDS = /^(all|every|everything|alle|alles|jede)\b/i;
 
 export async function replenishmentIntent(ctx: TurnContext): Promise<Reply> {
-  const items = (await due(ctx, false)).slice(0, MAX_READ);
+  const items = (await dueForShopper(ctx, false)).slice(0, MAX_READ);
   if (items.length === 0) return ctx.ask(ctx.msg.nothingLow, ctx.msg.welcomeReprompt);
-  ctx.session.pending = { kind: 'replenish', lines: items.map((item) => ({ productId: item.productId, quantity: item.lastUnits })) };
-  const question = ctx.msg.runningLow(joinList(items.map((item) => nameOf(ctx, item.productId)), ctx.locale));
-  return ctx.ask(question, question, { ask: { kind: 'confirm' } });
+  const question = ctx.msg.runningLow(joinList(items.map((item) => productNameOf(ctx, item.productId)), ctx.locale));
+  return ctx.pose({ kind: 'replenish', lines: items.map((item) => ({ productId: item.productId, quantity: item.lastUnits })) }, question, question, { ask: { kind: 'confirm' } });
 }
 
-/**
- * The launch nudge: with consent, the most run-out product not yet nudged in its current cycle. Returns the
- * sentence to append, or undefined; marks the product so the next launch does not repeat it.
- */
-export async function launchNudge(ctx: TurnContext): Promise<string | undefined> {
-  const customer = await ctx.customer();
-  if (!customer.reminderConsent?.granted) return undefined;
-  // Unprompted, only about what the shopper buys regularly: one purchase is no rhythm to interrupt a welcome for.
-  const candidate = (await due(ctx, true)).find((item) => !item.nudgedThisCycle && item.purchases >= MIN_PURCHASES_FOR_NUDGE);
-  if (!candidate) return undefined;
-  await ctx.deps.replenishment.markNudged(customer.customerId, candidate.productId, candidate.purchase);
-  ctx.session.pending = { kind: 'replenish', lines: [{ productId: candidate.productId, quantity: candidate.lastUnits }] };
-  return ctx.msg.nudge(nameOf(ctx, candidate.productId));
-}
-
-async function acceptReplenish(ctx: TurnContext, pending: PendingAction): Promise<Reply> {
-  delete ctx.session.pending;
-  const wanted = Array.isArray(pending.lines) ? (pending.lines as Array<{ productId: string; quantity: number }>).filter((line) => ctx.deps.catalog.get(line.productId)) : [];
-  const customer = await ctx.customer();
-  let lines = customer.cart.lines;
-  try {
-    for (const line of wanted) {
-      if (!lines.some((existing) => existing.productId === line.productId)) lines = addToCart(lines, line.productId, Math.max(1, Math.round(line.quantity)));
+/** Yes puts exactly the offered products in the cart and reads the order back; no snoozes them. */
+export const replenishAnswers: QuestionAnswers<'replenish'> = {
+  async yes(ctx, question) {
+    const wanted = question.lines.filter((line) => ctx.deps.catalog.get(line.productId));
+    try {
+      await mergeIntoCart(ctx, wanted);
+    } catch (error) {
+      if (error instanceof CartLimitError) return limitReply(ctx, error);
+      throw error;
     }
-  } catch (error) {
-    if (error instanceof CartLimitError) return ctx.ask(ctx.msg.cartFull(MAX_CART_LINES), ctx.msg.anythingElse);
-    throw error;
-  }
-  const cart = await ctx.deps.customers.saveCart(customer.customerId, lines, customer.cart.version);
-  ctx.remember({ ...customer, cart });
-  const names = wanted.map((line) => ctx.msg.cartLine(line.quantity, nameOf(ctx, line.productId)));
-  // Straight on to checkout: the read-back and an explicit yes still stand between the shopper and an order.
-  return proposeCheckout(ctx, `${ctx.msg.reorderAdded(joinList(names, ctx.locale))} `);
-}
-
-async function declineReplenish(ctx: TurnContext, pending: PendingAction): Promise<Reply> {
-  delete ctx.session.pending;
-  const productIds = Array.isArray(pending.lines) ? (pending.lines as Array<{ productId: string }>).map((line) => line.productId) : [];
-  if (productIds.length > 0) {
-    const customerId = await ctx.customerId();
-    await ctx.deps.replenishment.snooze(customerId, productIds, isoDay(dayOf(ctx.deps.clock.now()) + SNOOZE_DAYS));
-  }
-  return ctx.ask(ctx.msg.snoozed, ctx.msg.helpReprompt);
-}
-
-onPending('replenish', { yes: acceptReplenish, no: declineReplenish });
+    const names = wanted.map((line) => ctx.msg.cartLine(line.quantity, productNameOf(ctx, line.productId)));
+    // Straight on to checkout: the read-back and an explicit yes still stand between the shopper and an order.
+    return proposeCheckout(ctx, `${ctx.msg.reorderAdded(joinList(names, ctx.locale))} `);
+  },
+  async no(ctx, question) {
+    const productIds = question.lines.map((line) => line.productId);
+    if (productIds.length > 0) {
+      const customerId = await ctx.customerId();
+      await ctx.deps.replenishment.snooze(customerId, productIds, isoDay(dayOf(ctx.deps.clock.now()) + SNOOZE_DAYS));
+    }
+    return ctx.ask(ctx.msg.snoozed, ctx.msg.helpReprompt);
+  },
+};
 
 /** A product the shopper names, among those they have bought (reminders are only about those). */
 async function boughtProduct(ctx: TurnContext, raw: string): Promise<string | undefined> {
@@ -99,27 +68,61 @@ async function boughtProduct(ctx: TurnContext, raw: string): Promise<string | un
   return ctx.deps.catalog.search(query, { locale: ctx.locale, limit: 50 }).find((hit) => bought.has(hit.product.id))?.product.id;
 }
 
-export async function enableRemindersIntent(ctx: TurnContext): Promise<Reply> {
-  const raw = ctx.turn.slots.product?.raw?.trim();
-  const productId = raw ? await boughtProduct(ctx, raw) : undefined;
-  if (raw && !productId) return ctx.ask(ctx.msg.remindersNotBought(raw), ctx.msg.helpReprompt);
+/** Products bought regularly, most often first: what "everything" covers, named so the shopper knows. */
+async function regularProducts(ctx: TurnContext): Promise<string[]> {
+  const customer = await ctx.customer();
+  return (customer.replenishment?.items ?? [])
+    .filter((item) => item.state.purchases >= REGULAR_PURCHASES && ctx.deps.catalog.get(item.state.productId))
+    .sort((a, b) => b.state.purchases - a.state.purchases)
+    .map((item) => item.state.productId);
+}
+
+/** Records the grant for exactly `productId` (or everything) and says what it covers; on Alexa, schedules or asks the permission. */
+async function grantReminders(ctx: TurnContext, productId: string | undefined): Promise<Reply> {
   const customerId = await ctx.customerId();
-  const now = ctx.deps.clock.now();
   const platform = ctx.turn.customer.platform;
   await ctx.deps.replenishment.recordConsent(customerId, {
     action: 'grant',
-    at: now.toISOString(),
+    at: ctx.deps.clock.now().toISOString(),
     platform,
     ...(productId ? { productId } : {}),
     ...(platform === 'alexa' ? { alexaUserId: ctx.turn.customer.platformUserId } : {}),
   });
-  const speech = ctx.msg.remindersOn(productId ? nameOf(ctx, productId) : undefined);
-  if (ctx.turn.customer.platform !== 'alexa') return ctx.ask(speech, ctx.msg.anythingElse);
+  const speech = ctx.msg.remindersOn(productId ? productNameOf(ctx, productId) : undefined);
+  if (platform !== 'alexa') return ctx.ask(speech, ctx.msg.anythingElse);
   if (!ctx.turn.permissions?.includes('reminders')) {
     return ctx.ask(`${speech} ${ctx.msg.remindersPermission}`, ctx.msg.anythingElse, { askPermission: 'reminders' });
   }
   return ctx.ask(speech, ctx.msg.anythingElse, { reminders: await upcomingReminders(ctx, productId) });
 }
+
+/**
+ * "Remind me about my coffee" is consent for the coffee, said in so many words: recorded at once, for that product
+ * only. "Turn on reminders" names nothing, so the products it would cover are read out and asked about first.
+ */
+export async function enableRemindersIntent(ctx: TurnContext): Promise<Reply> {
+  const raw = ctx.turn.slots.product?.raw?.trim();
+  if (raw && !ALL_WORDS.test(raw)) {
+    const productId = await boughtProduct(ctx, raw);
+    if (!productId) return ctx.ask(ctx.msg.remindersNotBought(raw), ctx.msg.helpReprompt);
+    return grantReminders(ctx, productId);
+  }
+  const examples = joinList((await regularProducts(ctx)).slice(0, MAX_READ).map((id) => productNameOf(ctx, id)), ctx.locale);
+  const question = ctx.msg.remindersAskAll(examples);
+  return ctx.pose({ kind: 'reminders' }, question, question, { ask: { kind: 'confirm' } });
+}
+
+export const remindersAnswers: QuestionAnswers<'reminders'> = {
+  async yes(ctx, question) {
+    if (!question.productIds) return grantReminders(ctx, undefined);
+    let reply: Reply | undefined;
+    for (const productId of question.productIds) reply = await grantReminders(ctx, productId);
+    return reply ?? ctx.ask(ctx.msg.anythingElse, ctx.msg.anythingElse);
+  },
+  async no(ctx) {
+    return ctx.ask(ctx.msg.anythingElse, ctx.msg.anythingElse);
+  },
+};
 
 /**
  * Alexa's answer after it asked the shopper for the reminders permission by voice. Granted: schedule what the
@@ -136,62 +139,53 @@ export async function permissionAnswer(ctx: TurnContext): Promise<Reply> {
   });
 }
 
-/** Reminders for the due days ahead (09:00 local on the due day), for the Alexa Reminders API. */
+/** Reminders for the due days ahead (09:00 local on the due day), for the Alexa Reminders API: consented products only. */
 async function upcomingReminders(ctx: TurnContext, onlyProduct?: string): Promise<Array<{ at: string; text: string }>> {
   const customer = await ctx.customer();
+  // The snapshot predates this turn's grant: a product granted just now counts as covered.
+  const covered = (productId: string) => productId === onlyProduct || consentCovers(customer.reminderConsent, productId);
   const today = isoDay(dayOf(ctx.deps.clock.now()));
-  const excluded = new Set(customer.reminderConsent?.excludedProducts ?? []);
   return (customer.replenishment?.items ?? [])
-    .filter((item) => item.dueDay && item.dueDay > today && !excluded.has(item.state.productId) && (!onlyProduct || item.state.productId === onlyProduct))
-    .filter((item) => item.state.purchases >= 2 && ctx.deps.catalog.get(item.state.productId))
+    .filter((item) => item.dueDay && item.dueDay > today && (onlyProduct ? item.state.productId === onlyProduct : covered(item.state.productId)))
+    .filter((item) => item.state.purchases >= REGULAR_PURCHASES && ctx.deps.catalog.get(item.state.productId))
     .sort((a, b) => a.dueDay!.localeCompare(b.dueDay!))
     .slice(0, MAX_SCHEDULED)
-    .map((item) => ({ at: `${item.dueDay}T09:00:00.000`, text: ctx.msg.reminderText(nameOf(ctx, item.state.productId)) }));
+    .map((item) => ({ at: `${item.dueDay}T09:00:00.000`, text: ctx.msg.reminderText(productNameOf(ctx, item.state.productId)) }));
 }
 
+/**
+ * "Stop all reminders" withdraws everything; "stop reminding me about perfume" excludes that product. A product
+ * that is not reminded about withdraws nothing: the shopper is asked which one they mean.
+ */
 export async function stopRemindersIntent(ctx: TurnContext): Promise<Reply> {
   const raw = ctx.turn.slots.product?.raw?.trim();
   const customerId = await ctx.customerId();
   const at = ctx.deps.clock.now().toISOString();
   const platform = ctx.turn.customer.platform;
-  // "Stop all reminders" and words that are no product withdraw everything: the safer reading of a stop request.
-  const productId = raw && !/^(all|alle|every|jede)\b/i.test(raw) ? await boughtProduct(ctx, raw) : undefined;
-  if (productId) {
-    await ctx.deps.replenishment.recordConsent(customerId, { action: 'exclude', at, platform, productId });
-    return ctx.ask(ctx.msg.remindersOffProduct(nameOf(ctx, productId)), ctx.msg.anythingElse);
+  if (!raw || ALL_WORDS.test(raw)) {
+    await ctx.deps.replenishment.recordConsent(customerId, { action: 'withdraw', at, platform });
+    return ctx.ask(ctx.msg.remindersOffAll, ctx.msg.anythingElse);
   }
-  await ctx.deps.replenishment.recordConsent(customerId, { action: 'withdraw', at, platform });
-  return ctx.ask(ctx.msg.remindersOffAll, ctx.msg.anythingElse);
+  const productId = await boughtProduct(ctx, raw);
+  const customer = await ctx.customer();
+  if (!productId || !consentCovers(customer.reminderConsent, productId)) return ctx.ask(ctx.msg.remindersWhich(raw), ctx.msg.remindersWhich(raw));
+  await ctx.deps.replenishment.recordConsent(customerId, { action: 'exclude', at, platform, productId });
+  return ctx.ask(ctx.msg.remindersOffProduct(productNameOf(ctx, productId)), ctx.msg.anythingElse);
 }
 
 export async function listRemindersIntent(ctx: TurnContext): Promise<Reply> {
   const customer = await ctx.customer();
   const consent = customer.reminderConsent;
   if (!consent?.granted || !consent.grantedAt) return ctx.ask(ctx.msg.remindersNone, ctx.msg.anythingElse);
-  const excluded = new Set(consent.excludedProducts);
-  const regular = (customer.replenishment?.items ?? [])
-    .filter((item) => item.state.purchases >= 2 && !excluded.has(item.state.productId) && ctx.deps.catalog.get(item.state.productId))
-    .sort((a, b) => b.state.purchases - a.state.purchases)
-    .slice(0, MAX_READ)
-    .map((item) => nameOf(ctx, item.state.productId));
+  const covered = consent.onlyProducts ?? (await regularProducts(ctx)).filter((id) => consentCovers(consent, id));
+  const excluded = consent.onlyProducts ? [] : consent.excludedProducts;
   return ctx.ask(
     ctx.msg.remindersList({
       since: ctx.msg.day(new Date(consent.grantedAt)),
       platform: consent.platform === 'google' ? 'Google' : 'Alexa',
-      products: joinList(regular, ctx.locale),
-      excluded: joinList([...excluded].filter((id) => ctx.deps.catalog.get(id)).map((id) => nameOf(ctx, id)), ctx.locale),
+      products: joinList(covered.filter((id) => ctx.deps.catalog.get(id)).slice(0, MAX_READ).map((id) => productNameOf(ctx, id)), ctx.locale),
+      excluded: joinList(excluded.filter((id) => ctx.deps.catalog.get(id)).map((id) => productNameOf(ctx, id)), ctx.locale),
     }),
     ctx.msg.anythingElse,
   );
-}
-
-/** After an order: the incremental prediction update. A failure is logged, never the shopper's problem. */
-export async function recordOrderForReplenishment(ctx: TurnContext, order: Order): Promise<void> {
-  try {
-    const customer = await ctx.customer();
-    const update = updateForOrder(customer.replenishment, customer.customerId, order, ctx.deps.catalog, ctx.deps.priors);
-    if (update) await ctx.deps.replenishment.recordOrder(customer.customerId, update);
-  } catch (error) {
-    ctx.deps.log.warn('replenishment update after order failed; it is rebuilt from order lines', { error: error instanceof Error ? error.name : typeof error });
-  }
 }

@@ -1,15 +1,11 @@
-/** Search, "more", and choosing from what was read out ("the second one", "the cheaper one"). */
-import type { Product } from '../../catalog/product';
-import type { Locale, Reply } from '../../turn';
+/** Search, "more", choosing from what was read out ("the second one", "the cheaper one"), and the one-result offer. */
+import type { Reply } from '../../turn';
+import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
 import { parseOrdinal } from '../numbers';
-import { displayItem, spokenProduct } from '../product-text';
 import { personalWeights } from '../personal';
-import { addProduct } from './cart';
-
-/** Voice lists must be short: three results a page, ten kept for "more" and the screen. */
-export const RESULTS_PER_PAGE = 3;
-export const RESULTS_KEPT = 10;
+import { addProduct } from '../steps/cart-writes';
+import { chooseFromResults, offerPlainInstead, readResults, readResultsPage, RESULTS_KEPT, RESULTS_PER_PAGE } from '../steps/result-list';
 
 export async function searchProducts(ctx: TurnContext): Promise<Reply> {
   const query = ctx.turn.slots.product?.raw?.trim();
@@ -24,30 +20,6 @@ export async function searchProducts(ctx: TurnContext): Promise<Reply> {
   return readResults(ctx, query, hits.map((hit) => hit.product.id));
 }
 
-function readResults(ctx: TurnContext, query: string, productIds: string[]): Reply {
-  ctx.session.lastResults = productIds;
-  ctx.session.resultOffset = 0;
-  ctx.session.lastQuery = query;
-  return readResultsPage(ctx);
-}
-
-/** Words that narrow a request; when nothing matches with one, the plain product is worth offering. */
-const NARROWING_WORDS: Record<Locale, ReadonlySet<string>> = { 'en-US': new Set(['organic']), 'de-DE': new Set(['bio']) };
-
-/**
- * "organic bananas" in a shop with plain bananas only: say so, then offer the plain ones (read out, or asked
- * about when there is one) instead of a bare "couldn't find". Nothing goes into the cart without a yes.
- */
-export async function offerPlainInstead(ctx: TurnContext, query: string): Promise<Reply | undefined> {
-  const words = query.trim().split(/\s+/);
-  if (words.length < 2 || !NARROWING_WORDS[ctx.locale].has(words[0]!.toLowerCase())) return undefined;
-  const plain = words.slice(1).join(' ');
-  const hits = ctx.deps.catalog.search(plain, { locale: ctx.locale, limit: RESULTS_KEPT, personal: await personalWeights(ctx) });
-  if (hits.length === 0) return undefined;
-  const reply = readResults(ctx, plain, hits.map((hit) => hit.product.id));
-  return { ...reply, speech: `${ctx.msg.notFoundOnly(query)} ${reply.speech}` };
-}
-
 export async function more(ctx: TurnContext): Promise<Reply> {
   const results = ctx.session.lastResults ?? [];
   const next = (ctx.session.resultOffset ?? 0) + RESULTS_PER_PAGE;
@@ -55,51 +27,6 @@ export async function more(ctx: TurnContext): Promise<Reply> {
   if (next >= results.length) return ctx.ask(ctx.msg.noMoreResults, ctx.msg.whichOne);
   ctx.session.resultOffset = next;
   return readResultsPage(ctx);
-}
-
-function readResultsPage(ctx: TurnContext): Reply {
-  const products = resultProducts(ctx);
-  const offset = ctx.session.resultOffset ?? 0;
-  const page = products.slice(offset, offset + RESULTS_PER_PAGE);
-  const query = typeof ctx.session.lastQuery === 'string' ? ctx.session.lastQuery : '';
-  const display = ctx.display(ctx.msg.resultsTitle(query), products.map((product) => displayItem(ctx, product)));
-  if (products.length === 1) {
-    const only = products[0]!;
-    ctx.session.pending = { kind: 'add', productId: only.id, quantity: 1 };
-    return ctx.ask(ctx.msg.foundOne(spokenProduct(ctx, only)), ctx.msg.foundOne(spokenProduct(ctx, only)), { display });
-  }
-  const list = page.map((product, index) => `${offset + index + 1}. ${spokenProduct(ctx, product)}`).join('; ');
-  return ctx.ask(ctx.msg.found(products.length, list), ctx.msg.whichOne, { display });
-}
-
-function resultProducts(ctx: TurnContext): Product[] {
-  return (ctx.session.lastResults ?? []).flatMap((id) => {
-    const product = ctx.deps.catalog.get(id);
-    return product ? [product] : [];
-  });
-}
-
-const CHEAPER = /\b(cheap|cheaper|cheapest|least expensive|günstig\w*|billig\w*|preiswert\w*)\b/i;
-const DEARER = /\b(expensive|more expensive|pricier|teur\w*)\b/i;
-
-/**
- * Picks a product from the results read out: by position ("the second one", "number two", "the last one") or by
- * price ("the cheaper one"). Returns undefined when the words name no choice; null when the position is out of range.
- */
-export function chooseFromResults(ctx: TurnContext, words: string): Product | null | undefined {
-  const products = resultProducts(ctx);
-  if (products.length === 0) return undefined;
-  const offset = ctx.session.resultOffset ?? 0;
-  // "The cheaper one" compares what was just read out, which is what the shopper has in mind.
-  const heard = products.slice(offset, offset + RESULTS_PER_PAGE);
-  const priced = heard.filter((product) => product.priceCents !== undefined);
-  if (CHEAPER.test(words) && priced.length > 0) return priced.reduce((a, b) => (b.priceCents! < a.priceCents! ? b : a));
-  if (DEARER.test(words) && priced.length > 0) return priced.reduce((a, b) => (b.priceCents! > a.priceCents! ? b : a));
-  const position = parseOrdinal(words, ctx.locale);
-  if (position === undefined) return undefined;
-  if (position === -1) return heard[heard.length - 1] ?? null;
-  // Positions count in the whole list as it was numbered when read ("4." on the second page).
-  return products[position - 1] ?? null;
 }
 
 export async function selectItem(ctx: TurnContext): Promise<Reply> {
@@ -112,3 +39,15 @@ export async function selectItem(ctx: TurnContext): Promise<Reply> {
   }
   return addProduct(ctx, choice, 1);
 }
+
+/** "I found one: X. Shall I add it?" — the yes adds exactly the product and quantity offered. */
+export const addOfferAnswers: QuestionAnswers<'add'> = {
+  async yes(ctx, question) {
+    const product = ctx.deps.catalog.get(question.productId);
+    if (!product) return ctx.ask(ctx.msg.noResultsToChoose, ctx.msg.helpReprompt);
+    return addProduct(ctx, product, question.quantity);
+  },
+  async no(ctx) {
+    return ctx.ask(ctx.msg.cancelledPending, ctx.msg.helpReprompt);
+  },
+};

@@ -1,7 +1,10 @@
-/** Launch, help, stop, cancel, fallback and session end: the turns that frame a conversation. */
+/**
+ * Launch, help, repeat, stop, cancel, fallback, session end, and a yes or no that answers nothing: the turns that
+ * frame a conversation.
+ */
 import type { Reply } from '../../turn';
 import type { TurnContext } from '../context';
-import { launchNudge } from './replenish';
+import { launchNudge } from '../steps/replenishment-due';
 
 /** After this many misunderstood turns in a row, the fallback offers help instead of repeating itself. */
 export const MISSES_BEFORE_HELP = 2;
@@ -19,25 +22,33 @@ export async function launch(ctx: TurnContext): Promise<Reply> {
     return ctx.ask(ctx.msg.welcomeFirst, ctx.msg.welcomeReprompt);
   }
   const nudge = await launchNudge(ctx);
-  if (nudge) return ctx.ask(`${ctx.msg.welcomeBackBrief} ${nudge}`, nudge, { ask: { kind: 'confirm' } });
+  if (nudge) {
+    return ctx.pose({ kind: 'replenish', lines: [{ productId: nudge.productId, quantity: nudge.quantity }] }, `${ctx.msg.welcomeBackBrief} ${nudge.speech}`, nudge.speech);
+  }
   return ctx.ask(ctx.msg.welcomeBack, ctx.msg.welcomeReprompt);
 }
 
+/** Help; with a question pending, help is said and the question asked again (it stays open). */
 export async function help(ctx: TurnContext): Promise<Reply> {
   ctx.session.misses = 0;
+  if (ctx.answering) return ctx.reask(ctx.answering, `${ctx.msg.help} ${ctx.answering.prompt}`);
   return ctx.ask(ctx.msg.help, ctx.msg.helpReprompt);
+}
+
+/** "Say that again": the pending question, else the last thing said, else a short hint. */
+export async function repeat(ctx: TurnContext): Promise<Reply> {
+  if (ctx.answering) return ctx.reask(ctx.answering);
+  const last = typeof ctx.session.lastSpeech === 'string' && ctx.session.lastSpeech ? ctx.session.lastSpeech : undefined;
+  return last ? ctx.ask(last, ctx.msg.helpReprompt) : ctx.ask(ctx.msg.welcomeReprompt, ctx.msg.helpReprompt);
 }
 
 export async function stop(ctx: TurnContext): Promise<Reply> {
   return ctx.tell(ctx.msg.goodbye);
 }
 
-/** "Cancel" withdraws a pending question when there is one; otherwise it ends the session like stop. */
+/** "Cancel" withdraws a pending question when there was one (the engine has dropped it); otherwise it ends the session like stop. */
 export async function cancel(ctx: TurnContext): Promise<Reply> {
-  if (ctx.session.pending) {
-    delete ctx.session.pending;
-    return ctx.ask(ctx.msg.cancelledPending, ctx.msg.helpReprompt);
-  }
+  if (ctx.dialogKey && (await ctx.customer()).question !== undefined) return ctx.ask(ctx.msg.cancelledPending, ctx.msg.helpReprompt);
   return ctx.tell(ctx.msg.goodbye);
 }
 
@@ -46,6 +57,16 @@ export async function fallback(ctx: TurnContext): Promise<Reply> {
   ctx.session.misses = misses;
   if (misses >= MISSES_BEFORE_HELP) return ctx.ask(ctx.msg.fallbackOfferHelp, ctx.msg.helpReprompt);
   return ctx.ask(ctx.msg.fallback, ctx.msg.helpReprompt);
+}
+
+/** A yes with no question pending (or one that expired, or was asked in another conversation): nothing happens. */
+export async function yes(ctx: TurnContext): Promise<Reply> {
+  return ctx.ask(ctx.msg.nothingToConfirm, ctx.msg.helpReprompt);
+}
+
+/** "No" without a question pending answers "Anything else?": the shopper is done. */
+export async function no(ctx: TurnContext): Promise<Reply> {
+  return ctx.tell(ctx.msg.goodbye);
 }
 
 /** The platform closed the session (timeout, user exit, error): nothing may be said, nothing is lost. */

@@ -93,6 +93,7 @@ describe('toTurn', () => {
       dialog: { confirmation: 'NONE' },
       device: { hasScreen: true },
       requestId: '6d7f4b0e-3c1a-4f8e-9b52-0c5a7e2d9f11-2a5e8d1c',
+      sessionId: 'projects/vocart-demo-4f2a1/agent/sessions/ABwppHGx2dTtZ6Q1xJ9s-demo',
     });
   });
 

@@ -6,7 +6,7 @@ import { productName, type Product } from '../../catalog/product';
 import { chooseBySize, packsFor } from '../../catalog/pack-size';
 import { parseProductRequest } from '../../catalog/product-request';
 import { addToCart, CartLimitError, itemCount, MAX_CART_LINES, MAX_LINE_QUANTITY } from '../../cart/cart';
-import { saveCart } from './cart';
+import { saveCart } from './cart-writes';
 import { joinList } from '../../i18n/format';
 import type { CartLine } from '../../ports';
 import type { Locale, Reply } from '../../turn';
@@ -57,7 +57,6 @@ export async function addSeveral(ctx: TurnContext, parts: string[]): Promise<Rep
     return ctx.ask(speech, ctx.msg.addedReprompt);
   }
   const cart = await saveCart(ctx, lines);
-  delete ctx.session.pending;
   ctx.session.misses = 0;
   const items = joinList(
     found.map(({ product, quantity }) => ctx.msg.cartLine(quantity, productName(product, ctx.locale))),

@@ -1,0 +1,11 @@
+/** What a flow does with the yes or no to the question it asked: one entry per question kind in question-table.ts. */
+import type { Reply } from '../turn';
+import type { TurnContext } from './context';
+import type { QuestionKind, QuestionOf } from './questions';
+
+export interface QuestionAnswers<K extends QuestionKind> {
+  yes(ctx: TurnContext, question: QuestionOf<K>): Promise<Reply>;
+  no(ctx: TurnContext, question: QuestionOf<K>): Promise<Reply>;
+}
+
+export type AnswerTable = { [K in QuestionKind]: QuestionAnswers<K> };
