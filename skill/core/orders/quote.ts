@@ -1,10 +1,15 @@
 /** The price of a cart as it would be charged now: lines at current prices, tax, delivery, total. */
+import { isWholeQuantity } from '../cart/cart';
+import { unitPriceCents } from '../catalog/price';
 import type { CartLine, Catalog, OrderLine } from '../ports';
 import type { ShopPolicy } from './policy';
 
 export interface Quote {
   lines: OrderLine[];
-  /** Cart lines whose product is no longer sold: read out, never charged. */
+  /**
+   * Cart lines that cannot be charged: the product is no longer sold, its price is not whole cents, or the line's
+   * quantity is not a whole number of packs. Read out, never charged.
+   */
   unavailable: string[];
   subtotalCents: number;
   taxCents: number;
@@ -17,9 +22,9 @@ export function quoteCart(cart: readonly CartLine[], catalog: Catalog, policy: S
   const lines: OrderLine[] = [];
   const unavailable: string[] = [];
   for (const line of cart) {
-    const product = catalog.get(line.productId);
-    if (!product || product.priceCents === undefined) unavailable.push(line.productId);
-    else lines.push({ productId: line.productId, quantity: line.quantity, unitPriceCents: product.priceCents });
+    const price = unitPriceCents(catalog.get(line.productId));
+    if (price === undefined || !isWholeQuantity(line.quantity)) unavailable.push(line.productId);
+    else lines.push({ productId: line.productId, quantity: line.quantity, unitPriceCents: price });
   }
   const subtotalCents = lines.reduce((sum, line) => sum + line.unitPriceCents * line.quantity, 0);
   // Round half up to the cent, as tax is usually computed on the order total.
