@@ -56,3 +56,13 @@ export function packsFor(spoken: string | undefined, label: string | undefined):
   const whole = Math.round(packs);
   return whole >= 1 && Math.abs(packs - whole) < 1e-9 ? whole : undefined;
 }
+
+/**
+ * How many pieces one pack holds when it is sold as a count of several ("12 count", "18 ct", "6 each"): then a
+ * bare number said ("six eggs") counts pieces, not packs. Undefined for a single piece ("1 each") and for
+ * measures ("2 lb"), where a number said can only count packs.
+ */
+export function piecesPerPack(label: string | undefined): number | undefined {
+  const size = parsePackSize(label);
+  return size?.unit === 'count' && Number.isInteger(size.amount) && size.amount > 1 ? size.amount : undefined;
+}

@@ -13,6 +13,12 @@ import { foldCharacters } from './text-normalizer';
 
 export type PackUnit = 'bottle' | 'can' | 'box' | 'bag' | 'jar' | 'pack' | 'carton' | 'loaf' | 'bunch' | 'piece' | 'dozen';
 
+/**
+ * Pack words that count the pieces themselves, not packs: "sechs Stück Eier" is six eggs, as a German label's
+ * "12 Stück" is twelve eggs. Every other pack word makes the number a count of packs ("six cartons of eggs").
+ */
+export const PIECE_UNITS: ReadonlySet<PackUnit> = new Set<PackUnit>(['piece']);
+
 export interface ProductRequest {
   /** What to search for, folded to lower case. */
   query: string;
@@ -114,6 +120,13 @@ export function parseProductRequest(utterance: string, locale: Locale): ProductR
   } else if (PACK_WORDS[locale][tokens[at] ?? ''] === 'dozen') {
     request.size = '12 count';
     at += 1;
+  } else {
+    // "cartons of eggs" / "Packungen Eier": the number came in a slot of its own, the pack word still counts packs.
+    const pack = leadingPackWord(tokens, at, locale);
+    if (pack) {
+      request.unit = pack;
+      at += 1;
+    }
   }
   at = skipLinkers(tokens, at, locale);
   const query = tokens.slice(at).join(' ').trim();
@@ -134,6 +147,19 @@ function readAmount(tokens: readonly string[], at: number, locale: Locale): { va
   if (tokens[at + 1] === PERCENT_WORD[locale]) return undefined;
   if (/^\d+(\.\d+)?$/.test(token)) return { value: Number(token), next: at + 1, length: 1 };
   return undefined;
+}
+
+/**
+ * English names products with pack words ("can opener", "box cutter"), so there only "of" after the word marks a
+ * container; German puts the container straight before the product ("Packungen Eier").
+ */
+const PACK_WORD_NEEDS_LINKER: Record<Locale, boolean> = { 'en-US': true, 'de-DE': false };
+
+function leadingPackWord(tokens: readonly string[], at: number, locale: Locale): PackUnit | undefined {
+  const pack = PACK_WORDS[locale][tokens[at] ?? ''];
+  const next = tokens[at + 1];
+  if (!pack || pack === 'dozen' || next === undefined) return undefined;
+  return !PACK_WORD_NEEDS_LINKER[locale] || LINKERS[locale].has(next) ? pack : undefined;
 }
 
 function skipLinkers(tokens: readonly string[], at: number, locale: Locale): number {

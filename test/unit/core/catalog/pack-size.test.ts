@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseBySize, packsFor, parsePackSize, sameSize } from '../../../../skill/core/catalog/pack-size';
+import { chooseBySize, packsFor, parsePackSize, piecesPerPack, sameSize } from '../../../../skill/core/catalog/pack-size';
 
 describe('pack sizes', () => {
   it.each([
@@ -42,5 +42,16 @@ describe('pack sizes', () => {
     expect(chooseBySize([half], '1 gallon')).toBe(half);
     expect(chooseBySize([half, whole], '3 lb')).toBeUndefined();
     expect(chooseBySize([half, whole], undefined)).toBeUndefined();
+  });
+
+  it('knows the pieces in a pack sold as a count of several, and nothing for one piece or a measure', () => {
+    expect(piecesPerPack('12 count')).toBe(12);
+    expect(piecesPerPack('18 ct')).toBe(18);
+    expect(piecesPerPack('6 each')).toBe(6);
+    expect(piecesPerPack('1 each')).toBeUndefined();
+    expect(piecesPerPack('2 lb')).toBeUndefined();
+    expect(piecesPerPack('24 rolls')).toBeUndefined();
+    expect(piecesPerPack('1.5 count')).toBeUndefined();
+    expect(piecesPerPack(undefined)).toBeUndefined();
   });
 });

@@ -12,6 +12,14 @@ describe('parseProductRequest', () => {
     ['two dozen eggs', { size: '24 count', query: 'eggs' }],
     ['two bottles of one liter water', { quantity: 2, unit: 'bottle', size: '1 liter', query: 'water' }],
     ['milk', { query: 'milk' }],
+    ['six eggs', { quantity: 6, query: 'eggs' }],
+    ['six cartons of eggs', { quantity: 6, unit: 'carton', query: 'eggs' }],
+    ['a pack of eggs', { quantity: 1, unit: 'pack', query: 'eggs' }],
+    // The number came in the quantity slot: the pack word alone still says packs.
+    ['cartons of eggs', { unit: 'carton', query: 'eggs' }],
+    // A pack word that starts a product name is the product's.
+    ['can opener', { query: 'can opener' }],
+    ['box cutter', { query: 'box cutter' }],
   ])('en-US: "%s"', (said, expected) => {
     expect(parseProductRequest(said, 'en-US')).toEqual(expected);
   });
@@ -21,6 +29,11 @@ describe('parseProductRequest', () => {
     ['ein Liter Milch', { size: '1 Liter', query: 'milch' }],
     ['500 Gramm Mehl', { size: '500 g', query: 'mehl' }],
     ['ein Dutzend Eier', { size: '12 count', query: 'eier' }],
+    ['sechs Eier', { quantity: 6, query: 'eier' }],
+    ['sechs Packungen Eier', { quantity: 6, unit: 'pack', query: 'eier' }],
+    ['sechs Stück Eier', { quantity: 6, unit: 'piece', query: 'eier' }],
+    ['Packungen Eier', { unit: 'pack', query: 'eier' }],
+    ['Packung', { query: 'packung' }],
   ])('de-DE: "%s"', (said, expected) => {
     expect(parseProductRequest(said, 'de-DE')).toEqual(expected);
   });
