@@ -51,7 +51,7 @@ export interface Messages {
   cartLine(quantity: number, name: string): string;
   /** "Added one pack of 12 Large Brown Eggs (you asked for 6) to your cart, for $4.29." */
   addedPacks(line: PackLineWords, cartCount: number): string;
-  /** A cart or checkout line with its total: "2 packs of 12 Large Brown Eggs, 24 in all, $8.58". */
+  /** A cart or checkout line with its total: "2 packs of 12 Large Brown Eggs (24 in all), $8.58". */
   cartLineWithPacks(line: PackLineWords): string;
   clearConfirm(count: number): string;
   cleared: string;
@@ -351,29 +351,27 @@ const deDE: Messages = {
   reminderText: (product) => `${product} geht dir wahrscheinlich bald aus. Sag: Alexa, frag vocart laden, was zur Neige geht.`,
 };
 
-/** "one pack of 12 Large Brown Eggs (you asked for 6)", "3 packs of 12 …, 36 in all", "2 Whole Milk, 1 gallon each". */
+/** "one pack of 12 Large Brown Eggs (you asked for 6)", "3 packs of 12 … (36 in all)", "2 Whole Milk, 1 gallon each". */
 function englishPacks(line: PackLineWords): string {
   const { packs, name, size, unitsPerPack } = line;
   if (unitsPerPack === undefined) {
     if (packs === 1) return size ? `${name}, ${size}` : name;
     return size ? `${packs} ${name}, ${size} each` : `${packs} ${name}`;
   }
-  const pieces = packs * unitsPerPack;
-  const counted = `${packs === 1 ? 'one pack' : `${packs} packs`} of ${unitsPerPack} ${name}${packs > 1 ? `, ${pieces} in all` : ''}`;
-  return askedDiffers(line) ? `${counted} (you asked for ${line.unitsAsked})` : counted;
+  const notes = [packs > 1 ? `${packs * unitsPerPack} in all` : '', askedDiffers(line) ? `you asked for ${line.unitsAsked}` : ''].filter(Boolean);
+  return `${packs === 1 ? 'one pack' : `${packs} packs`} of ${unitsPerPack} ${name}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }
 
-/** "eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6)", "2 Packungen … mit je 12 Stück, insgesamt 24". */
+/** "eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6)", "2 Packungen … mit je 12 Stück (insgesamt 24)". */
 function germanPacks(line: PackLineWords): string {
   const { packs, name, size, unitsPerPack } = line;
   if (unitsPerPack === undefined) {
     if (packs === 1) return size ? `${name}, ${size}` : name;
     return size ? `${packs} mal ${name}, je ${size}` : `${packs} mal ${name}`;
   }
-  const pieces = packs * unitsPerPack;
-  const counted =
-    packs === 1 ? `eine Packung ${name} mit ${unitsPerPack} Stück` : `${packs} Packungen ${name} mit je ${unitsPerPack} Stück, insgesamt ${pieces}`;
-  return askedDiffers(line) ? `${counted} (du wolltest ${line.unitsAsked})` : counted;
+  const notes = [packs > 1 ? `insgesamt ${packs * unitsPerPack}` : '', askedDiffers(line) ? `du wolltest ${line.unitsAsked}` : ''].filter(Boolean);
+  const counted = packs === 1 ? `eine Packung ${name} mit ${unitsPerPack} Stück` : `${packs} Packungen ${name} mit je ${unitsPerPack} Stück`;
+  return `${counted}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }
 
 /** The pieces asked for are worth saying back only when the packs hold a different number. */
