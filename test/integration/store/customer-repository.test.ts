@@ -26,6 +26,18 @@ describe('DynamoCustomerRepository on DynamoDB Local', async () => {
     expect((await store.customers.load('c2')).cart.lines).toEqual([{ productId: 'p002', quantity: 1 }]);
   });
 
+  it('drops cart lines whose stored quantity is no whole number of packs, keeping the rest', async () => {
+    const stored = [
+      { productId: 'p001', quantity: 2 },
+      { productId: 'p002', quantity: 0.01 },
+      { productId: 'p003', quantity: 0 },
+      { productId: 'p004', quantity: -1 },
+      { productId: 'p005', quantity: 1.5 },
+    ];
+    await store.customers.saveCart('c-fraction', stored, 0);
+    expect((await store.customers.load('c-fraction')).cart.lines).toEqual([{ productId: 'p001', quantity: 2 }]);
+  });
+
   it('stores the profile next to the cart in the same partition', async () => {
     await store.customers.saveProfile({ customerId: 'c3', firstContactAt: '2026-11-01T10:00:00.000Z', locale: 'de-DE' });
     await store.customers.saveCart('c3', [{ productId: 'p009', quantity: 3 }], 0);
