@@ -144,6 +144,7 @@ function toProfile(customerId: string, item: VocartItem): CustomerProfile {
     ...(isPaymentMethod(item.paymentMethod) ? { paymentMethod: item.paymentMethod } : {}),
     ...(typeof item.voicePinHash === 'string' ? { voicePinSet: true } : {}),
     ...(item.voiceOrderingLocked === true ? { voiceOrderingLocked: true } : {}),
+    ...(Array.isArray(item.identities) ? { identities: (item.identities as unknown[]).filter((id): id is string => typeof id === 'string') } : {}),
   };
 }
 

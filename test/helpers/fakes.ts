@@ -45,6 +45,9 @@ export class MemoryCustomers implements CustomerRepository {
   readonly carts = new Map<string, Cart>();
   readonly profiles = new Map<string, CustomerProfile>();
   readonly purchases = new Map<string, Record<string, number>>();
+  /** Replenishment state and consent the snapshot shows, for tests of those flows (the store joins them in one load). */
+  replenishmentOf?: (customerId: string) => CustomerSnapshot['replenishment'];
+  consentOf?: (customerId: string) => ReminderConsent | undefined;
   /** Pending questions by customer and conversation, as the store keeps them. */
   readonly questions = new Map<string, object>();
   /** Set to make every call fail like an unreachable database. */
@@ -59,6 +62,10 @@ export class MemoryCustomers implements CustomerRepository {
     const snapshot: CustomerSnapshot = { customerId, cart: structuredClone(this.carts.get(customerId) ?? { lines: [], version: 0 }) };
     const question = options.dialogKey ? this.questions.get(`${customerId}\n${options.dialogKey}`) : undefined;
     if (question) snapshot.question = structuredClone(question);
+    const replenishment = this.replenishmentOf?.(customerId);
+    if (replenishment) snapshot.replenishment = structuredClone(replenishment);
+    const consent = this.consentOf?.(customerId);
+    if (consent) snapshot.reminderConsent = structuredClone(consent);
     const profile = this.profiles.get(customerId);
     if (profile) snapshot.profile = { ...profile };
     const counts = this.purchases.get(customerId);

@@ -7,7 +7,7 @@ import type { ReplenishmentPriors } from '../replenishment/priors';
 import type { ShopPolicy } from '../orders/policy';
 import type { Messages } from '../i18n/messages';
 import { messagesFor } from '../i18n/messages';
-import type { Display, Reply, SessionState, Turn } from '../turn';
+import type { Display, Platform, Reply, SessionState, Turn } from '../turn';
 import { dialogKeyOf, parseAskedQuestion, type AskedQuestion, type PendingQuestion } from './questions';
 
 export interface CoreDeps {
@@ -23,6 +23,8 @@ export interface CoreDeps {
   replenishment: ReplenishmentRepository;
   /** Product and category knowledge pooled across customers (may be empty: own history then decides). */
   priors: ReplenishmentPriors;
+  /** Per-platform turn budgets in ms, when a host or a test needs other than TURN_BUDGET_MS. */
+  turnBudgetMs?: Partial<Record<Platform, number>>;
 }
 
 export class TurnContext {

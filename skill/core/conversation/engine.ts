@@ -118,7 +118,7 @@ export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Re
   return {
     async handle(turn: Turn): Promise<Reply> {
       const ctx = new TurnContext(turn, deps);
-      const budgetMs = TURN_BUDGET_MS[turn.customer.platform];
+      const budgetMs = deps.turnBudgetMs?.[turn.customer.platform] ?? TURN_BUDGET_MS[turn.customer.platform];
       ctx.deadline = Date.now() + budgetMs;
       const started = Date.now();
       let gaveUp = false;
