@@ -1,17 +1,24 @@
 /**
- * Orders on the customer partition. Claiming an idempotency key is a conditional put; committing an order is one
- * TransactWriteItems: the key marked placed (only by its claimant), the order header, one item per line, and the
- * cart emptied (only if still at the confirmed version). Either all of it lands or none.
+ * Orders on the customer partition. A confirmation's claim is one IDEM item: `claimed` by one request, `placed`
+ * with its order, or `released` with the outcome of a failed attempt. It keeps the charge key of every attempt,
+ * so whoever takes it over next (after a failure, or when a claim's lease ran out because its process died) can
+ * refund them all first. Committing an order is one TransactWriteItems: the claim marked placed (only while its
+ * claimant still holds it), the order header, one item per line, and the cart emptied (only if still at the
+ * confirmed version). Either all of it lands or none.
  */
 import dynamoose from 'dynamoose';
 import { ConcurrentUpdateError } from '../core/errors';
-import type { Clock, Order, OrderClaim, OrderLine, OrderRepository } from '../core/ports';
+import type { AttemptOutcome, ClaimRequest, ClaimState, Clock, HeldClaim, Order, OrderClaim, OrderLine, OrderRepository } from '../core/ports';
 import { isConditionFailure, storeError } from './errors';
 import { customerPk, SK } from './keys';
 import { vocartModel, type VocartItem } from './table';
 
-/** A claim older than this is treated as abandoned (its Lambda died mid-order) and may be taken over. */
-export const CLAIM_TTL_MS = 60_000;
+/** Charge keys kept per confirmation: enough for any run of retries a shopper makes, bounded item size. */
+const MAX_CHARGE_KEYS = 20;
+/** Only for housekeeping: TTL deletes lazily, so correctness relies on the claim's own fields. */
+const CLAIM_RETENTION_S = 7 * 24 * 3600;
+/** Rounds of read-then-conditional-write before a contended claim is reported as in progress. */
+const CLAIM_ROUNDS = 3;
 
 export class DynamoOrderRepository implements OrderRepository {
   private readonly model;
@@ -23,44 +30,75 @@ export class DynamoOrderRepository implements OrderRepository {
     this.model = vocartModel(tableName);
   }
 
-  async claim(customerId: string, idempotencyKey: string, claimant: string): Promise<OrderClaim> {
-    const now = this.clock.now().getTime();
-    const condition = new dynamoose.Condition()
-      .attribute('pk')
-      .not()
-      .exists()
-      .or()
-      .group((group) => group.attribute('status').eq('claimed').and().attribute('claimedAt').lt(now - CLAIM_TTL_MS));
+  async claim(customerId: string, key: string, request: ClaimRequest): Promise<OrderClaim> {
     try {
-      await this.model.create(
-        {
-          pk: customerPk(customerId),
-          sk: SK.idempotency(idempotencyKey),
-          type: 'idempotency',
-          status: 'claimed',
-          claimant,
-          claimedAt: now,
-          // Only for housekeeping: TTL deletes lazily, so correctness relies on claimedAt above.
-          expiresAt: Math.floor(now / 1000) + 7 * 24 * 3600,
-        },
-        { overwrite: true, condition },
-      );
-      return { kind: 'claimed' };
+      // The usual case first: nobody has tried this confirmation yet, one conditional put decides.
+      if (await this.writeClaim(customerId, key, request, undefined)) return { kind: 'claimed', earlierChargeKeys: [] };
+      for (let round = 0; round < CLAIM_ROUNDS; round++) {
+        const item = await this.readClaim(customerId, key);
+        if (item?.status === 'placed') {
+          const order = await this.loadPlaced(customerId, item);
+          return order ? { kind: 'placed', order } : { kind: 'in-progress' };
+        }
+        if (item && item.status === 'claimed' && Number(item.claimedAt) >= this.clock.now().getTime() - request.leaseMs) return { kind: 'in-progress' };
+        // Absent (erased meanwhile), released, or claimed by a process whose lease ran out: take it over,
+        // conditional on the claim being exactly as read, so two takers cannot both win.
+        if (await this.writeClaim(customerId, key, request, item)) return { kind: 'claimed', earlierChargeKeys: chargeKeysOf(item, key) };
+      }
+      return { kind: 'in-progress' };
     } catch (error) {
-      if (!isConditionFailure(error)) throw storeError('claim order key', error);
+      throw storeError('claim order key', error);
     }
-    const order = await this.findByKey(customerId, idempotencyKey);
-    return order ? { kind: 'placed', order } : { kind: 'in-progress' };
   }
 
-  async commit(order: Order & { idempotencyKey: string }, cartVersion: number, claimant: string): Promise<void> {
+  /** Writes a fresh claim over `previous` (undefined: none may exist); false when the claim changed meanwhile. */
+  private async writeClaim(customerId: string, key: string, request: ClaimRequest, previous: VocartItem | undefined): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    const item = {
+      pk: customerPk(customerId),
+      sk: SK.idempotency(key),
+      type: 'idempotency',
+      status: 'claimed',
+      claimant: request.claimant,
+      claimedAt: now,
+      chargeKey: request.chargeKey,
+      chargeKeys: [...chargeKeysOf(previous, key), request.chargeKey].slice(-MAX_CHARGE_KEYS),
+      attempt: previous ? Number(previous.attempt ?? 1) + 1 : 1,
+      expiresAt: Math.floor(now / 1000) + CLAIM_RETENTION_S,
+    };
+    const condition = previous
+      ? new dynamoose.Condition()
+          .attribute('status')
+          .eq(previous.status)
+          .and()
+          .attribute('claimant')
+          .eq(previous.claimant)
+          .and()
+          .attribute('claimedAt')
+          .eq(previous.claimedAt)
+      : new dynamoose.Condition().attribute('pk').not().exists();
+    try {
+      await this.model.create(item, { overwrite: true, condition });
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  private async readClaim(customerId: string, key: string): Promise<VocartItem | undefined> {
+    const item = await this.model.get({ pk: customerPk(customerId), sk: SK.idempotency(key) }, { consistent: true });
+    return item ? (item.toJSON() as VocartItem) : undefined;
+  }
+
+  async commit(order: Order & { idempotencyKey: string }, cartVersion: number, claim: HeldClaim): Promise<void> {
     const pk = customerPk(order.customerId);
     const { header, lines, orderSk } = orderItems(order);
     const writes = [
       this.model.transaction.update(
-        { pk, sk: SK.idempotency(order.idempotencyKey) },
+        { pk, sk: SK.idempotency(claim.key) },
         { status: 'placed', orderSk },
-        { condition: new dynamoose.Condition().attribute('claimant').eq(claimant).and().attribute('status').eq('claimed') },
+        { condition: new dynamoose.Condition().attribute('claimant').eq(claim.claimant).and().attribute('status').eq('claimed') },
       ),
       this.model.transaction.create(header, { overwrite: false }),
       ...lines.map((line) => this.model.transaction.create(line, { overwrite: false })),
@@ -79,27 +117,37 @@ export class DynamoOrderRepository implements OrderRepository {
     }
   }
 
-  async release(customerId: string, idempotencyKey: string, claimant: string): Promise<void> {
+  async release(customerId: string, claim: HeldClaim, outcome: AttemptOutcome): Promise<boolean> {
     try {
-      await this.model.delete(
-        { pk: customerPk(customerId), sk: SK.idempotency(idempotencyKey) },
-        { condition: new dynamoose.Condition().attribute('claimant').eq(claimant).and().attribute('status').eq('claimed') },
+      await this.model.update(
+        { pk: customerPk(customerId), sk: SK.idempotency(claim.key) },
+        { status: 'released', outcome, releasedAt: this.clock.now().getTime() },
+        { condition: new dynamoose.Condition().attribute('claimant').eq(claim.claimant).and().attribute('status').eq('claimed') },
       );
+      return true;
     } catch (error) {
-      if (isConditionFailure(error)) return;
+      if (isConditionFailure(error)) return false;
       throw storeError('release order claim', error);
     }
   }
 
-  async findByKey(customerId: string, idempotencyKey: string): Promise<Order | undefined> {
+  async inspect(customerId: string, key: string): Promise<ClaimState> {
     try {
-      const claim = await this.model.get({ pk: customerPk(customerId), sk: SK.idempotency(idempotencyKey) });
-      const orderSk = claim?.status === 'placed' ? claim.orderSk : undefined;
-      if (typeof orderSk !== 'string') return undefined;
-      return await this.loadOrder(customerId, orderSk);
+      const item = await this.readClaim(customerId, key);
+      if (!item) return { kind: 'none' };
+      if (item.status === 'placed') {
+        const order = await this.loadPlaced(customerId, item);
+        return order ? { kind: 'placed', order } : { kind: 'in-progress' };
+      }
+      if (item.status === 'released') return { kind: 'released', outcome: toOutcome(item.outcome) };
+      return { kind: 'in-progress' };
     } catch (error) {
-      throw storeError('find order by key', error);
+      throw storeError('inspect order claim', error);
     }
+  }
+
+  private async loadPlaced(customerId: string, claim: VocartItem): Promise<Order | undefined> {
+    return typeof claim.orderSk === 'string' ? this.loadOrder(customerId, claim.orderSk) : undefined;
   }
 
   private async loadOrder(customerId: string, orderSk: string): Promise<Order | undefined> {
@@ -141,6 +189,20 @@ export function orderItems(order: Order) {
     ...line,
   }));
   return { header, lines: lineItems, orderSk };
+}
+
+/** Every charge key tried on a claim. A claim written before keys were per attempt charged with its own key. */
+function chargeKeysOf(item: VocartItem | undefined, key: string): string[] {
+  if (!item) return [];
+  if (Array.isArray(item.chargeKeys)) return item.chargeKeys.filter((value): value is string => typeof value === 'string');
+  return [key];
+}
+
+/** A released claim's outcome as stored; anything unreadable is treated as the cautious "may have charged". */
+function toOutcome(value: unknown): AttemptOutcome {
+  const outcome = (value ?? {}) as { kind?: unknown; reason?: unknown; charged?: unknown };
+  if (outcome.kind === 'declined') return { kind: 'declined', reason: typeof outcome.reason === 'string' ? outcome.reason : 'card_declined' };
+  return { kind: 'failed', charged: outcome.charged === 'no' ? 'no' : 'unknown' };
 }
 
 function isTransactionConditionFailure(error: unknown): boolean {
