@@ -100,18 +100,44 @@ describe('checkout on DynamoDB Local', async () => {
     expect((await store.customers.load(demo.customerId)).cart.lines).toHaveLength(2);
   });
 
-  it('refunds a charge whose answer timed out and keeps the cart', async () => {
+  it('after a timed-out charge, checking out again orders once, backed only by the new charge', async () => {
     payments.failure = 'timeout';
+    const before = (await ordersInTable()).length;
     const question = await send({ intent: 'CheckoutIntent' });
     const reply = await send({ intent: 'Yes', session: question.sessionState });
-    expect(reply.speech).toMatch(/Nothing was charged/);
+    expect(reply.speech).toMatch(/couldn't place your order/);
     expect(payments.allCharges()).toHaveLength(1);
     expect(payments.capturedCharges()).toHaveLength(0);
     expect((await store.customers.load(demo.customerId)).cart.lines).toHaveLength(2);
-    // The claim was released: once the gateway recovers, the same confirmation goes through.
+    // The gateway recovers; the shopper checks out again. The old, refunded charge must not back the order.
     payments.failure = 'none';
-    const retry = await send({ intent: 'Yes', session: question.sessionState });
+    const again = await send({ intent: 'CheckoutIntent', session: reply.sessionState });
+    const retry = await send({ intent: 'Yes', session: again.sessionState });
     expect(retry.speech).toMatch(/^Done\./);
+    const after = await ordersInTable();
+    expect(after.length - before).toBe(1);
+    expect(payments.allCharges()).toHaveLength(2);
+    expect(payments.capturedCharges()).toHaveLength(1);
+    // Earlier tests here placed orders at the same clock time: find ours by charge, not by position.
+    const chargeIds = after.map((order) => order.chargeId);
+    expect(chargeIds).toContain(payments.capturedCharges()[0]!.chargeId);
+    const refunded = payments.allCharges().find((charge) => charge.status === 'refunded')!;
+    expect(chargeIds).not.toContain(refunded.chargeId);
+  });
+
+  it('never says done while the gateway keeps timing out, however often the shopper checks out', async () => {
+    payments.failure = 'timeout';
+    const before = (await ordersInTable()).length;
+    let session = (await send({ intent: 'CheckoutIntent' })).sessionState;
+    for (let i = 0; i < 2; i++) {
+      const reply = await send({ intent: 'Yes', session });
+      expect(reply.speech).not.toMatch(/^Done/);
+      session = (await send({ intent: 'CheckoutIntent', session: reply.sessionState })).sessionState;
+    }
+    await payments.settled();
+    expect((await ordersInTable()).length).toBe(before);
+    expect(payments.capturedCharges()).toHaveLength(0);
+    expect((await store.customers.load(demo.customerId)).cart.lines).toHaveLength(2);
   });
 
   it('refunds and keeps the cart when the database fails while committing', async () => {
