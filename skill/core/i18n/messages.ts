@@ -49,7 +49,7 @@ export interface Messages {
   cartEmpty: string;
   cartContents(count: number, list: string, total: string): string;
   cartLine(quantity: number, name: string): string;
-  /** "Added one pack of 12 Large Brown Eggs (you asked for 6) to your cart, for $4.29." */
+  /** "Added one pack of 12 Large Brown Eggs (you asked for 6) to your cart, for $4.29." / "Ich habe eine Packung … gelegt." */
   addedPacks(line: PackLineWords, cartCount: number): string;
   /** A cart or checkout line with its total: "2 packs of 12 Large Brown Eggs (24 in all), $8.58". */
   cartLineWithPacks(line: PackLineWords): string;
@@ -266,7 +266,7 @@ const deDE: Messages = {
   added: (quantity, item, cartCount) =>
     `${quantity > 1 ? `${quantity} mal ` : ''}${item} ist im Warenkorb. Du hast jetzt ${cartCount} ${cartCount === 1 ? 'Artikel' : 'Artikel'}. Noch etwas?`,
   addedSeveral: (items, missing, cartCount) =>
-    `${items} sind im Warenkorb.${missing ? ` ${missing} habe ich nicht gefunden.` : ''} Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
+    `${capitalize(items)} sind im Warenkorb.${missing ? ` ${missing} habe ich nicht gefunden.` : ''} Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
   addedReprompt: 'Du kannst noch etwas hinzufügen oder fragen, was im Warenkorb ist.',
   removed: (name) => `${name} habe ich aus dem Warenkorb entfernt. Noch etwas?`,
   notInCart: (query) => `${query} ist nicht in deinem Warenkorb.`,
@@ -274,7 +274,7 @@ const deDE: Messages = {
   cartContents: (count, list, total) => `In deinem Warenkorb ${count === 1 ? 'ist 1 Artikel' : `sind ${count} Artikel`}: ${list}. Das macht ${total} ohne Steuer und Lieferung.`,
   cartLine: (quantity, name) => (quantity > 1 ? `${quantity} mal ${name}` : name),
   addedPacks: (line, cartCount) =>
-    `${capitalize(germanPacks(line))}${line.total ? ` für ${line.total}` : ''} ${line.packs === 1 ? 'ist' : 'sind'} jetzt im Warenkorb. Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
+    `Ich habe ${germanPacks(line)}${line.total ? ` für ${line.total}` : ''} in den Warenkorb gelegt. Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
   cartLineWithPacks: (line) => [germanPacks(line), line.total].filter(Boolean).join(', '),
   clearConfirm: (count) => `Möchtest du wirklich ${count === 1 ? 'den Artikel' : `alle ${count} Artikel`} aus dem Warenkorb entfernen?`,
   cleared: 'Dein Warenkorb ist jetzt leer.',
@@ -351,23 +351,23 @@ const deDE: Messages = {
   reminderText: (product) => `${product} geht dir wahrscheinlich bald aus. Sag: Alexa, frag vocart laden, was zur Neige geht.`,
 };
 
-/** "one pack of 12 Large Brown Eggs (you asked for 6)", "3 packs of 12 … (36 in all)", "2 Whole Milk, 1 gallon each". */
+/** "one pack of 12 Large Brown Eggs (you asked for 6)", "3 packs of 12 … (36 in all)", "2 Whole Milk (1 gallon each)". */
 function englishPacks(line: PackLineWords): string {
   const { packs, name, size, unitsPerPack } = line;
   if (unitsPerPack === undefined) {
-    if (packs === 1) return size ? `${name}, ${size}` : name;
-    return size ? `${packs} ${name}, ${size} each` : `${packs} ${name}`;
+    const counted = packs === 1 ? name : `${packs} ${name}`;
+    return size ? `${counted} (${size}${packs === 1 ? '' : ' each'})` : counted;
   }
   const notes = [packs > 1 ? `${packs * unitsPerPack} in all` : '', askedDiffers(line) ? `you asked for ${line.unitsAsked}` : ''].filter(Boolean);
   return `${packs === 1 ? 'one pack' : `${packs} packs`} of ${unitsPerPack} ${name}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }
 
-/** "eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6)", "2 Packungen … mit je 12 Stück (insgesamt 24)". */
+/** "eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6)", "2 Packungen … mit je 12 Stück (insgesamt 24)", "2 mal Vollmilch (je 3,8 Liter)". */
 function germanPacks(line: PackLineWords): string {
   const { packs, name, size, unitsPerPack } = line;
   if (unitsPerPack === undefined) {
-    if (packs === 1) return size ? `${name}, ${size}` : name;
-    return size ? `${packs} mal ${name}, je ${size}` : `${packs} mal ${name}`;
+    const counted = packs === 1 ? name : `${packs} mal ${name}`;
+    return size ? `${counted} (${packs === 1 ? '' : 'je '}${size})` : counted;
   }
   const notes = [packs > 1 ? `insgesamt ${packs * unitsPerPack}` : '', askedDiffers(line) ? `du wolltest ${line.unitsAsked}` : ''].filter(Boolean);
   const counted = packs === 1 ? `eine Packung ${name} mit ${unitsPerPack} Stück` : `${packs} Packungen ${name} mit je ${unitsPerPack} Stück`;

@@ -43,28 +43,33 @@ describe('addedPacks and cartLineWithPacks, en-US', () => {
   });
 
   it('products not sold by count: size per pack and the line total', () => {
-    expect(en.cartLineWithPacks(packLineWords(wholeMilk, 1, 'en-US'))).toBe('Whole Milk, 1 gallon, $4.29');
-    expect(en.cartLineWithPacks(packLineWords(wholeMilk, 2, 'en-US'))).toBe('2 Whole Milk, 1 gallon each, $8.58');
+    expect(en.cartLineWithPacks(packLineWords(wholeMilk, 1, 'en-US'))).toBe('Whole Milk (1 gallon), $4.29');
+    expect(en.cartLineWithPacks(packLineWords(wholeMilk, 2, 'en-US'))).toBe('2 Whole Milk (1 gallon each), $8.58');
+    expect(en.addedPacks(packLineWords(wholeMilk, 2, 'en-US'), 2)).toBe('Added 2 Whole Milk (1 gallon each) to your cart, for $8.58. You now have 2 items. Anything else?');
   });
 });
 
 describe('addedPacks and cartLineWithPacks, de-DE', () => {
+  it('a list read back in German starts with a capital even when its first line is "eine Packung …"', () => {
+    expect(de.addedSeveral(de.cartLineWithPacks(packLineWords(brownEggs, 1, 'de-DE')), undefined, 1)).toMatch(/^Eine Packung Braune Eier/);
+  });
+
   it('"sechs Eier": eine Packung, in the singular', () => {
     expect(de.addedPacks(packLineWords(brownEggs, 1, 'de-DE', 6), 3)).toBe(
-      'Eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6) für 4,29 $ ist jetzt im Warenkorb. Du hast jetzt 3 Artikel. Noch etwas?',
+      'Ich habe eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6) für 4,29 $ in den Warenkorb gelegt. Du hast jetzt 3 Artikel. Noch etwas?',
     );
   });
 
-  it('zwei Packungen, in the plural with a plural verb', () => {
+  it('zwei Packungen, in the plural, "mit je"', () => {
     expect(de.addedPacks(packLineWords(brownEggs, 2, 'de-DE'), 2)).toBe(
-      '2 Packungen Braune Eier Größe L mit je 12 Stück (insgesamt 24) für 8,58 $ sind jetzt im Warenkorb. Du hast jetzt 2 Artikel. Noch etwas?',
+      'Ich habe 2 Packungen Braune Eier Größe L mit je 12 Stück (insgesamt 24) für 8,58 $ in den Warenkorb gelegt. Du hast jetzt 2 Artikel. Noch etwas?',
     );
     expect(de.cartLineWithPacks(packLineWords(brownEggs, 3, 'de-DE', 30))).toBe('3 Packungen Braune Eier Größe L mit je 12 Stück (insgesamt 36, du wolltest 30), 12,87 $');
     expect(de.cartLineWithPacks(packLineWords(brownEggs, 1, 'de-DE'))).toBe('eine Packung Braune Eier Größe L mit 12 Stück, 4,29 $');
   });
 
-  it('products not sold by count: "2 mal …, je …"', () => {
-    expect(de.cartLineWithPacks(packLineWords(wholeMilk, 2, 'de-DE'))).toBe('2 mal Vollmilch, je 3,8 Liter, 8,58 $');
-    expect(de.addedPacks(packLineWords(wholeMilk, 1, 'de-DE'), 1)).toBe('Vollmilch, 3,8 Liter für 4,29 $ ist jetzt im Warenkorb. Du hast jetzt 1 Artikel. Noch etwas?');
+  it('products not sold by count: "2 mal … (je …)"', () => {
+    expect(de.cartLineWithPacks(packLineWords(wholeMilk, 2, 'de-DE'))).toBe('2 mal Vollmilch (je 3,8 Liter), 8,58 $');
+    expect(de.addedPacks(packLineWords(wholeMilk, 1, 'de-DE'), 1)).toBe('Ich habe Vollmilch (3,8 Liter) für 4,29 $ in den Warenkorb gelegt. Du hast jetzt 1 Artikel. Noch etwas?');
   });
 });
