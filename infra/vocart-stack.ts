@@ -27,7 +27,7 @@ export interface VocartStackProps extends StackProps {
   projectRoot?: string;
   /** Handler files; defaults to lambda/alexa.ts, lambda/google.ts and lambda/replenish.ts. */
   entries?: Partial<HandlerEntries>;
-  /** Prebuilt catalog index shipped with the conversation functions; defaults to skill/data/demo-index.json. */
+  /** Prebuilt catalog index shipped with the conversation functions; defaults to skill/data/demo-index.bin. */
   catalogIndexPath?: string;
 }
 
@@ -48,7 +48,7 @@ export class VocartStack extends Stack {
       replenish: path.join(root, 'lambda', 'replenish.ts'),
       ...props.entries,
     };
-    const catalogIndexPath = props.catalogIndexPath ?? path.join(root, 'skill', 'data', 'demo-index.json');
+    const catalogIndexPath = props.catalogIndexPath ?? path.join(root, 'skill', 'data', 'demo-index.bin');
     const priorsPath = settings.replenishmentPriors ? path.resolve(root, settings.replenishmentPriors) : undefined;
     if (priorsPath && this.bundlingRequired && !existsSync(priorsPath)) {
       throw new StackSettingsError(`The replenishment priors file ${priorsPath} does not exist; build it with npm run replenish:priors.`);

@@ -12,7 +12,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 /** Where the handlers find the catalog index inside the deployed bundle (Lambda unpacks code to /var/task). */
-export const CATALOG_INDEX_IN_BUNDLE = 'catalog-index.json';
+export const CATALOG_INDEX_IN_BUNDLE = 'catalog-index.bin';
 export const CATALOG_INDEX_PATH_IN_LAMBDA = `/var/task/${CATALOG_INDEX_IN_BUNDLE}`;
 
 /** Where the handlers find the replenishment priors, when the stack ships them (REPLENISHMENT_PRIORS). */

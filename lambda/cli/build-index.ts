@@ -1,9 +1,9 @@
 /**
  * npm run catalog:build [-- --catalog <catalog.json|products.csv> [--aisles <aisles.csv>] [--locale <en-US|de-DE>]
- *   [--out <index.json>]]
+ *   [--out <index.bin>]]
  *
  * Prebuilds the catalog search index the Lambda loads at init. Without arguments it indexes the demo catalog
- * skill/data/demo-catalog.json into skill/data/demo-index.json. A CSV catalog needs --locale (the language of
+ * skill/data/demo-catalog.json into skill/data/demo-index.bin (binary: see skill/core/catalog/index-file.ts). A CSV catalog needs --locale (the language of
  * its names); a JSON catalog carries its locales in each product.
  */
 import { writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { CliError, readCatalog } from './catalog-files';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const USAGE =
   'usage: npm run catalog:build -- [--catalog <catalog.json|products.csv>] [--aisles <aisles.csv>] ' +
-  '[--locale <en-US|de-DE>] [--out <index.json>]';
+  '[--locale <en-US|de-DE>] [--out <index.bin>]';
 
 function main(): void {
   let values: Record<string, string | undefined>;
@@ -38,7 +38,7 @@ function main(): void {
     throw new CliError(`${(error as Error).message}\n${USAGE}`);
   }
   const catalogPath = values.catalog ?? join(root, 'skill', 'data', 'demo-catalog.json');
-  const outPath = values.out ?? join(root, 'skill', 'data', 'demo-index.json');
+  const outPath = values.out ?? join(root, 'skill', 'data', 'demo-index.bin');
   const isCsv = !catalogPath.toLowerCase().endsWith('.json');
   if (isCsv && !values.locale) throw new CliError(`a CSV catalog needs --locale (the language of its names)\n${USAGE}`);
   const locale = (values.locale ?? 'en-US') as Locale;
@@ -56,7 +56,7 @@ function main(): void {
     throw new CliError(`cannot write ${outPath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const kilobytes = (serialized.length / 1024).toFixed(0);
+  const kilobytes = (serialized.byteLength / 1024).toFixed(0);
   console.log(`${products.length} products, locales ${catalog.locales.join(', ')} → ${outPath} (${kilobytes} KB, ${seconds} s)`);
 }
 

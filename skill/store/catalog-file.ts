@@ -7,15 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { CatalogIndexError, VoiceCatalog } from '../core/catalog/voice-catalog';
 
 export function defaultCatalogIndexPath(): string {
-  return fileURLToPath(new URL('../data/demo-index.json', import.meta.url));
+  return fileURLToPath(new URL('../data/demo-index.bin', import.meta.url));
 }
 
 export function loadCatalogFile(path: string = defaultCatalogIndexPath()): VoiceCatalog {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    // Bytes, not text: the index is binary and its typed arrays are views on these bytes (index-file.ts).
+    bytes = readFileSync(path);
   } catch (error) {
     throw new CatalogIndexError(`Cannot read the catalog index at ${path}; run \`npm run catalog:build\` or set CATALOG_INDEX.`, { cause: error });
   }
-  return VoiceCatalog.fromSerialized(text);
+  return VoiceCatalog.fromSerialized(bytes);
 }

@@ -16,7 +16,8 @@
 import type { Locale } from '../turn';
 import { normalizeTokens } from './text-normalizer';
 import { DeletionIndex, SIMILARITY, Vocabulary, type Expansion } from './vocabulary';
-import { decodeUint32, encodeUint32 } from './base64';
+import { IndexFileReader, IndexFileWriter } from './index-file';
+import { readVocabularyLookups, writeVocabularyLookups, type VocabularyLookups } from './vocabulary-lookups';
 import { TopK } from './top-k';
 import { isFillerWord } from './filler-words';
 
@@ -75,20 +76,39 @@ export const SCORING = {
   personalMargin: 0.1,
 } as const;
 
-/** The serialisable form of an index: word lists and flat integer arrays as base64. */
-export interface SearchIndexData {
-  locale: Locale;
+/** What an index is made of; the postings and aisle groups are derived when not given (building, not loading). */
+interface IndexParts {
   tokens: string[];
   phonetic: string[];
+  deletionIndex: DeletionIndex;
+  lookups: VocabularyLookups;
   productCount: number;
-  productTokenOffsets: string;
-  productTokens: string;
-  productAisles: string;
-  aisleTokenOffsets: string;
-  aisleTokens: string;
-  deletionHashes: string;
-  deletionTokens: string;
+  productTokenOffsets: Uint32Array;
+  productTokens: Uint32Array;
+  productAisles: Uint32Array;
+  aisleTokenOffsets: Uint32Array;
+  aisleTokens: Uint32Array;
+  postingOffsets?: Uint32Array;
+  postings?: Uint32Array;
+  aisleProductOffsets?: Uint32Array;
+  aisleProducts?: Uint32Array;
 }
+
+/** The flat arrays an index stores under its prefix, in one list so writing and reading cannot disagree. */
+const STORED_ARRAYS = [
+  'productTokenOffsets',
+  'productTokens',
+  'productAisles',
+  'aisleTokenOffsets',
+  'aisleTokens',
+  'postingOffsets',
+  'postings',
+  'aisleProductOffsets',
+  'aisleProducts',
+] as const;
+
+/** Tokens and their phonetic keys are joined with this in the file; neither ever contains it. */
+const WORD_SEPARATOR = '\n';
 
 interface Slot {
   weight: number;
@@ -158,28 +178,20 @@ export class SearchIndex {
 
   private constructor(
     readonly locale: Locale,
-    data: {
-      tokens: string[];
-      phonetic: string[];
-      deletionIndex: DeletionIndex;
-      productCount: number;
-      productTokenOffsets: Uint32Array;
-      productTokens: Uint32Array;
-      productAisles: Uint32Array;
-      aisleTokenOffsets: Uint32Array;
-      aisleTokens: Uint32Array;
-    },
+    data: IndexParts,
   ) {
-    this.vocabulary = new Vocabulary(locale, data.tokens, data.phonetic, data.deletionIndex);
+    this.vocabulary = new Vocabulary(locale, data.tokens, data.phonetic, data.deletionIndex, data.lookups);
     this.productCount = data.productCount;
     this.productTokenOffsets = data.productTokenOffsets;
     this.productTokens = data.productTokens;
     this.productAisles = data.productAisles;
     this.aisleTokenOffsets = data.aisleTokenOffsets;
     this.aisleTokens = data.aisleTokens;
-    [this.postingOffsets, this.postings] = invert(data.productTokenOffsets, data.productTokens, data.tokens.length);
     const aisleCount = data.aisleTokenOffsets.length - 1;
-    [this.aisleProductOffsets, this.aisleProducts] = groupByAisle(data.productAisles, aisleCount);
+    if (data.postingOffsets && data.postings) [this.postingOffsets, this.postings] = [data.postingOffsets, data.postings];
+    else [this.postingOffsets, this.postings] = invert(data.productTokenOffsets, data.productTokens, data.tokens.length);
+    if (data.aisleProductOffsets && data.aisleProducts) [this.aisleProductOffsets, this.aisleProducts] = [data.aisleProductOffsets, data.aisleProducts];
+    else [this.aisleProductOffsets, this.aisleProducts] = groupByAisle(data.productAisles, aisleCount);
     const vocabularySize = data.tokens.length;
     this.idf = new Float32Array(vocabularySize);
     for (let id = 0; id < vocabularySize; id += 1) {
@@ -232,6 +244,7 @@ export class SearchIndex {
       tokens,
       phonetic,
       deletionIndex: DeletionIndex.build(tokens),
+      lookups: Vocabulary.buildLookups(locale, tokens, phonetic),
       productCount: documents.length,
       productTokenOffsets,
       productTokens,
@@ -241,34 +254,36 @@ export class SearchIndex {
     });
   }
 
-  static fromData(data: SearchIndexData): SearchIndex {
-    return new SearchIndex(data.locale, {
-      tokens: data.tokens,
-      phonetic: data.phonetic,
-      deletionIndex: new DeletionIndex(decodeUint32(data.deletionHashes), decodeUint32(data.deletionTokens)),
-      productCount: data.productCount,
-      productTokenOffsets: decodeUint32(data.productTokenOffsets),
-      productTokens: decodeUint32(data.productTokens),
-      productAisles: decodeUint32(data.productAisles),
-      aisleTokenOffsets: decodeUint32(data.aisleTokenOffsets),
-      aisleTokens: decodeUint32(data.aisleTokens),
-    });
+  /** Writes the index under `prefix`: every array it searches with, so loading rebuilds nothing. */
+  write(writer: IndexFileWriter, prefix: string): void {
+    const vocabulary = this.vocabulary;
+    for (const word of vocabulary.tokens) if (word.includes(WORD_SEPARATOR)) throw new Error(`a catalog word holds a line break: ${JSON.stringify(word)}`);
+    writer.text(`${prefix}.tokens`, vocabulary.tokens.join(WORD_SEPARATOR)).text(`${prefix}.phonetic`, vocabulary.phonetic.join(WORD_SEPARATOR));
+    writer.u32(`${prefix}.deletionHashes`, vocabulary.deletionIndex.hashes).u32(`${prefix}.deletionTokens`, vocabulary.deletionIndex.tokenIds);
+    writeVocabularyLookups(vocabulary.lookups, writer, `${prefix}.lookups`);
+    for (const name of STORED_ARRAYS) writer.u32(`${prefix}.${name}`, this[name]);
   }
 
-  toData(): SearchIndexData {
-    return {
-      locale: this.locale,
-      tokens: [...this.vocabulary.tokens],
-      phonetic: [...this.vocabulary.phonetic],
-      productCount: this.productCount,
-      productTokenOffsets: encodeUint32(this.productTokenOffsets),
-      productTokens: encodeUint32(this.productTokens),
-      productAisles: encodeUint32(this.productAisles),
-      aisleTokenOffsets: encodeUint32(this.aisleTokenOffsets),
-      aisleTokens: encodeUint32(this.aisleTokens),
-      deletionHashes: encodeUint32(this.vocabulary.deletionIndex.hashes),
-      deletionTokens: encodeUint32(this.vocabulary.deletionIndex.tokenIds),
-    };
+  /** Reads what write() stored under `prefix`; throws when the parts do not fit together. */
+  static read(reader: IndexFileReader, prefix: string, locale: Locale, productCount: number): SearchIndex {
+    // A word is never empty, so empty text is no words; a word's phonetic keys may be empty.
+    const wordText = reader.text(`${prefix}.tokens`);
+    const tokens = wordText === '' ? [] : wordText.split(WORD_SEPARATOR);
+    const phonetic = tokens.length === 0 ? [] : reader.text(`${prefix}.phonetic`).split(WORD_SEPARATOR);
+    const arrays = Object.fromEntries(STORED_ARRAYS.map((name) => [name, reader.u32(`${prefix}.${name}`)])) as Record<(typeof STORED_ARRAYS)[number], Uint32Array>;
+    if (phonetic.length !== tokens.length) throw new Error(`${prefix}: ${phonetic.length} phonetic entries for ${tokens.length} words`);
+    if (arrays.productTokenOffsets.length !== productCount + 1 || arrays.productAisles.length !== productCount) {
+      throw new Error(`${prefix} covers ${arrays.productAisles.length} products, not ${productCount}`);
+    }
+    if (arrays.postingOffsets.length !== tokens.length + 1) throw new Error(`${prefix}: postings cover ${arrays.postingOffsets.length - 1} words, not ${tokens.length}`);
+    return new SearchIndex(locale, {
+      tokens,
+      phonetic,
+      deletionIndex: new DeletionIndex(reader.u32(`${prefix}.deletionHashes`), reader.u32(`${prefix}.deletionTokens`)),
+      lookups: readVocabularyLookups(tokens, reader, `${prefix}.lookups`),
+      productCount,
+      ...arrays,
+    });
   }
 
   get size(): number {

@@ -8,6 +8,8 @@ import { boundedEditDistance } from './edit-distance';
 import { phoneticKeys, soundSpelling } from './phonetic';
 import { synonymsOf } from './synonyms';
 import { stemToken, unitAliases } from './text-normalizer';
+import { KeyedLists, StringPositions } from './keyed-lists';
+import type { VocabularyLookups } from './vocabulary-lookups';
 
 /** How far from its spelling a word may be looked up. */
 export type FuzzyReach = 'none' | 'near' | 'full';
@@ -39,59 +41,49 @@ const RECENT_LIMIT = 4096;
 
 export class Vocabulary {
   private readonly recent = new Map<string, Expansion[]>();
-  private readonly idOf = new Map<string, number>();
-  private readonly byStem = new Map<string, number[]>();
-  private readonly byPhoneticKey = new Map<string, number[]>();
-  /** Each token's sound spelling, read from its "~" phonetic key (prebuilt: computing it per query is slow). */
-  private readonly spokenAs: (string | undefined)[] = [];
-  /** German compounds by their last part ("milch" → "vollmilch", "buttermilch"): the head names the thing. */
-  private readonly compoundsByHead = new Map<number, number[]>();
-  /** Catalog numbers by what is left when their first digit goes ("5" and ".5" → "1.5"; "010" → "2010"). */
-  private readonly numbersByTail = new Map<string, number[]>();
+  /** Each token's sound spelling, read from its "~" phonetic key when first needed (computing it per query is slow). */
+  private readonly spokenAs: (string | null | undefined)[] = [];
 
   /**
    * @param tokens every distinct folded token
    * @param phonetic the phonetic keys of each token joined by "|" (prebuilt: computing them is the slow part)
    * @param deletionIndex near-spelling lookup over `tokens` (prebuilt)
+   * @param lookups the ways into `tokens` (prebuilt with buildLookups, so loading fills no Map)
    */
   constructor(
     readonly locale: Locale,
     readonly tokens: readonly string[],
     readonly phonetic: readonly string[],
     readonly deletionIndex: DeletionIndex,
-  ) {
+    readonly lookups: VocabularyLookups,
+  ) {}
+
+  /** The lookups over a vocabulary's tokens; each list holds token ids in ascending order. */
+  static buildLookups(locale: Locale, tokens: readonly string[], phonetic: readonly string[]): VocabularyLookups {
+    const byStem = new Map<string, number[]>();
+    const byPhoneticKey = new Map<string, number[]>();
+    const numbersByTail = new Map<string, number[]>();
     tokens.forEach((token, id) => {
-      this.idOf.set(token, id);
-      pushTo(this.byStem, stemToken(token, locale), id);
+      pushTo(byStem, stemToken(token, locale), id);
       const keys = phonetic[id];
-      if (keys) {
-        for (const key of keys.split('|')) {
-          pushTo(this.byPhoneticKey, key, id);
-          if (key.startsWith('~')) this.spokenAs[id] = key.slice(1);
-        }
-      }
-      for (const tail of numberTails(token)) pushTo(this.numbersByTail, tail, id);
+      if (keys) for (const key of keys.split('|')) pushTo(byPhoneticKey, key, id);
+      for (const tail of numberTails(token)) pushTo(numbersByTail, tail, id);
     });
+    const ids = StringPositions.of(tokens.length, (id) => tokens[id]!);
+    const compoundsByHead = new Map<string, number[]>();
     if (locale === 'de-DE') {
       tokens.forEach((token, id) => {
-        const head = this.compoundHead(token);
-        if (head !== undefined) {
-          const list = this.compoundsByHead.get(head);
-          if (list) list.push(id);
-          else this.compoundsByHead.set(head, [id]);
-        }
+        const head = compoundHead(token, (text) => ids.find(text));
+        if (head !== undefined) pushTo(compoundsByHead, tokens[head]!, id);
       });
     }
-  }
-
-  /** The longest known word a German compound ends with ("roestkaffee" → "kaffee"), if any. */
-  private compoundHead(token: string): number | undefined {
-    if (token.length < 7 || /\d/.test(token)) return undefined;
-    for (let cut = 3; cut <= token.length - 4; cut += 1) {
-      const head = this.idOf.get(token.slice(cut));
-      if (head !== undefined) return head;
-    }
-    return undefined;
+    return {
+      ids,
+      stems: KeyedLists.fromMap(byStem),
+      phoneticKeys: KeyedLists.fromMap(byPhoneticKey),
+      numberTails: KeyedLists.fromMap(numbersByTail),
+      compounds: KeyedLists.fromMap(compoundsByHead),
+    };
   }
 
   static phoneticKeysOf(token: string, locale: Locale): string {
@@ -103,7 +95,7 @@ export class Vocabulary {
   }
 
   id(token: string): number | undefined {
-    return this.idOf.get(token);
+    return this.lookups.ids.find(token);
   }
 
   /**
@@ -127,22 +119,23 @@ export class Vocabulary {
     const offer = (tokenId: number, similarity: number) => {
       if ((found.get(tokenId) ?? 0) < similarity) found.set(tokenId, similarity);
     };
-    const exact = this.idOf.get(token);
+    const { ids, stems, numberTails: byTail, compounds } = this.lookups;
+    const exact = ids.find(token);
     if (exact !== undefined) offer(exact, 1);
-    for (const id of this.byStem.get(stemToken(token, this.locale)) ?? []) offer(id, SIMILARITY.stem);
+    for (const id of stems.get(stemToken(token, this.locale))) offer(id, SIMILARITY.stem);
     for (const synonym of [...synonymsOf(token, this.locale), ...unitAliases(token, this.locale)]) {
-      const id = this.idOf.get(synonym);
+      const id = ids.find(synonym);
       if (id !== undefined) offer(id, SIMILARITY.synonym);
-      for (const stemmed of this.byStem.get(stemToken(synonym, this.locale)) ?? []) {
+      for (const stemmed of stems.get(stemToken(synonym, this.locale))) {
         offer(stemmed, SIMILARITY.synonym * SIMILARITY.stem);
       }
     }
-    for (const id of this.numbersByTail.get(token) ?? []) offer(id, SIMILARITY.numberTail);
+    for (const id of byTail.get(token)) offer(id, SIMILARITY.numberTail);
     if (this.locale === 'de-DE') {
       // "milch" finds "vollmilch"; a compound the catalog lacks ("roestkaffee") falls back to its head.
-      const known = exact ?? this.idOf.get(stemToken(token, this.locale));
-      if (known !== undefined) for (const id of (this.compoundsByHead.get(known) ?? []).slice(0, 24)) offer(id, SIMILARITY.compoundPart);
-      const head = exact === undefined ? this.compoundHead(token) : undefined;
+      const known = exact ?? ids.find(stemToken(token, this.locale));
+      if (known !== undefined) for (const id of compounds.get(this.tokens[known]!).subarray(0, 24)) offer(id, SIMILARITY.compoundPart);
+      const head = exact === undefined ? compoundHead(token, (text) => ids.find(text)) : undefined;
       if (head !== undefined) offer(head, SIMILARITY.compoundHead);
     }
     if (reach !== 'none' && !/\d/.test(token) && token.length >= 3) {
@@ -170,13 +163,13 @@ export class Vocabulary {
       const comparable = 3 * Math.min(token.length, other.length) >= 2 * length;
       const written = comparable ? spellingSimilarity(boundedEditDistance(token, other, limit), length, soundsAlike) : 0;
       // Heard alike with the vowels kept: the surer sign of a slip of the ear.
-      const otherSpokenAs = this.spokenAs[id] ?? soundSpelling(other, this.locale);
+      const otherSpokenAs = this.spokenAsOf(id) ?? soundSpelling(other, this.locale);
       const heard = hearingSimilarity(boundedEditDistance(spokenAs, otherSpokenAs, 1), length);
       const similarity = Math.max(written, heard);
       if (similarity > 0) neighbours.set(id, similarity);
     };
     const soundsAlike = new Set<number>();
-    for (const key of keys) for (const id of this.byPhoneticKey.get(key) ?? []) soundsAlike.add(id);
+    for (const key of keys) for (const id of this.lookups.phoneticKeys.get(key)) soundsAlike.add(id);
     for (const id of soundsAlike) judge(id, true, 4);
     // Spellings that do not share a sound key get a short leash: two edits only in longer words.
     const maxDistance = Math.min(maxEdits, token.length >= 5 ? 2 : token.length >= 4 ? 1 : 0);
@@ -185,6 +178,17 @@ export class Vocabulary {
       if (!neighbours.has(id)) judge(id, false, maxDistance);
     }
     return neighbours;
+  }
+
+  /** The token's prebuilt sound spelling (its "~" key; the last one when several), if it has one. */
+  private spokenAsOf(id: number): string | undefined {
+    let spoken = this.spokenAs[id];
+    if (spoken === undefined) {
+      spoken = null;
+      for (const key of (this.phonetic[id] ?? '').split('|')) if (key.startsWith('~')) spoken = key.slice(1);
+      this.spokenAs[id] = spoken;
+    }
+    return spoken ?? undefined;
   }
 
   /**
@@ -206,6 +210,16 @@ export class Vocabulary {
     for (const hash of hashes) this.deletionIndex.collect(hash, candidates);
     return [...candidates];
   }
+}
+
+/** The longest known word a German compound ends with ("roestkaffee" → "kaffee"), if any. */
+export function compoundHead(token: string, idOf: (text: string) => number | undefined): number | undefined {
+  if (token.length < 7 || /\d/.test(token)) return undefined;
+  for (let cut = 3; cut <= token.length - 4; cut += 1) {
+    const head = idOf(token.slice(cut));
+    if (head !== undefined) return head;
+  }
+  return undefined;
 }
 
 /**

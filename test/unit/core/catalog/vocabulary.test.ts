@@ -3,7 +3,8 @@ import { DeletionIndex, Vocabulary, SIMILARITY, numberTails } from '../../../../
 import type { Locale } from '../../../../skill/core/turn';
 
 function vocabularyOf(words: string[], locale: Locale): Vocabulary {
-  return new Vocabulary(locale, words, words.map((word) => Vocabulary.phoneticKeysOf(word, locale)), DeletionIndex.build(words));
+  const phonetic = words.map((word) => Vocabulary.phoneticKeysOf(word, locale));
+  return new Vocabulary(locale, words, phonetic, DeletionIndex.build(words), Vocabulary.buildLookups(locale, words, phonetic));
 }
 
 const english = vocabularyOf(['milk', 'mild', 'cheese', 'cheeses', 'parmesan', 'pepper', 'poppy', 'canned', 'and', 'yogurt', 'yoghurt', 'coffee'], 'en-US');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogIndexError, VoiceCatalog } from '../../../../skill/core/catalog/voice-catalog';
+import { CatalogIndexError, INDEX_VERSION, VoiceCatalog } from '../../../../skill/core/catalog/voice-catalog';
 import type { Product } from '../../../../skill/core/catalog/product';
 import type { Locale } from '../../../../skill/core/turn';
 
@@ -219,11 +219,27 @@ describe('the prebuilt index', () => {
   });
 
   it('refuses what is not an index, with a typed error', () => {
-    expect(() => VoiceCatalog.fromSerialized('{not json')).toThrow(CatalogIndexError);
-    expect(() => VoiceCatalog.fromSerialized('{"format":"something else"}')).toThrow(/not a vocart catalog index/);
-    const serialized = JSON.parse(catalog.serialize());
-    expect(() => VoiceCatalog.fromSerialized(JSON.stringify({ ...serialized, version: 0 }))).toThrow(/rebuild it/);
-    const damaged = { ...serialized, indexes: serialized.indexes.map((index: object) => ({ ...index, productCount: 3 })) };
-    expect(() => VoiceCatalog.fromSerialized(JSON.stringify(damaged))).toThrow(CatalogIndexError);
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(() => VoiceCatalog.fromSerialized(bytes('{not json'))).toThrow(/older \(JSON\) version.*rebuild it/);
+    expect(() => VoiceCatalog.fromSerialized(bytes('something else'))).toThrow(/not a vocart catalog index/);
+    const serialized = catalog.serialize();
+    // The version is in the header: an index of another version names the command that rebuilds it.
+    const headerBytes = new DataView(serialized.buffer, serialized.byteOffset).getUint32(8, true);
+    const header = new TextDecoder().decode(serialized.subarray(12, 12 + headerBytes));
+    const otherVersion = serialized.slice();
+    otherVersion.set(bytes(header.replace(`"version":${INDEX_VERSION}`, `"version":${INDEX_VERSION - 1}`)), 12);
+    expect(() => VoiceCatalog.fromSerialized(otherVersion)).toThrow(/rebuild it/);
+    expect(() => VoiceCatalog.fromSerialized(serialized.subarray(0, serialized.length - 64))).toThrow(CatalogIndexError);
+    const scrambled = serialized.slice();
+    scrambled.fill(0xff, 12 + headerBytes + 8);
+    expect(() => VoiceCatalog.fromSerialized(scrambled)).toThrow(CatalogIndexError);
+  });
+
+  it('loads from bytes at any offset (a file read into a shared buffer)', () => {
+    const serialized = catalog.serialize();
+    const shifted = new Uint8Array(serialized.length + 3);
+    shifted.set(serialized, 3);
+    const loaded = VoiceCatalog.fromSerialized(shifted.subarray(3));
+    expect(loaded.search('ground coffee', { locale: 'en-US', limit: 3 })).toEqual(catalog.search('ground coffee', { locale: 'en-US', limit: 3 }));
   });
 });

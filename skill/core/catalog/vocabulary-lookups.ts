@@ -1,0 +1,37 @@
+/**
+ * The vocabulary's ways into the catalog words (by spelling, stem, sound key, number tail, compound head)
+ * in their stored form: built once with the index (Vocabulary.buildLookups), read at load as they are.
+ */
+import type { IndexFileReader, IndexFileWriter } from './index-file';
+import { KeyedLists, StringPositions } from './keyed-lists';
+
+export interface VocabularyLookups {
+  /** Token text → token id. */
+  ids: StringPositions;
+  /** Stem → tokens with that stem. */
+  stems: KeyedLists;
+  /** Phonetic key → tokens with that key. */
+  phoneticKeys: KeyedLists;
+  /** A number without its first digit → the catalog numbers it ends ("5" → "1.5"). */
+  numberTails: KeyedLists;
+  /** A German word → the catalog compounds ending with it ("milch" → "vollmilch"); empty in other locales. */
+  compounds: KeyedLists;
+}
+
+export function writeVocabularyLookups(lookups: VocabularyLookups, writer: IndexFileWriter, prefix: string): void {
+  lookups.ids.write(writer, `${prefix}.ids`);
+  lookups.stems.write(writer, `${prefix}.stems`);
+  lookups.phoneticKeys.write(writer, `${prefix}.phonetic`);
+  lookups.numberTails.write(writer, `${prefix}.tails`);
+  lookups.compounds.write(writer, `${prefix}.compounds`);
+}
+
+export function readVocabularyLookups(tokens: readonly string[], reader: IndexFileReader, prefix: string): VocabularyLookups {
+  return {
+    ids: StringPositions.read(tokens.length, (id) => tokens[id]!, reader, `${prefix}.ids`),
+    stems: KeyedLists.read(reader, `${prefix}.stems`),
+    phoneticKeys: KeyedLists.read(reader, `${prefix}.phonetic`),
+    numberTails: KeyedLists.read(reader, `${prefix}.tails`),
+    compounds: KeyedLists.read(reader, `${prefix}.compounds`),
+  };
+}
