@@ -184,8 +184,11 @@ export class Vocabulary {
   private spokenAsOf(id: number): string | undefined {
     let spoken = this.spokenAs[id];
     if (spoken === undefined) {
-      spoken = null;
-      for (const key of (this.phonetic[id] ?? '').split('|')) if (key.startsWith('~')) spoken = key.slice(1);
+      // Keys are joined by "|"; the sound spelling is the one starting with "~" (only it contains a "~").
+      const keys = this.phonetic[id] ?? '';
+      const at = keys.lastIndexOf('~');
+      const end = keys.indexOf('|', at);
+      spoken = at < 0 ? null : keys.slice(at + 1, end < 0 ? keys.length : end);
       this.spokenAs[id] = spoken;
     }
     return spoken ?? undefined;
