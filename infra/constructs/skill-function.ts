@@ -1,6 +1,6 @@
 /**
  * One Lambda function of vocart with the project's defaults in one place: Node.js 22 on arm64, an esbuild
- * bundle (minified, tree-shaken, source maps), a log group with a retention, and optionally the prebuilt
+ * bundle (options in infra/bundling/options.ts), a log group with a retention, and optionally the prebuilt
  * catalog index copied next to the code.
  */
 import { existsSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { BUNDLING, cdkEsbuildArgs, ESM_REQUIRE_BANNER, EXTERNAL_MODULES } from '../bundling/options';
 
 /** Where the handlers find the catalog index inside the deployed bundle (Lambda unpacks code to /var/task). */
 export const CATALOG_INDEX_IN_BUNDLE = 'catalog-index.bin';
@@ -20,21 +21,6 @@ export const PRIORS_IN_BUNDLE = 'replenishment-priors.json';
 export const PRIORS_PATH_IN_LAMBDA = `/var/task/${PRIORS_IN_BUNDLE}`;
 
 export const LOG_RETENTION = RetentionDays.ONE_MONTH;
-
-/**
- * The bundle is an ES module (the project is "type": "module", and ESM keeps import.meta and top-level
- * await working). CommonJS dependencies bundled into it (dynamoose, ask-sdk-core, actions-on-google) still
- * call require() for Node built-ins and for the external @aws-sdk packages, which an ES module lacks: the
- * banner gives the module a real require, __filename and __dirname.
- */
-const ESM_REQUIRE_BANNER = [
-  "import { createRequire as vocartCreateRequire } from 'node:module';",
-  "import { fileURLToPath as vocartFileURLToPath } from 'node:url';",
-  "import { dirname as vocartDirname } from 'node:path';",
-  'const require = vocartCreateRequire(import.meta.url);',
-  'const __filename = vocartFileURLToPath(import.meta.url);',
-  'const __dirname = vocartDirname(__filename);',
-].join(' ');
 
 export class CatalogIndexMissingError extends Error {
   constructor(readonly indexPath: string) {
@@ -113,21 +99,16 @@ export class SkillFunction extends Construct {
         ...props.environment,
       },
       bundling: {
+        // One set of options for every function and for the cold-start benchmark: infra/bundling/options.ts.
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: BUNDLING.target,
         banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        // Minifying renames classes, and the typed errors take their `name` from the class: keep the names
-        // so logs and `error.name` checks still say DependencyError rather than `e`.
-        keepNames: true,
-        sourceMap: true,
-        // Line mappings are enough for stack traces; embedding the sources would roughly double the map.
-        sourcesContent: false,
-        // Bundling already tree-shakes; stated so nobody turns it off by accident with another flag.
-        esbuildArgs: { '--tree-shaking': 'true' },
-        // The Node.js 22 runtime ships AWS SDK v3 (client-dynamodb, util-dynamodb: what dynamoose uses) and the
-        // @smithy packages under it; bundling our own @smithy next to the runtime's @aws-sdk risks a mismatch.
-        externalModules: ['@aws-sdk/*', '@smithy/*'],
+        minify: BUNDLING.minify,
+        keepNames: BUNDLING.keepNames,
+        sourceMap: BUNDLING.sourceMap,
+        sourcesContent: BUNDLING.sourcesContent,
+        esbuildArgs: cdkEsbuildArgs(),
+        externalModules: EXTERNAL_MODULES,
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

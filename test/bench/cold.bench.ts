@@ -1,0 +1,205 @@
+/**
+ * npm run bench:cold [-- --rounds 7] [--index <catalog index file>]
+ *
+ * Cold starts of the Lambda bundles as `cdk synth` builds them (the options come from infra/bundling/options.ts,
+ * the module the CDK construct uses), next to a bare ask-sdk-core skill bundled the same way
+ * (bare-alexa-skill.ts). Each cold start is a fresh `node` process that imports one bundle and handles one
+ * realistic event against DynamoDB Local, seeded with the demo customer: an Alexa LaunchRequest for vocart-alexa
+ * and the bare skill, a Dialogflow search request for vocart-google. The time is taken inside the child, from
+ * process start (performance.timeOrigin) to the handler's answer. The bundles run in turn, round after round,
+ * so a busy machine slows all of them alike; the table shows medians.
+ *
+ * --index ships another prebuilt index (e.g. the 49,688-product one from `npm run catalog:build -- --catalog …`)
+ * instead of the demo one. The last line is one JSON object with every figure.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, type Metafile } from 'esbuild';
+import demoCustomer from '../../skill/data/demo-customer.json';
+import { esbuildOptions } from '../../infra/bundling/options';
+import { createApp } from '../../skill/app';
+import { loadConfig } from '../../skill/config';
+import { ensureTable } from '../../skill/store';
+import { defaultCatalogIndexPath } from '../../skill/store/catalog-file';
+import { seedDemoCustomer } from '../../skill/store/seed';
+import { startDynamoDbLocal } from '../../lambda/local/dynamodb-local';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// Inside node_modules so the bundles find the @aws-sdk packages they leave external, as Lambda's runtime provides them.
+const outDir = join(root, 'node_modules', '.cache', 'vocart-cold-bench');
+const TABLE = 'vocart-cold-bench';
+
+interface Subject {
+  name: string;
+  entry: string;
+  event: () => unknown;
+}
+
+const alexaLaunch = () => {
+  const envelope = JSON.parse(readFileSync(join(root, 'test/fixtures/alexa/launch-echo-dot.json'), 'utf8')) as { request: { timestamp: string } };
+  envelope.request.timestamp = new Date().toISOString();
+  return envelope;
+};
+
+const dialogflowSearch = () => ({
+  version: '2.0',
+  rawPath: '/',
+  headers: { 'content-type': 'application/json' },
+  requestContext: { http: { method: 'POST', path: '/' } },
+  body: readFileSync(join(root, 'test/fixtures/google/console-search.en.json'), 'utf8'),
+  isBase64Encoded: false,
+});
+
+const SUBJECTS: Subject[] = [
+  { name: 'vocart-alexa', entry: 'lambda/alexa.ts', event: alexaLaunch },
+  { name: 'vocart-google', entry: 'lambda/google.ts', event: dialogflowSearch },
+  { name: 'bare-alexa', entry: 'test/bench/bare-alexa-skill.ts', event: alexaLaunch },
+];
+
+/**
+ * Runs in the child: import, one event, then the time since the process started. Handlers may answer by
+ * promise (vocart) or by callback (ask-sdk's lambda()).
+ */
+const CHILD = `
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const [bundle, eventFile] = process.argv.slice(2);
+const { handler } = await import(pathToFileURL(bundle).href);
+const importedMs = performance.now();
+const event = JSON.parse(readFileSync(eventFile, 'utf8'));
+const context = { functionName: 'bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 8000 };
+const result = await new Promise((resolve, reject) => {
+  const returned = handler(event, context, (error, value) => (error ? reject(error) : resolve(value)));
+  if (returned && typeof returned.then === 'function') returned.then(resolve, reject);
+});
+const answeredMs = performance.now();
+const text = JSON.stringify(result);
+process.stdout.write(JSON.stringify({ importedMs, answeredMs, answerBytes: text.length, answer: text.slice(0, 160) }));
+process.exit(0);
+`;
+
+interface Bundle {
+  file: string;
+  bytes: number;
+  zodBytes: number;
+}
+
+async function bundle(subject: Subject): Promise<Bundle> {
+  const file = join(outDir, `${subject.name}.mjs`);
+  const result = await build({ ...esbuildOptions(root, subject.entry, file), metafile: true });
+  const output = Object.values(result.metafile.outputs).find((out) => out.entryPoint !== undefined) as Metafile['outputs'][string];
+  let zodBytes = 0;
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) if (/node_modules\/zod\//.test(input)) zodBytes += bytesInOutput;
+  return { file, bytes: output.bytes, zodBytes };
+}
+
+interface ColdStart {
+  importedMs: number;
+  answeredMs: number;
+  answer: string;
+}
+
+function coldStart(bundleFile: string, eventFile: string, env: NodeJS.ProcessEnv): Promise<ColdStart> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(outDir, 'child.mjs'), bundleFile, eventFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !last.startsWith('{')) return reject(new Error(`${bundleFile} exited with ${code}: ${err.slice(-800)}${out.slice(-400)}`));
+      resolvePromise(JSON.parse(last) as ColdStart);
+    });
+  });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const kb = (bytes: number) => Math.round(bytes / 1024);
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { rounds: { type: 'string' }, index: { type: 'string' } }, strict: true });
+  const rounds = Number(values.rounds ?? 7);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number, not ${values.rounds}`);
+  const indexPath = resolve(values.index ?? defaultCatalogIndexPath());
+
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'child.mjs'), CHILD);
+  const bundles = new Map<string, Bundle>();
+  for (const subject of SUBJECTS) bundles.set(subject.name, await bundle(subject));
+
+  const dynamo = await startDynamoDbLocal();
+  try {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_OPTIONS: '--enable-source-maps',
+      TABLE_NAME: TABLE,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      // The bare skill's plain DynamoDBClient finds DynamoDB Local the standard way.
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      CATALOG_INDEX: indexPath,
+      LOG_LEVEL: 'WARN',
+      POWERTOOLS_SERVICE_NAME: 'bench',
+    };
+    const app = createApp(loadConfig(env));
+    await ensureTable(app.store.client, TABLE);
+    await seedDemoCustomer(TABLE, demoCustomer, { now: () => new Date() }, { catalog: app.catalog, priors: app.priors });
+
+    const times = new Map(SUBJECTS.map((subject) => [subject.name, [] as number[]]));
+    const imports = new Map(SUBJECTS.map((subject) => [subject.name, [] as number[]]));
+    // One untimed start each: the first process to touch a bundle pays for the disk cache, not for the bundle.
+    for (let round = 0; round <= rounds; round += 1) {
+      // Rotate who goes first, so no bundle always follows the same one.
+      const order = SUBJECTS.map((_, i) => SUBJECTS[(i + round) % SUBJECTS.length]!);
+      for (const subject of order) {
+        const eventFile = join(outDir, `${subject.name}.event.json`);
+        writeFileSync(eventFile, JSON.stringify(subject.event()));
+        const start = await coldStart(bundles.get(subject.name)!.file, eventFile, env);
+        if (round === 0) {
+          if (!/speech|ssml|fulfillmentText|outputSpeech/.test(start.answer)) throw new Error(`${subject.name} did not answer: ${start.answer}`);
+          continue;
+        }
+        times.get(subject.name)!.push(start.answeredMs);
+        imports.get(subject.name)!.push(start.importedMs);
+      }
+    }
+
+    const figures = Object.fromEntries(
+      SUBJECTS.map(({ name }) => {
+        const { bytes, zodBytes } = bundles.get(name)!;
+        return [name, { kb: kb(bytes), kbWithoutZod: kb(bytes - zodBytes), zodKb: kb(zodBytes), importMs: round1(median(imports.get(name)!)), coldMs: round1(median(times.get(name)!)) }];
+      }),
+    ) as Record<string, { kb: number; kbWithoutZod: number; zodKb: number; importMs: number; coldMs: number }>;
+    const bare = figures['bare-alexa']!.coldMs;
+    const ratio = (name: string) => Math.round((figures[name]!.coldMs / bare) * 100) / 100;
+
+    console.log(`cold starts: ${rounds} rounds, median ms from process start to the answer; index ${indexPath}`);
+    console.log('bundle          size KB   without zod   zod KB   import ms   cold ms   × bare');
+    for (const { name } of SUBJECTS) {
+      const f = figures[name]!;
+      console.log(
+        `${name.padEnd(15)} ${String(f.kb).padStart(7)}   ${String(f.kbWithoutZod).padStart(11)}   ${String(f.zodKb).padStart(6)}   ${f.importMs.toFixed(1).padStart(9)}   ${f.coldMs.toFixed(1).padStart(7)}   ${ratio(name).toFixed(2).padStart(6)}`,
+      );
+    }
+    console.log(JSON.stringify({ rounds, index: indexPath, bundles: figures, alexaOverBare: ratio('vocart-alexa'), googleOverBare: ratio('vocart-google') }));
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
