@@ -1,6 +1,7 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
 import { z } from 'zod';
 import { BadRequestError } from '../../core/errors';
+import { checkBodyDepth, checkSessionState } from '../request-limits';
 
 /**
  * The parts of an Alexa request envelope the adapter and ask-sdk-core read without checking (ask-sdk-core's
@@ -41,24 +42,47 @@ const intentSchema = z.looseObject({
   }),
 });
 
-function describe(error: z.ZodError, prefix: string[] = []): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${[...prefix, ...issue.path.map(String)].join('.') || '(body)'}: ${issue.message}`)
-    .join('; ');
+/**
+ * The names the schemas above declare. A problem's path is reported only up to the first name not among them, so
+ * the reason is always one of a fixed set of sentences and never echoes a key the caller made up.
+ */
+const DECLARED_NAMES: ReadonlySet<string> = new Set([
+  'version', 'context', 'System', 'application', 'applicationId', 'user', 'userId', 'accessToken', 'device',
+  'supportedInterfaces', 'session', 'new', 'sessionId', 'attributes', 'request', 'type', 'requestId', 'timestamp',
+  'locale', 'intent', 'name', 'confirmationStatus', 'slots',
+]);
+
+function where(error: z.ZodError, prefix: string[] = []): string {
+  const path: string[] = [...prefix];
+  for (const segment of error.issues[0]?.path ?? []) {
+    if (typeof segment !== 'string' || !DECLARED_NAMES.has(segment)) break;
+    path.push(segment);
+  }
+  return path.join('.');
 }
 
-/** Checks the shape of a parsed request body; throws BadRequestError naming the first problems. */
+/** A body that is not an Alexa request envelope; the message names the first wrong field from the schema. */
+export class InvalidEnvelopeError extends BadRequestError {}
+
+function invalid(path: string): InvalidEnvelopeError {
+  return new InvalidEnvelopeError(
+    path ? `Not an Alexa request envelope: ${path} is missing or invalid.` : 'Not an Alexa request envelope: the body must be a JSON object.',
+  );
+}
+
+/**
+ * Checks a parsed request body: nesting first (without recursion, so a body 100,000 levels deep is refused before a
+ * recursive validator sees it), then the shape, then the session attributes' depth and size. Throws
+ * RequestLimitError or InvalidEnvelopeError (both BadRequestErrors) with a fixed reason.
+ */
 export function parseAlexaEnvelope(body: unknown): RequestEnvelope {
+  checkBodyDepth(body);
   const envelope = envelopeSchema.safeParse(body);
-  if (!envelope.success) {
-    throw new BadRequestError(`Not an Alexa request envelope: ${describe(envelope.error)}`);
-  }
+  if (!envelope.success) throw invalid(where(envelope.error));
   if (envelope.data.request.type === 'IntentRequest') {
     const intent = intentSchema.safeParse(envelope.data.request);
-    if (!intent.success) {
-      throw new BadRequestError(`Not an Alexa IntentRequest: ${describe(intent.error, ['request'])}`);
-    }
+    if (!intent.success) throw invalid(where(intent.error, ['request']));
   }
+  checkSessionState(envelope.data.session?.attributes);
   return body as RequestEnvelope;
 }

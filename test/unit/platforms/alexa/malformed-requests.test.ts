@@ -99,7 +99,8 @@ describe('malformed Alexa requests', () => {
     ['a JSON string', '"LaunchRequest"', 'invalid_request'],
     ['JSON null', 'null', 'invalid_request'],
     ['a number', '42', 'invalid_request'],
-    ['deeply nested arrays', '['.repeat(5000) + ']'.repeat(5000), 'invalid_request'],
+    ['deeply nested arrays', '['.repeat(5000) + ']'.repeat(5000), 'too_deeply_nested'],
+    ['arrays nested 100,000 deep', '['.repeat(100_000) + ']'.repeat(100_000), 'too_deeply_nested'],
   ])('answers %s with 400', async (_label, body, code) => {
     const response = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(response.status).toBe(400);
