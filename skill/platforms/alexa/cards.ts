@@ -1,8 +1,10 @@
 import type { ResponseBuilder } from 'ask-sdk-core';
 import type { Display, Reply } from '../../core/turn';
+import { truncateText, xmlSafeText } from '../speech-text';
 
 /** Alexa's card limit for title and content together is 8000 characters; stay well inside it. */
 const MAX_CARD_TEXT = 4000;
+const MAX_CARD_TITLE = 200;
 
 function cardText(display: Display): string {
   const lines: string[] = [];
@@ -11,7 +13,7 @@ function cardText(display: Display): string {
     const detail = [item.subtitle, item.price].filter(Boolean).join(', ');
     lines.push(detail ? `• ${item.title} (${detail})` : `• ${item.title}`);
   }
-  return lines.join('\n').slice(0, MAX_CARD_TEXT);
+  return truncateText(xmlSafeText(lines.join('\n')), MAX_CARD_TEXT, '…');
 }
 
 /** Alexa fetches card images itself and only over HTTPS. */
@@ -31,6 +33,7 @@ export function addCard(builder: ResponseBuilder, reply: Reply): void {
   if (!reply.display) return;
   const image = cardImage(reply.display);
   const text = cardText(reply.display);
-  if (image) builder.withStandardCard(reply.display.title, text, image, image);
-  else builder.withSimpleCard(reply.display.title, text);
+  const title = truncateText(xmlSafeText(reply.display.title), MAX_CARD_TITLE, '…');
+  if (image) builder.withStandardCard(title, text, image, image);
+  else builder.withSimpleCard(title, text);
 }

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { SessionState } from '../../core/turn';
+import { sessionStateFits } from '../request-limits';
 
 /**
  * sessionAttributes come back from the client on every request, so they are untrusted input: a malformed
  * value is dropped (the shopper loses a little context) rather than handed to the core.
  */
-const MAX_SESSION_JSON_CHARS = 16 * 1024;
-
 const id = z.string().min(1).max(200);
 
 const sessionSchema = z.looseObject({
@@ -18,8 +17,10 @@ const sessionSchema = z.looseObject({
 
 export function parseSessionState(attributes: unknown): SessionState {
   if (attributes === undefined || attributes === null) return {};
+  // The limits are measured without recursion before the schema (or anything else) walks the value. The express
+  // route refuses oversized state with a 400 before this; here it is the last line for other hosts.
+  if (!sessionStateFits(attributes)) return {};
   const parsed = sessionSchema.safeParse(attributes);
   if (!parsed.success) return {};
-  if (JSON.stringify(parsed.data).length > MAX_SESSION_JSON_CHARS) return {};
   return parsed.data as SessionState;
 }

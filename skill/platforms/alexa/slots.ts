@@ -1,5 +1,6 @@
 import type { Slot } from 'ask-sdk-model';
 import type { SlotValue, Slots } from '../../core/turn';
+import { truncateText, xmlSafeText } from '../speech-text';
 
 /** Longer than anything a person says into one slot; protects the core from a forged request. */
 const MAX_SLOT_CHARS = 200;
@@ -34,7 +35,9 @@ export function toCoreSlots(alexaSlots: Record<string, Slot> | undefined): Slots
   if (!alexaSlots || typeof alexaSlots !== 'object') return slots;
   for (const [name, slot] of Object.entries(alexaSlots)) {
     if (!SLOT_NAME.test(name) || !slot || typeof slot !== 'object') continue;
-    const raw = spokenValue(slot)?.trim().slice(0, MAX_SLOT_CHARS);
+    // Cut between code points (an emoji stays whole) and without what XML cannot carry: the words may be read back.
+    const spoken = spokenValue(slot);
+    const raw = spoken === undefined ? undefined : truncateText(xmlSafeText(spoken).trim(), MAX_SLOT_CHARS).trim();
     if (!raw) continue;
     const ids = resolvedIds(slot);
     const value: SlotValue = ids.length > 0 ? { raw, ids } : { raw };

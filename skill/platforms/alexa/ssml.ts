@@ -1,22 +1,12 @@
 /**
  * The core speaks plain text; Alexa wants SSML. Escaping here is what keeps a product called
- * "Ben & Jerry's" from breaking the whole response (Alexa rejects malformed SSML outright).
+ * "Ben & Jerry's" from breaking the whole response (Alexa rejects malformed SSML outright), and the shared
+ * sanitiser removes what XML cannot carry at all (control characters, lone surrogates).
  */
-
-const SSML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-// Control characters are not valid in XML 1.0 and a stray one would make Alexa reject the response.
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+import { escapeSsmlText } from '../speech-text';
 
 export function escapeSsml(text: string): string {
-  return text.replace(XML_INVALID, '').replace(/[&<>"']/g, (char) => SSML_ESCAPES[char] ?? char);
+  return escapeSsmlText(text);
 }
 
 export function toSsml(text: string): string {

@@ -1,15 +1,11 @@
-/** The core speaks plain text; the Assistant wants SSML for speech and plain text for the screen. */
-
-const SSML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
+/**
+ * The core speaks plain text; the Assistant wants SSML for speech and plain text for the screen. Both go through
+ * the shared sanitiser, so a NUL or a lone surrogate from a product name never reaches the platform.
+ */
+import { escapeSsmlText, truncateText, xmlSafeText } from '../speech-text';
 
 export function escapeSsml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => SSML_ESCAPES[char] ?? char);
+  return escapeSsmlText(text);
 }
 
 export function toSsml(text: string): string {
@@ -20,5 +16,10 @@ export function toSsml(text: string): string {
 const MAX_DISPLAY_TEXT = 640;
 
 export function displayText(text: string): string {
-  return text.length <= MAX_DISPLAY_TEXT ? text : `${text.slice(0, MAX_DISPLAY_TEXT - 1)}…`;
+  return truncateText(xmlSafeText(text), MAX_DISPLAY_TEXT, '…');
+}
+
+/** Any other text shown or sent (titles, card bodies, chips, fulfillmentText): clean, not cut. */
+export function plainText(text: string): string {
+  return xmlSafeText(text);
 }

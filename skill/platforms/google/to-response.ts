@@ -10,9 +10,9 @@
 import type { DialogflowConversation } from 'actions-on-google/dist/service/dialogflow/index.js';
 import { BasicCard, Image, SimpleResponse, Suggestions } from 'actions-on-google/dist/service/actionssdk/conversation/response/index.js';
 import { List, type OptionItem } from 'actions-on-google/dist/service/actionssdk/conversation/helper/index.js';
-import type { DisplayItem, Locale, Reply } from '../../core/turn';
+import type { Display, DisplayItem, Locale, Reply } from '../../core/turn';
 import { googleMessages } from './platform-messages';
-import { displayText, toSsml } from './speech';
+import { displayText, plainText, toSsml } from './speech';
 
 /** Limits of the Assistant's UI elements: a suggestion chip holds 25 characters, a response 8 chips, a list 30 items. */
 const MAX_CHIP_CHARS = 25;
@@ -26,6 +26,38 @@ export interface GenericMessage {
   card?: { title: string; subtitle?: string; imageUri?: string };
   quickReplies?: { title?: string; quickReplies: string[] };
   payload?: Record<string, unknown>;
+}
+
+function cleanDisplay(display: Display): Display {
+  return {
+    ...display,
+    title: plainText(display.title),
+    ...(display.text === undefined ? {} : { text: plainText(display.text) }),
+    ...(display.items
+      ? {
+          items: display.items.map((item) => ({
+            ...item,
+            title: plainText(item.title),
+            ...(item.subtitle === undefined ? {} : { subtitle: plainText(item.subtitle) }),
+            ...(item.price === undefined ? {} : { price: plainText(item.price) }),
+          })),
+        }
+      : {}),
+  };
+}
+
+/**
+ * Every text of the reply without what XML and the Assistant cannot carry (control characters, lone surrogates):
+ * product names come from a catalog vocart does not control, and one bad character would cost the whole answer.
+ */
+export function cleanReply(reply: Reply): Reply {
+  return {
+    ...reply,
+    speech: plainText(reply.speech),
+    ...(reply.reprompt === undefined ? {} : { reprompt: plainText(reply.reprompt) }),
+    ...(reply.display ? { display: cleanDisplay(reply.display) } : {}),
+    ...(reply.suggestions ? { suggestions: reply.suggestions.map(plainText) } : {}),
+  };
 }
 
 /** Chips longer than the Assistant allows are left out rather than cut: a chip's text is sent back as the shopper's words. */
@@ -84,7 +116,8 @@ function cardFor(item: DisplayItem, text: string | undefined): BasicCard {
 }
 
 /** Writes the Assistant rich response onto the actions-on-google conversation (the session context is set by the caller). */
-export function renderOnConversation(conv: DialogflowConversation<unknown, unknown>, reply: Reply, locale: Locale): void {
+export function renderOnConversation(conv: DialogflowConversation<unknown, unknown>, rawReply: Reply, locale: Locale): void {
+  const reply = cleanReply(rawReply);
   const responses: Array<SimpleResponse | Suggestions | BasicCard | List> = [
     new SimpleResponse({ speech: toSsml(reply.speech), text: displayText(reply.speech) }),
   ];
@@ -129,7 +162,8 @@ function messengerPayload(items: DisplayItem[], chips: string[]): GenericMessage
 }
 
 /** The platform-neutral part of the response, for every Dialogflow integration that is not the Assistant. */
-export function genericFulfillment(reply: Reply, locale: Locale): { fulfillmentText: string; fulfillmentMessages: GenericMessage[] } {
+export function genericFulfillment(rawReply: Reply, locale: Locale): { fulfillmentText: string; fulfillmentMessages: GenericMessage[] } {
+  const reply = cleanReply(rawReply);
   const messages: GenericMessage[] = [{ text: { text: [reply.speech] } }];
   if (reply.linkAccount) {
     const platform = googleMessages(locale);
