@@ -21,6 +21,11 @@ const schema = z.object({
   ALEXA_VERIFY_SIGNATURE: booleanFromString(true),
   ALEXA_SKILL_ID: z.string().startsWith('amzn1.ask.skill.').optional(),
   GOOGLE_WEBHOOK_SECRET: z.string().min(16, 'GOOGLE_WEBHOOK_SECRET must be at least 16 characters').optional(),
+  /**
+   * Take `originalDetectIntentRequest.payload.user.userId` as the shopper's identity. Anyone can write that field,
+   * so only for an integration that authenticates its callers, and only with GOOGLE_WEBHOOK_SECRET set.
+   */
+  GOOGLE_TRUST_PAYLOAD_USER_ID: booleanFromString(false),
   /** Path of a prebuilt search index; default: the demo catalog's, bundled with the code. */
   CATALOG_INDEX: z.string().optional(),
   /** Replenishment priors pooled from the shop's order history (`npm run replenish:priors`); default: none. */
@@ -72,6 +77,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Half a credential pair is a deployment mistake, not "delivery off": say so at start.
   if ((parsed.data.ALEXA_CLIENT_ID === undefined) !== (parsed.data.ALEXA_CLIENT_SECRET === undefined)) {
     throw new ConfigError(['ALEXA_CLIENT_ID and ALEXA_CLIENT_SECRET: set both (skill messaging on) or neither (off)']);
+  }
+  // Trusting the payload's user id without a secret would let any caller name any shopper.
+  if (parsed.data.GOOGLE_TRUST_PAYLOAD_USER_ID && parsed.data.GOOGLE_WEBHOOK_SECRET === undefined) {
+    throw new ConfigError(['GOOGLE_TRUST_PAYLOAD_USER_ID: needs GOOGLE_WEBHOOK_SECRET (only an authenticated caller may name the shopper)']);
   }
   return parsed.data;
 }

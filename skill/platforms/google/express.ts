@@ -10,16 +10,16 @@ function send(res: Response, result: HttpResult): void {
   res.status(result.statusCode).set(result.headers).send(result.body);
 }
 
-/** body-parser's failures (its `type` field) as the webhook's own errors. */
+/** body-parser's failures (its `type` field) as the webhook's own errors, with the shared fixed reasons. */
 function bodyReadError(error: { type?: unknown; status?: unknown }): WebhookHttpError {
   switch (error.type) {
     case 'entity.too.large':
-      return new WebhookHttpError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`, { cause: error });
+      return new WebhookHttpError(413, 'payload_too_large', undefined, { cause: error });
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new WebhookHttpError(415, 'unsupported_media_type', 'The body uses an unsupported encoding or charset.', { cause: error });
+      return new WebhookHttpError(415, 'unsupported_encoding', undefined, { cause: error });
     default:
-      return new WebhookHttpError(400, 'bad_request', 'The request body could not be read.', { cause: error });
+      return new WebhookHttpError(400, 'unreadable_body', undefined, { cause: error });
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { SessionState } from '../../core/turn';
+import { SESSION_LIMITS, checkSerializedSessionState, sessionStateFits } from '../request-limits';
 import type { DialogflowContext } from './webhook-request';
 
 export const SESSION_CONTEXT = 'vocart-session';
@@ -16,8 +17,8 @@ const STATE_PARAMETER = 'state';
  * expires contexts after 20 idle minutes, which ends the conversation context naturally.
  */
 export const SESSION_CONTEXT_LIFESPAN = 10;
-/** The state travels on every request: keep it small and refuse anything that has grown unreasonably. */
-const MAX_STATE_CHARS = 8 * 1024;
+/** The state travels on every request: the limits it must keep are shared with Alexa (request-limits.ts). */
+const MAX_STATE_CHARS = SESSION_LIMITS.maxChars;
 
 const sessionStateSchema = z
   .object({
@@ -38,6 +39,16 @@ export function findSessionContext(contexts: DialogflowContext[]): DialogflowCon
   return contexts.find((context) => contextId(context.name).toLowerCase() === SESSION_CONTEXT && context.lifespanCount !== 0);
 }
 
+/**
+ * Throws RequestLimitError (a 400) when the session context's state is over the size or depth limit. Runs on the
+ * parsed request before anything else reads the state; malformed state within the limits is left to
+ * readSessionState, which drops it.
+ */
+export function checkSessionStateLimits(contexts: DialogflowContext[]): void {
+  const serialized = findSessionContext(contexts)?.parameters?.[STATE_PARAMETER];
+  if (typeof serialized === 'string') checkSerializedSessionState(serialized);
+}
+
 /** The state from the context, or undefined when the context is absent, malformed or oversized. */
 export function readSessionState(context: DialogflowContext | undefined): SessionState | undefined {
   const serialized = context?.parameters?.[STATE_PARAMETER];
@@ -48,6 +59,7 @@ export function readSessionState(context: DialogflowContext | undefined): Sessio
   } catch {
     return undefined;
   }
+  if (!sessionStateFits(json)) return undefined;
   const parsed = sessionStateSchema.safeParse(json);
   return parsed.success ? (parsed.data as SessionState) : undefined;
 }
@@ -65,7 +77,8 @@ export interface OutputContext {
 export function sessionOutputContext(session: string, state: SessionState | null): OutputContext {
   const name = `${session}/contexts/${SESSION_CONTEXT}`;
   if (state === null) return { name, lifespanCount: 0 };
-  const serialized = JSON.stringify(state);
+  // Measured without recursion first: state over the limits is not serialised at all.
+  const serialized = sessionStateFits(state) ? JSON.stringify(state) : '{}';
   return {
     name,
     lifespanCount: SESSION_CONTEXT_LIFESPAN,

@@ -107,15 +107,17 @@ function hash(text: string): string {
 }
 
 /**
- * The stable identity of the shopper. The Assistant's userId (and the account-linking token) when the
- * request came through it; otherwise the session path, which for environment sessions carries a user id
- * (`…/environments/<env>/users/<user>/sessions/<id>`) and otherwise identifies the conversation only.
+ * The stable identity of the shopper. The account-linking token, when it resolves, decides in the core. Without
+ * it: the session path, which for environment sessions carries a user id
+ * (`…/environments/<env>/users/<user>/sessions/<id>`) and otherwise identifies the conversation only. The
+ * payload's `user.userId` is anyone's to write, so it counts only as `trustedUserId`, which parseWebhookRequest
+ * sets when GOOGLE_TRUST_PAYLOAD_USER_ID says the caller is an authenticated integration.
  * Hashed so a session path (which may embed a caller's number on phone gateways) never becomes a key.
  */
 export function toCustomer(request: WebhookRequest): CustomerRef {
   const user = request.originalDetectIntentRequest?.payload?.user;
   const accessToken = user?.accessToken || undefined;
-  if (user?.userId) return { platform: 'google', platformUserId: user.userId, ...(accessToken ? { accessToken } : {}) };
+  if (request.trustedUserId) return { platform: 'google', platformUserId: request.trustedUserId, ...(accessToken ? { accessToken } : {}) };
   const session = request.session ?? '';
   const userMatch = /^projects\/([^/]+)\/(?:locations\/[^/]+\/)?agent\/environments\/[^/]+\/users\/([^/]+)\/sessions\//.exec(session);
   // "-" is Dialogflow's placeholder for "no user id given".

@@ -90,10 +90,21 @@ const webhookRequestSchema = z.object({
     .catch(undefined),
 });
 
-export type WebhookRequest = z.infer<typeof webhookRequestSchema>;
+export type WebhookRequest = z.infer<typeof webhookRequestSchema> & {
+  /**
+   * `payload.user.userId`, copied here by parseWebhookRequest only when configuration says the caller is an
+   * authenticated integration (GOOGLE_TRUST_PAYLOAD_USER_ID). The payload's own field is whatever the caller
+   * wrote, so it never names the shopper by itself. Not part of the schema: a body cannot set it.
+   */
+  trustedUserId?: string;
+};
 
-/** Validates a parsed JSON body; throws BadRequestError naming what is wrong when it is not a WebhookRequest. */
-export function parseWebhookRequest(body: unknown): WebhookRequest {
+export interface ParseOptions {
+  trustPayloadUserId?: boolean;
+}
+
+/** Validates a parsed JSON body; throws BadRequestError with a fixed reason when it is not a WebhookRequest. */
+export function parseWebhookRequest(body: unknown, options: ParseOptions = {}): WebhookRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new BadRequestError('The body must be a JSON object (a Dialogflow ES v2 WebhookRequest).');
   }
@@ -102,8 +113,8 @@ export function parseWebhookRequest(body: unknown): WebhookRequest {
   }
   const parsed = webhookRequestSchema.safeParse(body);
   if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') || '(body)';
-    throw new BadRequestError(`The WebhookRequest is malformed at ${where}.`, { cause: parsed.error });
+    throw new BadRequestError('The body is not a well-formed Dialogflow ES v2 WebhookRequest.', { cause: parsed.error });
   }
-  return parsed.data;
+  const userId = parsed.data.originalDetectIntentRequest?.payload?.user?.userId;
+  return options.trustPayloadUserId && userId ? { ...parsed.data, trustedUserId: userId } : parsed.data;
 }

@@ -81,8 +81,8 @@ describe('parameterText', () => {
 });
 
 describe('toTurn', () => {
-  it('translates an Assistant welcome: Launch, English, new session, the Assistant user id, a screen', () => {
-    const turn = toTurn(parseWebhookRequest(fixture('assistant-welcome.en.json')));
+  it('translates an Assistant welcome: Launch, English, new session, the Assistant user id (trusted), a screen', () => {
+    const turn = toTurn(parseWebhookRequest(fixture('assistant-welcome.en.json'), { trustPayloadUserId: true }));
     expect(turn).toEqual({
       intent: 'Launch',
       slots: {},
@@ -151,7 +151,8 @@ describe('toTurn', () => {
 
   it('passes the account-linking token on, and turns a list tap into SelectItemIntent with the product id', () => {
     const turn = toTurn(parseWebhookRequest(fixture('assistant-linked-select.en.json')));
-    expect(turn.customer).toEqual({ platform: 'google', platformUserId: 'ABwppHGxLinkedDemoUser0001', accessToken: 'ya29.demo-linked-account-token' });
+    // The payload's user id is not trusted by default: the token decides, else the session path.
+    expect(turn.customer).toEqual({ platform: 'google', platformUserId: expect.stringMatching(/^session-[0-9a-f]{32}$/), accessToken: 'ya29.demo-linked-account-token' });
     expect(turn.intent).toBe('SelectItemIntent');
     expect(turn.slots.choice).toEqual({ raw: 'p-en-0107', ids: ['p-en-0107'] });
     expect(turn.session.lastResults).toEqual(['p-en-0106', 'p-en-0107']);
