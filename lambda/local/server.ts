@@ -13,14 +13,22 @@ export function createServer(app: App): express.Express {
   server.disable('x-powered-by');
   server.set('etag', false);
 
-  server.get('/health', (_req, res) => {
-    res.json({ status: 'ok', table: app.config.TABLE_NAME });
+  // Readiness, not liveness: ok only while the table answers, so a load balancer stops sending shoppers to a
+  // server that could only apologise. The store caches the answer briefly, so probes do not hammer the database.
+  server.get('/health', async (_req, res) => {
+    res.set('cache-control', 'no-store');
+    if (await app.store.ping()) {
+      res.json({ status: 'ok', table: app.config.TABLE_NAME });
+      return;
+    }
+    res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
   });
   server.post('/alexa', ...alexaExpressHandlers(app));
   server.post('/google', ...googleExpressHandlers(app));
 
-  server.use((req, res) => {
-    res.status(404).json({ error: { code: 'not_found', message: `No route for ${req.method} ${req.path}. Try POST /alexa, POST /google or GET /health.` } });
+  server.use((_req, res) => {
+    // A fixed sentence: the caller's path is not echoed back.
+    res.status(404).json({ error: { code: 'not_found', message: 'No such route. Try POST /alexa, POST /google or GET /health.' } });
   });
 
   // Last resort: whatever slipped through is logged by name only and answered without a stack trace.

@@ -7,6 +7,7 @@ import { DynamoOrderRepository } from './order-repository';
 import { DynamoPinVault } from './pin-vault';
 import { DynamoReplenishmentRepository } from './replenishment-repository';
 import { createDynamoClient, type DynamoSettings } from './dynamo-client';
+import { createTablePing } from './ping';
 
 export interface StoreSettings extends DynamoSettings {
   tableName: string;
@@ -24,6 +25,8 @@ export function createStore(settings: StoreSettings, clock: Clock) {
     orders: new DynamoOrderRepository(settings.tableName, clock),
     pins: new DynamoPinVault(settings.tableName),
     replenishment: new DynamoReplenishmentRepository(settings.tableName),
+    /** True when the table answers a read within a second (cached for two); for readiness checks. */
+    ping: createTablePing(client, settings.tableName),
   };
 }
 
