@@ -31,6 +31,8 @@ beforeAll(async () => {
     TABLE_NAME: uniqueTableName('vocart-google-e2e'),
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     GOOGLE_WEBHOOK_SECRET: SECRET,
+    // The driver plays an authenticated integration that names its users in payload.user.userId.
+    GOOGLE_TRUST_PAYLOAD_USER_ID: 'true',
     LOG_LEVEL: 'SILENT',
   });
   const app = createApp(config, { catalog: demoCatalog() });
