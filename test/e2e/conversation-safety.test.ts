@@ -22,13 +22,15 @@ import type { Locale } from '../../skill/core/turn';
 import { ensureTable } from '../../skill/store';
 import { loadCatalogFile } from '../../skill/store/catalog-file';
 import { seedDemoCustomer } from '../../skill/store/seed';
-import { AlexaConversation, DialogflowConversation, type AlexaDirective, type AlexaReply, type DialogflowReply } from '../helpers/raw-requests';
+import { AlexaConversation, DialogflowConversation, type AlexaDirective, type AlexaReply, type DialogflowReply, TEST_WEBHOOK_SECRET } from '../helpers/raw-requests';
 import { uniqueTableName } from '../helpers/store';
 
 const DEMO = 'demo-customer';
 const DEMO_TOKEN = 'demo-access-token';
 const ALEXA_DEMO_USER = 'amzn1.ask.account.SAFETY-DEMO-USER';
 const GOOGLE_DEMO_USER = 'ABwppHGxSafetyDemoUser';
+/** The drivers name Dialogflow users in payload.user.userId, which the server trusts only with the webhook secret. */
+const TRUSTED_GOOGLE_USERS = { GOOGLE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, GOOGLE_TRUST_PAYLOAD_USER_ID: 'true' };
 
 /** Demo catalog products used below. */
 const BANANAS = 'p077'; // $1.29
@@ -91,7 +93,7 @@ beforeAll(async () => {
   endpoint = inject('dynamoEndpoint');
   tableName = uniqueTableName('vocart-safety');
   // A short payment deadline keeps the injected gateway timeouts quick (the default is 2.5 s).
-  const config = loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, ALEXA_VERIFY_SIGNATURE: 'false', LOG_LEVEL: 'SILENT', PAYMENT_TIMEOUT_MS: '800' });
+  const config = loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, ALEXA_VERIFY_SIGNATURE: 'false', LOG_LEVEL: 'SILENT', ...TRUSTED_GOOGLE_USERS, PAYMENT_TIMEOUT_MS: '800' });
   app = createApp(config, { catalog: loadCatalogFile() });
   await ensureTable(app.store.client, tableName);
   // Seeded exactly as `npm start` does (lambda/local/start.ts).
@@ -571,7 +573,7 @@ describe('6b. a payment slower than its deadline (PAYMENT_LATENCY_MS 1500 > PAYM
   let slowUrl: string;
 
   beforeAll(async () => {
-    const config = loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, ALEXA_VERIFY_SIGNATURE: 'false', LOG_LEVEL: 'SILENT', PAYMENT_LATENCY_MS: '1500', PAYMENT_TIMEOUT_MS: '500' });
+    const config = loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, ALEXA_VERIFY_SIGNATURE: 'false', LOG_LEVEL: 'SILENT', ...TRUSTED_GOOGLE_USERS, PAYMENT_LATENCY_MS: '1500', PAYMENT_TIMEOUT_MS: '500' });
     slowApp = createApp(config, { catalog: app.catalog });
     // dynamoose holds one client per process: keep the main app's (same database, same settings).
     dynamoose.aws.ddb.set(app.store.client);
@@ -750,7 +752,7 @@ describe('10. a database that does not answer (DYNAMODB_TIMEOUT_MS 300)', () => 
     });
     await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
     const holeEndpoint = `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}`;
-    const config = loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: holeEndpoint, DYNAMODB_TIMEOUT_MS: '300', ALEXA_VERIFY_SIGNATURE: 'false', LOG_LEVEL: 'SILENT' });
+    const config = loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: holeEndpoint, DYNAMODB_TIMEOUT_MS: '300', ALEXA_VERIFY_SIGNATURE: 'false', LOG_LEVEL: 'SILENT', ...TRUSTED_GOOGLE_USERS });
     slowApp = createApp(config, { catalog: app.catalog });
     // dynamoose holds one client per process (createApp just replaced it): the slow one is used for one turn only.
     dynamoose.aws.ddb.set(app.store.client);

@@ -27,8 +27,14 @@ export function stripSsml(ssml: string | undefined): string {
     .trim();
 }
 
+/**
+ * The webhook secret the test server is configured with: Dialogflow sends it as a header, and with it the server
+ * may trust `payload.user.userId` as an authenticated integration's (GOOGLE_TRUST_PAYLOAD_USER_ID).
+ */
+export const TEST_WEBHOOK_SECRET = 'safety-suite-webhook-secret-0123456789';
+
 async function postJson(url: string, body: unknown): Promise<{ status: number; json: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-vocart-webhook-secret': TEST_WEBHOOK_SECRET }, body: JSON.stringify(body) });
   const text = await response.text();
   let json: any;
   try {

@@ -123,7 +123,10 @@ export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Re
       const started = Date.now();
       let gaveUp = false;
       try {
-        const reply = await withinBudget(respond(ctx, () => gaveUp), ctx.deadline, budgetMs);
+        const work = respond(ctx, () => gaveUp);
+        // Past the budget the work may still fail in the background: that must not become an unhandled rejection.
+        work.catch(() => undefined);
+        const reply = await withinBudget(work, ctx.deadline, budgetMs);
         deps.log.info('turn', { intent: turn.intent, platform: turn.customer.platform, locale: turn.locale, ms: Date.now() - started });
         return reply;
       } catch (error) {

@@ -49,6 +49,8 @@ async function confirmCheckout(ctx: TurnContext, question: CheckoutQuestion): Pr
       quote,
       paymentMethod: customer.profile!.paymentMethod!,
       claimant: ctx.turn.requestId,
+      // A charge that could not finish inside the turn's budget is not started: the shopper would hear an apology.
+      deadline: ctx.deadline,
     },
   );
   switch (result.kind) {
@@ -60,10 +62,13 @@ async function confirmCheckout(ctx: TurnContext, question: CheckoutQuestion): Pr
     case 'declined':
       return ctx.ask(ctx.msg.orderDeclined, ctx.msg.anythingElse);
     case 'cart-changed':
-      return ctx.ask(ctx.msg.cartChanged, ctx.msg.checkoutQuestion);
+      return ctx.ask(result.charged === 'no' ? ctx.msg.cartChanged : ctx.msg.cartChangedRefunded, ctx.msg.checkoutQuestion);
+    case 'too-late':
+      return ctx.ask(ctx.msg.orderTooLate, ctx.msg.anythingElse);
     case 'failed':
-      ctx.deps.log.error('order placement failed', { error: result.error instanceof Error ? result.error.name : typeof result.error });
-      return ctx.ask(ctx.msg.orderFailed, ctx.msg.anythingElse);
+      ctx.deps.log.error('order placement failed', { charged: result.charged, error: result.error instanceof Error ? result.error.name : typeof result.error });
+      // "Nothing was charged" only when that is known; a timed-out charge may have gone through and is refunded.
+      return ctx.ask(result.charged === 'no' ? ctx.msg.orderFailed : ctx.msg.orderFailedMaybeCharged, ctx.msg.anythingElse);
   }
 }
 
