@@ -1,6 +1,8 @@
 /** Add, remove, read and clear: the cart persists in the store across sessions and platforms. */
 import { productName, type Product } from '../../catalog/product';
-import { cartSubtotalCents, itemCount, MAX_LINE_QUANTITY, removeFromCart } from '../../cart/cart';
+import { cartSubtotalCents, itemCount, removeFromCart } from '../../cart/cart';
+import { packLineWords } from '../../cart/pack-line';
+import { decideQuantity } from '../../cart/quantity';
 import { formatPrice, joinList } from '../../i18n/format';
 import type { Locale, Reply } from '../../turn';
 import type { QuestionAnswers } from '../answers';
@@ -9,26 +11,28 @@ import { parseQuantitySlot } from '../numbers';
 import { displayItem } from '../product-text';
 import { personalWeights } from '../personal';
 import { parseProductRequest } from '../../catalog/product-request';
-import { chooseBySize, packsFor } from '../../catalog/pack-size';
-import { addProduct, saveCart } from '../steps/cart-writes';
+import { addProduct, quantityProblemReply, saveCart } from '../steps/cart-writes';
 import { chooseFromResults, offerPlainInstead } from '../steps/result-list';
 import { addSeveral, listedItems } from '../steps/several-items';
 
-/** The product the shopper means: a resolved slot id, a choice from the last results, or the best search hit. */
-async function resolveProduct(ctx: TurnContext, text: string, size?: string): Promise<Product | null | undefined> {
+/**
+ * The products the shopper may mean, best first: a resolved slot id or a choice from the last results is the one
+ * meant; otherwise the close matches a size or a count may choose among ("eighteen eggs" → the 18-pack). Null for
+ * a choice that is not in the list.
+ */
+async function resolveCandidates(ctx: TurnContext, text: string): Promise<Product[] | null> {
   for (const id of ctx.turn.slots.product?.ids ?? []) {
     const product = ctx.deps.catalog.get(id);
-    if (product) return product;
+    if (product) return [product];
   }
   const chosen = chooseFromResults(ctx, text);
-  if (chosen !== undefined) return chosen;
-  const hits = ctx.deps.catalog.search(text, { locale: ctx.locale, limit: size ? SIZE_CANDIDATES : 1, personal: await personalWeights(ctx) });
-  const products = hits.map((hit) => hit.product);
-  return chooseBySize(products, size) ?? products[0];
+  if (chosen !== undefined) return chosen === null ? null : [chosen];
+  const hits = ctx.deps.catalog.search(text, { locale: ctx.locale, limit: CLOSE_MATCHES, personal: await personalWeights(ctx) });
+  return hits.map((hit) => hit.product);
 }
 
-/** How many close matches a spoken size may choose among. */
-const SIZE_CANDIDATES = 5;
+/** How many close matches a spoken size or count may choose among. */
+const CLOSE_MATCHES = 5;
 
 /** How the measure slot ("two pounds") reads back into the request the shopper made: "two pounds of ground beef". */
 const MEASURE_JOIN: Record<Locale, string> = { 'en-US': ' of ', 'de-DE': ' ' };
@@ -42,25 +46,19 @@ export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   const request = measure ? `${measure}${MEASURE_JOIN[ctx.locale]}${raw}` : raw;
   const spoken = parseProductRequest(request, ctx.locale);
   const slotQuantity = measure ? undefined : parseQuantitySlot(ctx.turn.slots.quantity?.raw, ctx.locale);
-  const counted = slotQuantity ?? spoken.quantity;
-  const quantity = counted ?? 1;
-  if (!Number.isInteger(quantity) || quantity < 1) {
-    return ctx.ask(ctx.msg.badQuantity, ctx.msg.badQuantity, { ask: { kind: 'elicit', slot: 'quantity' } });
-  }
-  if (quantity > MAX_LINE_QUANTITY) return ctx.ask(ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY), ctx.msg.addedReprompt);
-  const product = await resolveProduct(ctx, spoken.query || raw, spoken.size);
-  if (product === null) return ctx.ask(ctx.msg.noSuchChoice(0), ctx.msg.whichOne);
-  // "eggs and milk": only when the words name no one product ("salt and vinegar chips" does).
-  const listed = product ? undefined : listedItems(raw, ctx.locale);
-  if (listed) {
-    const several = await addSeveral(ctx, listed);
+  const candidates = await resolveCandidates(ctx, spoken.query || raw);
+  if (candidates === null) return ctx.ask(ctx.msg.noSuchChoice(0), ctx.msg.whichOne);
+  // "six eggs" is one 12-pack, "six cartons of eggs" six, "two pounds of ground beef" two 1 lb packs.
+  const decision = decideQuantity(spoken, candidates, slotQuantity);
+  if (!decision) {
+    // "eggs and milk": only when the words name no one product ("salt and vinegar chips" does).
+    const listed = listedItems(raw, ctx.locale);
+    const several = listed ? await addSeveral(ctx, listed) : undefined;
     if (several) return several;
+    return (await offerPlainInstead(ctx, spoken.query || raw)) ?? ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt);
   }
-  if (!product) return (await offerPlainInstead(ctx, spoken.query || raw)) ?? ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt);
-  // "two pounds of ground beef" in 1 lb packs, "two dozen eggs" in boxes of twelve: the packs that make the size.
-  const packs = counted ?? packsFor(spoken.size, product.size) ?? 1;
-  if (packs > MAX_LINE_QUANTITY) return ctx.ask(ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY), ctx.msg.addedReprompt);
-  return addProduct(ctx, product, packs);
+  if ('error' in decision) return quantityProblemReply(ctx, decision);
+  return addProduct(ctx, decision.product, decision.packs, decision.unitsAsked);
 }
 
 export async function removeFromCartIntent(ctx: TurnContext): Promise<Reply> {
@@ -86,7 +84,7 @@ export async function readCart(ctx: TurnContext): Promise<Reply> {
   for (const line of cart.lines) {
     const product = ctx.deps.catalog.get(line.productId);
     if (!product) continue;
-    parts.push(ctx.msg.cartLine(line.quantity, productName(product, ctx.locale)));
+    parts.push(ctx.msg.cartLineWithPacks(packLineWords(product, line.quantity, ctx.locale)));
     items.push({ ...displayItem(ctx, product), subtitle: `${line.quantity} × ${product.size ?? ''}`.trim() });
   }
   const currency = ctx.deps.catalog.get(cart.lines[0]!.productId)?.currency ?? 'USD';

@@ -1,10 +1,12 @@
 /** Writing the cart from a turn: within the cart's limits, with optimistic locking, the snapshot kept current. */
 import type { Product } from '../../catalog/product';
-import { addToCart, CartLimitError, itemCount, MAX_CART_LINES, MAX_LINE_QUANTITY } from '../../cart/cart';
+import { addToCart, CartLimitError, InvalidQuantityError, itemCount, MAX_CART_LINES, MAX_LINE_QUANTITY } from '../../cart/cart';
+import { packLineWords } from '../../cart/pack-line';
+import type { QuantityProblem } from '../../cart/quantity';
 import type { Cart, CartLine } from '../../ports';
 import type { Reply } from '../../turn';
 import type { TurnContext } from '../context';
-import { displayItem, spokenProduct } from '../product-text';
+import { displayItem } from '../product-text';
 
 export async function saveCart(ctx: TurnContext, lines: CartLine[]): Promise<Cart> {
   const customer = await ctx.customer();
@@ -19,19 +21,29 @@ export function limitReply(ctx: TurnContext, error: CartLimitError): Reply {
   return ctx.ask(speech, ctx.msg.addedReprompt);
 }
 
-/** Adds `quantity` packs of a product and says so; a limit is said instead of crossed. */
-export async function addProduct(ctx: TurnContext, product: Product, quantity: number, said?: string): Promise<Reply> {
+/** What the shopper hears when the amount said cannot go on a cart line. */
+export function quantityProblemReply(ctx: TurnContext, problem: QuantityProblem): Reply {
+  if (problem.error === 'too-many') return ctx.ask(ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY), ctx.msg.addedReprompt);
+  return ctx.ask(ctx.msg.badQuantity, ctx.msg.badQuantity, { ask: { kind: 'elicit', slot: 'quantity' } });
+}
+
+/**
+ * Adds `quantity` packs of a product and says what went in: packs, the pieces they hold against what was asked
+ * ("one pack of 12 … (you asked for 6)") and the line total. A limit is said instead of crossed.
+ */
+export async function addProduct(ctx: TurnContext, product: Product, quantity: number, unitsAsked?: number): Promise<Reply> {
   const customer = await ctx.customer();
   let lines: CartLine[];
   try {
     lines = addToCart(customer.cart.lines, product.id, quantity);
   } catch (error) {
     if (error instanceof CartLimitError) return limitReply(ctx, error);
+    if (error instanceof InvalidQuantityError) return quantityProblemReply(ctx, { error: 'bad-quantity' });
     throw error;
   }
   const cart = await saveCart(ctx, lines);
   ctx.session.misses = 0;
-  const speech = said ?? ctx.msg.added(quantity, spokenProduct(ctx, product), itemCount(cart.lines));
+  const speech = ctx.msg.addedPacks(packLineWords(product, quantity, ctx.locale, unitsAsked), itemCount(cart.lines));
   return ctx.ask(speech, ctx.msg.addedReprompt, {
     display: ctx.display(ctx.msg.cartTitle, [displayItem(ctx, product)]),
   });

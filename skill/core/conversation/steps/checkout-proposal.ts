@@ -3,6 +3,7 @@
  * then one question. What the yes will authorise (this cart version, this total) is kept with the question.
  */
 import { productName } from '../../catalog/product';
+import { packLineWords } from '../../cart/pack-line';
 import { formatPrice, joinList } from '../../i18n/format';
 import { quoteCart, type Quote } from '../../orders/quote';
 import type { Reply } from '../../turn';
@@ -16,7 +17,7 @@ function itemsText(ctx: TurnContext, quote: Quote): string {
   return joinList(
     quote.lines.map((line) => {
       const product = ctx.deps.catalog.get(line.productId);
-      return ctx.msg.cartLine(line.quantity, product ? productName(product, ctx.locale) : line.productId);
+      return product ? ctx.msg.cartLineWithPacks(packLineWords(product, line.quantity, ctx.locale)) : ctx.msg.cartLine(line.quantity, line.productId);
     }),
     ctx.locale,
   );

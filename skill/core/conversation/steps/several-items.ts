@@ -2,11 +2,12 @@
  * "Add eggs, milk and bread": several products in one request. A phrase that names one product ("salt and
  * vinegar chips", "macaroni and cheese") stays one; only a phrase the catalog cannot answer whole is split.
  */
-import { productName, type Product } from '../../catalog/product';
-import { chooseBySize, packsFor } from '../../catalog/pack-size';
+import type { Product } from '../../catalog/product';
+import { packLineWords } from '../../cart/pack-line';
+import { decideQuantity } from '../../cart/quantity';
 import { parseProductRequest } from '../../catalog/product-request';
-import { addToCart, CartLimitError, itemCount, MAX_CART_LINES, MAX_LINE_QUANTITY } from '../../cart/cart';
-import { saveCart } from './cart-writes';
+import { addToCart, CartLimitError, itemCount } from '../../cart/cart';
+import { limitReply, quantityProblemReply, saveCart } from './cart-writes';
 import { joinList } from '../../i18n/format';
 import type { CartLine } from '../../ports';
 import type { Locale, Reply } from '../../turn';
@@ -31,18 +32,19 @@ export function listedItems(raw: string, locale: Locale): string[] | undefined {
 /** Adds every part the catalog finds, says which it did not, and asks nothing when none was found. */
 export async function addSeveral(ctx: TurnContext, parts: string[]): Promise<Reply | undefined> {
   const personal = await personalWeights(ctx);
-  const found: Array<{ product: Product; quantity: number }> = [];
+  const found: Array<{ product: Product; quantity: number; unitsAsked?: number }> = [];
   const missing: string[] = [];
   for (const part of parts) {
     const spoken = parseProductRequest(part, ctx.locale);
     const hits = ctx.deps.catalog.search(spoken.query || part, { locale: ctx.locale, limit: 5, personal });
-    const products = hits.map((hit) => hit.product);
-    const product = chooseBySize(products, spoken.size) ?? products[0];
-    if (!product) {
+    const decision = decideQuantity(spoken, hits.map((hit) => hit.product));
+    if (!decision) {
       missing.push(part);
       continue;
     }
-    found.push({ product, quantity: spoken.quantity ?? packsFor(spoken.size, product.size) ?? 1 });
+    // All or nothing, as for the cart's limits below.
+    if ('error' in decision) return quantityProblemReply(ctx, decision);
+    found.push({ product: decision.product, quantity: decision.packs, ...(decision.unitsAsked ? { unitsAsked: decision.unitsAsked } : {}) });
   }
   if (found.length === 0) return undefined;
 
@@ -53,13 +55,12 @@ export async function addSeveral(ctx: TurnContext, parts: string[]): Promise<Rep
   } catch (error) {
     if (!(error instanceof CartLimitError)) throw error;
     // All or nothing: a list half added is harder to put right by voice than one not added.
-    const speech = error.limit === 'quantity' ? ctx.msg.quantityTooLarge(MAX_LINE_QUANTITY) : ctx.msg.cartFull(MAX_CART_LINES);
-    return ctx.ask(speech, ctx.msg.addedReprompt);
+    return limitReply(ctx, error);
   }
   const cart = await saveCart(ctx, lines);
   ctx.session.misses = 0;
   const items = joinList(
-    found.map(({ product, quantity }) => ctx.msg.cartLine(quantity, productName(product, ctx.locale))),
+    found.map(({ product, quantity, unitsAsked }) => ctx.msg.cartLineWithPacks(packLineWords(product, quantity, ctx.locale, unitsAsked))),
     ctx.locale,
   );
   const notFound = missing.length > 0 ? joinList(missing, ctx.locale) : undefined;

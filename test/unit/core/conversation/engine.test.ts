@@ -93,9 +93,9 @@ describe('conversation core', () => {
 
   it('adds a spoken list item by item, and says what it could not find', async () => {
     const both = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'eggs and two whole milk' } } });
-    expect(both.speech).toBe('Added Large Brown Eggs and 2 Whole Milk to your cart. You now have 3 items. Anything else?');
+    expect(both.speech).toBe('Added one pack of 12 Large Brown Eggs, $4.29 and 2 Whole Milk (1 gallon each), $6.98 to your cart. You now have 3 items. Anything else?');
     const partly = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'espresso beans, lawn mower' } } });
-    expect(partly.speech).toBe("Added Espresso Beans to your cart. I couldn't find lawn mower. You now have 4 items. Anything else?");
+    expect(partly.speech).toBe("Added Espresso Beans (1 lb), $11.99 to your cart. I couldn't find lawn mower. You now have 4 items. Anything else?");
     const none = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'lawn mower and rake' } } });
     expect(none.speech).toMatch(/^Sorry, I couldn't find lawn mower and rake/);
     expect(customers.carts.get('alexa:user-1')?.lines).toEqual([
@@ -107,7 +107,7 @@ describe('conversation core', () => {
 
   it('adds a spoken list in German', async () => {
     const reply = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'eier und vollmilch' } } }, 'de-DE');
-    expect(reply.speech).toBe('Braune Eier und Vollmilch sind im Warenkorb. Du hast jetzt 2 Artikel. Noch etwas?');
+    expect(reply.speech).toBe('Eine Packung Braune Eier mit 12 Stück, 4,29 $ und Vollmilch (3,8 Liter), 3,49 $ sind im Warenkorb. Du hast jetzt 2 Artikel. Noch etwas?');
   });
 
   it('adds a dozen eggs as one pack of twelve, and two dozen as two', async () => {
@@ -134,7 +134,7 @@ describe('conversation core', () => {
     await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'three bottles of oat milk' } } });
     session = {};
     const read = await say({ intent: 'ReadCartIntent' });
-    expect(read.speech).toBe("You have 5 items in your cart: 2 Whole Milk and 3 Oat Milk. That's $15.95 before tax and delivery.");
+    expect(read.speech).toBe("You have 5 items in your cart: 2 Whole Milk (1 gallon each), $6.98 and 3 Oat Milk (64 oz each), $8.97. That's $15.95 before tax and delivery.");
   });
 
   it('asks for a usable quantity instead of adding zero or a negative amount', async () => {
@@ -212,7 +212,7 @@ describe('conversation core', () => {
     const reply = await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'milch' } } }, 'de-DE');
     expect(reply.speech).toMatch(/^Ich habe 4 gefunden: 1\. Vollmilch, 3,8 Liter, 3,49 \$/);
     const added = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'zwei flaschen hafermilch' } } }, 'de-DE');
-    expect(added.speech).toMatch(/^2 mal Hafermilch/);
+    expect(added.speech).toMatch(/^Ich habe 2 mal Hafermilch \(je 1,8 kg\)/);
   });
 
   it('ends quietly on SessionEnded and says goodbye on stop', async () => {
