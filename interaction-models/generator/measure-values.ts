@@ -3,7 +3,7 @@
  * ounces"). One slot for amount and measure keeps them apart from the product without a second number slot next
  * to the first, which the virtual test clients (and some NLUs) cannot split.
  */
-import { MEASURE_AMOUNTS, MEASURES } from '../source/vocabulary';
+import { DOZEN_AMOUNTS, MEASURE_AMOUNTS, MEASURES, PACK_AMOUNTS, PACK_COUNTS } from '../source/vocabulary';
 import type { ModelLocale } from '../source/types';
 import { numberToWords } from './spoken';
 
@@ -15,9 +15,10 @@ export interface MeasureValue {
   synonyms: string[];
 }
 
-export function measureValues(locale: ModelLocale): MeasureValue[] {
-  return MEASURES[locale].flatMap(([one, many]) =>
-    MEASURE_AMOUNTS.map((amount) => {
+/** One amount of one word, as said: "two pounds", "a gallon", "ein Liter". */
+function amountsOf(words: Array<[string, string]>, amounts: readonly number[], locale: ModelLocale): MeasureValue[] {
+  return words.flatMap(([one, many]) =>
+    amounts.map((amount) => {
       const unit = amount === 1 ? one : many;
       // German says "ein Liter", not "eins Liter".
       const number = amount === 1 && locale === 'de-DE' ? 'ein' : numberToWords(amount, locale);
@@ -27,4 +28,10 @@ export function measureValues(locale: ModelLocale): MeasureValue[] {
       return { id: `${amount}-${unit.replace(/ /g, '-')}`, name, synonyms };
     }),
   );
+}
+
+export function measureValues(locale: ModelLocale): MeasureValue[] {
+  // "A dozen" has samples of its own (one pack); from two on, the count of dozens rides in the slot.
+  const dozens = DOZEN_AMOUNTS[locale].filter((amount) => amount > 1).map((amount) => ({ id: `${amount}-dozen`, name: `${numberToWords(amount, locale)} dozen`, synonyms: [] }));
+  return [...amountsOf(MEASURES[locale], MEASURE_AMOUNTS, locale), ...amountsOf(PACK_COUNTS[locale], PACK_AMOUNTS, locale), ...dozens];
 }

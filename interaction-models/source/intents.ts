@@ -78,25 +78,21 @@ export const INTENTS: IntentSource[] = [
         'add {quantity} {product} [to <my-cart>]',
         'put {quantity} {product} (on|in) <my-list>',
         '(get|buy|order) [me] {quantity} {product}',
-        'put {quantity} <units> of {product} in <my-list>',
         '(i need|we need|i want) {quantity} {product}',
-        'add {quantity} <units> of {product} [to <my-list>]',
-        'put {quantity} <units> of {product} on <my-list>',
-        '(get|buy|order) [me] {quantity} <units> of {product}',
-        '(i need|we need) {quantity} <units> of {product}',
-        'add (a|one) <unit> of {product} [to <my-list>]',
-        '(get|buy|order) [me] (a|one) <unit> of {product}',
-        // "two pounds of": the amount and its measure are one slot, so nothing else has to split them.
+        // "two pounds of", "six cartons of": the amount and its measure or pack are one slot, so nothing else has
+        // to split them and the pack word reaches the core.
         'add {measure} of {product} [to <my-list>]',
+        'put {measure} of {product} (on|in) <my-list>',
         '(get|buy|order) [me] {measure} of {product}',
         '(i need|we need) {measure} of {product}',
-        // "a dozen eggs" has no "of"; the dozen stays out of the product words.
+        // "a dozen eggs" has no "of": one pack, as for a bare product. "Two dozen" is a measure value, so the count
+        // of dozens reaches the core.
         'add (a|one) dozen {product} [to <my-list>]',
-        'add {quantity} dozen {product} [to <my-list>]',
         '(get|buy|order) [me] (a|one) dozen {product}',
-        '(get|buy|order) [me] {quantity} dozen {product}',
         '(i need|we need) (a|one) dozen {product}',
-        '(i need|we need) {quantity} dozen {product}',
+        'add {measure} {product} [to <my-list>]',
+        '(get|buy|order) [me] {measure} {product}',
+        '(i need|we need) {measure} {product}',
         'add another {product}',
         'add one more {product}',
       ],

@@ -173,6 +173,25 @@ export const MEASURES: PerLocale<Array<[string, string]>> = {
 /** The amounts a measure comes in, spoken ("two pounds", "sixty four ounces"). */
 export const MEASURE_AMOUNTS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 64, 100, 200, 250, 500];
 
+/**
+ * Pack words with their count fill the same slot ("six cartons"): left outside every slot, the pack word was lost
+ * and "six cartons of eggs" reached the core as "six eggs". The core's product-request parser knows each word.
+ * English samples only, like the measures.
+ */
+export const PACK_COUNTS: PerLocale<Array<[string, string]>> = {
+  'en-US': [
+    ['carton', 'cartons'], ['pack', 'packs'], ['package', 'packages'], ['box', 'boxes'], ['bag', 'bags'], ['can', 'cans'],
+    ['bottle', 'bottles'], ['jar', 'jars'], ['loaf', 'loaves'], ['bunch', 'bunches'],
+  ],
+  'de-DE': [],
+};
+
+/** How many packs a shopper orders by voice in one breath. */
+export const PACK_AMOUNTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24];
+
+/** "a dozen", "two dozen": dozens are counted pieces, not packs, and say so to the core. */
+export const DOZEN_AMOUNTS: PerLocale<number[]> = { 'en-US': [1, 2, 3, 4], 'de-DE': [] };
+
 export const CHOICES: ChoiceValue[] = [
   {
     id: 'cheaper',

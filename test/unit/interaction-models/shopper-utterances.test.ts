@@ -33,7 +33,7 @@ const GERMAN_NUMBER_WORDS = 'virtual-alexa parses English number words only';
 const CASES: ShopperCase[] = [
   { locale: 'en-US', say: 'do you have organic bananas', intent: 'SearchProductIntent', slots: { product: 'organic bananas' }, productIds: ['term:organic-p077'] },
   { locale: 'en-US', say: 'is there any peanut butter', intent: 'SearchProductIntent', slots: { product: 'peanut butter' } },
-  { locale: 'en-US', say: 'put two cartons of eggs in my cart', intent: 'AddToCartIntent', slots: { product: 'eggs', quantity: 'two' } },
+  { locale: 'en-US', say: 'put two cartons of eggs in my cart', intent: 'AddToCartIntent', slots: { product: 'eggs', measure: 'two cartons' } },
   { locale: 'de-DE', say: 'hast du bio bananen', intent: 'SearchProductIntent', slots: { product: 'bio bananen' } },
   { locale: 'de-DE', say: 'milch hinzufügen', intent: 'AddToCartIntent', slots: { product: 'milch' } },
   { locale: 'de-DE', say: 'die zweite', intent: 'SelectItemIntent', slots: { ordinal: 'zweite' } },
@@ -55,7 +55,7 @@ const CASES: ShopperCase[] = [
   { locale: 'en-US', say: 'add a banana', intent: 'AddToCartIntent', slots: { product: 'banana' }, productIds: ['p077'] },
   { locale: 'en-US', say: "i'm looking for almond milk", intent: 'SearchProductIntent', slots: { product: 'almond milk' } },
   { locale: 'en-US', say: 'put whole wheat bread on my shopping list', intent: 'AddToCartIntent', slots: { product: 'whole wheat bread' }, productIds: ['p039'] },
-  { locale: 'en-US', say: 'add two cans of chickpeas to my cart', intent: 'AddToCartIntent', slots: { product: 'chickpeas', quantity: 'two' }, productIds: ['p063'] },
+  { locale: 'en-US', say: 'add two cans of chickpeas to my cart', intent: 'AddToCartIntent', slots: { product: 'chickpeas', measure: 'two cans' }, productIds: ['p063'] },
   { locale: 'en-US', say: 'how much are red grapes', intent: 'SearchProductIntent', slots: { product: 'red grapes' }, productIds: ['term:red-grapes'] },
   { locale: 'en-US', say: 'i need dishwasher pods', intent: 'AddToCartIntent', slots: { product: 'dishwasher pods' }, productIds: ['term:dishwasher-pods'] },
   { locale: 'en-US', say: 'do you carry frozen strawberries', intent: 'SearchProductIntent', slots: { product: 'frozen strawberries' } },

@@ -39,10 +39,10 @@ const ALEXA_LAUNCH_WORD = 'virtual-alexa reads "ask"/"tell" inside a word as a l
 
 const CASES: Case[] = [
   { locale: 'en-US', say: 'put some oat milk on my grocery list', intent: 'AddToCartIntent', slots: { product: 'oat milk' }, ids: { product: ['p018'] } },
-  { locale: 'en-US', say: 'add two bottles of cola to my cart', intent: 'AddToCartIntent', slots: { product: 'cola', quantity: 'two' }, ids: { product: ['p131'] } },
+  { locale: 'en-US', say: 'add two bottles of cola to my cart', intent: 'AddToCartIntent', slots: { product: 'cola', measure: 'two bottles' }, ids: { product: ['p131'] } },
   { locale: 'en-US', say: 'i need bananas', intent: 'AddToCartIntent', slots: { product: 'bananas' }, ids: { product: ['p077'] } },
   { locale: 'en-US', say: "we're out of toilet paper", intent: 'AddToCartIntent', slots: { product: 'toilet paper' } },
-  { locale: 'en-US', say: 'get me three cans of black beans', intent: 'AddToCartIntent', slots: { product: 'black beans', quantity: 'three' } },
+  { locale: 'en-US', say: 'get me three cans of black beans', intent: 'AddToCartIntent', slots: { product: 'black beans', measure: 'three cans' } },
   { locale: 'en-US', say: 'add whole milk to my shopping list', intent: 'AddToCartIntent', slots: { product: 'whole milk' }, ids: { product: ['p012', 'p013'] } },
   { locale: 'en-US', say: 'put oat milk in my basket', intent: 'AddToCartIntent', slots: { product: 'oat milk' }, skipAlexa: ALEXA_LAUNCH_WORD },
   { locale: 'en-US', say: "what's on my shopping list", intent: 'ReadCartIntent' },
