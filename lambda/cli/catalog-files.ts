@@ -10,7 +10,9 @@ import type { Product } from '../../skill/core/catalog/product';
 import type { LabelledQuery } from '../../skill/core/catalog/search-metrics';
 import type { Locale } from '../../skill/core/turn';
 
-export class CliError extends Error {}
+export class CliError extends Error {
+  override name = 'CliError';
+}
 
 export function readText(path: string, what: string): string {
   try {

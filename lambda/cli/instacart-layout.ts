@@ -8,7 +8,9 @@ import { parse } from 'csv-parse/sync';
 import type { CustomerHistory, PlacedOrder } from '../../skill/core/replenishment';
 
 /** A wrong flag or a file without the expected columns: the command prints usage and exits 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 /** A small line reader for these files: numeric ids, no quoted fields. Columns are found by header name. */
 export function readTable(path: string, columns: readonly string[]): string[][] {

@@ -22,6 +22,7 @@ export type RequestLimitCode = 'too_deeply_nested' | 'session_too_large' | 'sess
 
 /** A request past one of the limits: a 400 with `code` as its stable error code. */
 export class RequestLimitError extends BadRequestError {
+  override name = 'RequestLimitError';
   constructor(
     readonly code: RequestLimitCode,
     message: string,

@@ -106,3 +106,17 @@ describe('architecture rooms', () => {
     expect(importsOf(join(root, 'skill/store/table.ts'))).toContain('dynamoose');
   });
 });
+
+describe('error names', () => {
+  it('every error class names itself in a string, so minified bundles still log which error it was', () => {
+    const unnamed = ['skill', 'lambda'].flatMap((dir) =>
+      sourceFiles(join(root, dir)).flatMap((file) => {
+        const text = readFileSync(file, 'utf8');
+        return [...text.matchAll(/class (\w+) extends \w*Error\b[^{]*\{/g)]
+          .filter((match) => !text.slice(match.index!, match.index! + 600).includes(`name = '${match[1]}'`))
+          .map((match) => `${relative(root, file)}: ${match[1]}`);
+      }),
+    );
+    expect(unnamed).toEqual([]);
+  });
+});

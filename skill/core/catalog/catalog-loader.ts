@@ -12,6 +12,7 @@ import type { Product } from './product';
 
 /** The catalog text cannot be read as a catalog; `line` is 1-based where known. */
 export class CatalogFormatError extends VocartError {
+  override name = 'CatalogFormatError';
   constructor(
     message: string,
     readonly line?: number,

@@ -24,7 +24,9 @@ interface Header {
 }
 
 /** The bytes are not an index file, or one whose sections do not fit its length. */
-export class IndexFileError extends Error {}
+export class IndexFileError extends Error {
+  override name = 'IndexFileError';
+}
 
 const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 

@@ -19,7 +19,9 @@ export const INDEX_FORMAT = 'vocart.catalog-index';
 export const INDEX_VERSION = 4;
 
 /** A prebuilt index that cannot be loaded (wrong format, other version, damaged data). */
-export class CatalogIndexError extends VocartError {}
+export class CatalogIndexError extends VocartError {
+  override name = 'CatalogIndexError';
+}
 
 /** The index file's header. */
 interface IndexMeta {

@@ -3,6 +3,7 @@ import { VocartError } from '../errors';
 
 /** Money is whole cents: an amount that is not a positive integer never reaches the gateway. */
 export class InvalidChargeAmountError extends VocartError {
+  override name = 'InvalidChargeAmountError';
   constructor(readonly amountCents: number) {
     super(`charge amount must be a positive whole number of cents, got ${amountCents}`);
   }
@@ -10,6 +11,7 @@ export class InvalidChargeAmountError extends VocartError {
 
 /** The gateway answered, but not with money taken now for this attempt (refunded, pending, another amount). */
 export class ChargeNotCapturedError extends VocartError {
+  override name = 'ChargeNotCapturedError';
   constructor(
     readonly status: string,
     message = `charge is ${status}, not succeeded`,
@@ -19,7 +21,11 @@ export class ChargeNotCapturedError extends VocartError {
 }
 
 /** An earlier attempt's charge could not be refunded, so this attempt did not charge on top of it. */
-export class EarlierAttemptUnsettledError extends VocartError {}
+export class EarlierAttemptUnsettledError extends VocartError {
+  override name = 'EarlierAttemptUnsettledError';
+}
 
 /** A duplicate waited on another request's attempt at the same confirmation, and that attempt failed. */
-export class OtherAttemptFailedError extends VocartError {}
+export class OtherAttemptFailedError extends VocartError {
+  override name = 'OtherAttemptFailedError';
+}

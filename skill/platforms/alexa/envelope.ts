@@ -62,7 +62,9 @@ function where(error: z.ZodError, prefix: string[] = []): string {
 }
 
 /** A body that is not an Alexa request envelope; the message names the first wrong field from the schema. */
-export class InvalidEnvelopeError extends BadRequestError {}
+export class InvalidEnvelopeError extends BadRequestError {
+  override name = 'InvalidEnvelopeError';
+}
 
 function invalid(path: string): InvalidEnvelopeError {
   return new InvalidEnvelopeError(
