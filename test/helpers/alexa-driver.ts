@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { ResponseEnvelope } from 'ask-sdk-model';
 import { VirtualAlexa } from 'virtual-alexa';
 import type { Locale } from '../../skill/core/turn';
+import { stripSsml } from './ssml-text';
 
 export interface DriverReply {
   /** What Alexa would say, SSML tags removed and entities decoded. */
@@ -48,16 +49,7 @@ export function alexaModelPath(locale: Locale): string {
   );
 }
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
-
-export function stripSsml(ssml: string | undefined): string {
-  if (!ssml) return '';
-  return ssml
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|apos);/g, (entity) => ENTITIES[entity] ?? entity)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { stripSsml };
 
 function spoken(outputSpeech: { type?: string; ssml?: string; text?: string } | undefined): string {
   if (!outputSpeech) return '';

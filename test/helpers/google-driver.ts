@@ -38,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 import { VirtualGoogleAssistant } from 'virtual-google-assistant';
 import type { Locale } from '../../skill/core/turn';
 import { SECRET_HEADER } from '../../skill/platforms/google/http';
+import { stripSsml } from './ssml-text';
 
 export interface DriverReply {
   /** What the Assistant would say, SSML tags removed and entities decoded. */
@@ -294,16 +295,7 @@ class TrainingPhraseMatcher {
   }
 }
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
-
-export function stripSsml(ssml: string | undefined): string {
-  if (!ssml) return '';
-  return ssml
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|apos);/g, (entity) => ENTITIES[entity] ?? entity)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { stripSsml };
 
 function toReply(raw: any): DriverReply {
   const google = raw?.payload?.google;

@@ -15,17 +15,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locale } from '../../skill/core/turn';
+import { stripSsml } from './ssml-text';
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
-
-export function stripSsml(ssml: string | undefined): string {
-  if (!ssml) return '';
-  return ssml
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|apos);/g, (entity) => ENTITIES[entity] ?? entity)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { stripSsml };
 
 /**
  * The webhook secret the test server is configured with: Dialogflow sends it as a header, and with it the server
