@@ -86,17 +86,18 @@ export interface Order {
   cancelledAt?: string;
 }
 
-/** What a turn needs about a customer, loaded with one Query on the customer's partition. */
+/**
+ * What every turn may need about a customer, loaded in one round trip whatever the length of the history. Orders
+ * and predictions are read separately by the turns that use them (TurnContext.orders(), .replenishment()).
+ */
 export interface CustomerSnapshot {
   customerId: string;
   profile?: CustomerProfile;
   cart: Cart;
-  /** How many times each product was ordered: personal ranking and "my usual". */
+  /** How many times each product was ordered (lines of orders not cancelled): personal ranking. */
   purchaseCounts?: Record<string, number>;
-  /** Past orders, newest first, with their lines. */
-  orders?: Order[];
-  /** Replenishment state: the customer's rhythm and one prediction per product bought. */
-  replenishment?: ReplenishmentSnapshot;
+  /** Orders ever placed, cancelled ones included (what erasure keeps for a linked account). */
+  orderCount?: number;
   /** The consent ledger's current state for proactive reminders. */
   reminderConsent?: ReminderConsent;
   /**
@@ -166,6 +167,13 @@ export interface ReplenishmentRepository {
 export interface CustomerRepository {
   /** With `dialogKey`, the snapshot also carries the question pending in that conversation (same round trip). */
   load(customerId: string, options?: { dialogKey?: string }): Promise<CustomerSnapshot>;
+  /** Past orders with their lines, newest first, at most `limit` (the store's default bound when absent). */
+  recentOrders(customerId: string, limit?: number): Promise<Order[]>;
+  /**
+   * The rhythm and predictions, or undefined when there are none. With `productIds`, only those products'
+   * predictions (and the rhythm): what updating after an order needs.
+   */
+  replenishment(customerId: string, productIds?: string[]): Promise<ReplenishmentSnapshot | undefined>;
   /**
    * Stores the question a reply leaves open in one conversation (replacing any earlier one there), or removes it
    * (`question` undefined). `expiresAt` lets the table's TTL clear what nobody answered.

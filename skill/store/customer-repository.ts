@@ -1,6 +1,11 @@
-/** The customer partition: profile, cart and what the turn needs from the order history, in one Query. */
+/**
+ * The customer partition. A turn's load is one BatchGetItem of the few items every turn may need (profile, cart,
+ * purchase summary, reminder consent, the conversation's pending question), whatever the size of the history;
+ * orders and predictions are read by the turns that use them, newest first and bounded.
+ */
 import dynamoose from 'dynamoose';
-import type { Address, Cart, CartLine, CustomerProfile, CustomerRepository, CustomerSnapshot, PaymentMethodRef, ReplenishmentSnapshot } from '../core/ports';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Address, Cart, CartLine, CustomerProfile, CustomerRepository, CustomerSnapshot, Order, PaymentMethodRef, ReplenishmentSnapshot } from '../core/ports';
 import { customerPk, SK } from './keys';
 import { storeError } from './errors';
 import { vocartModel, type VocartItem } from './table';
@@ -9,54 +14,101 @@ import { REMINDER_PURPOSE, toConsent, toPredictionItem } from './replenishment-r
 import type { CustomerRhythm } from '../core/replenishment/state';
 import { isWholeQuantity } from '../core/cart/cart';
 import type { Clock } from '../core/ports';
+import { getItems, queryPage, type PlainItem } from './item-reads';
+import { toSummary } from './summary';
+
+/** Orders a turn reads when it asks for history without a bound: status, cancel and reorder need the recent ones. */
+export const DEFAULT_ORDER_LIMIT = 20;
+/** One page of a Query; the order and line reads ask for what they need and page only past this. */
+const LINE_PAGE = 200;
 
 export class DynamoCustomerRepository implements CustomerRepository {
   private readonly model;
 
   constructor(
-    tableName: string,
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
     private readonly clock: Clock,
   ) {
     this.model = vocartModel(tableName);
   }
 
   async load(customerId: string, options: { dialogKey?: string } = {}): Promise<CustomerSnapshot> {
-    let items: VocartItem[];
+    const pk = customerPk(customerId);
+    const sks = [SK.profile, SK.cart, SK.summary, SK.consent(REMINDER_PURPOSE), ...(options.dialogKey ? [SK.dialog(options.dialogKey)] : [])];
+    let items: PlainItem[];
     try {
-      items = await this.queryAll(customerId);
+      // Strongly consistent: the cart version and the pending question must be the ones the last turn wrote.
+      items = await getItems(this.client, this.tableName, sks.map((sk) => ({ pk, sk })), { consistent: true });
     } catch (error) {
       throw storeError('load customer', error);
     }
     const snapshot: CustomerSnapshot = { customerId, cart: { lines: [], version: 0 } };
-    const purchaseCounts: Record<string, number> = {};
-    const headers: VocartItem[] = [];
-    const replenishment: ReplenishmentSnapshot = { items: [] };
-    const linesByOrder = new Map<string, VocartItem[]>();
     for (const item of items) {
       if (item.sk === SK.profile) snapshot.profile = toProfile(customerId, item);
       else if (item.sk === SK.cart) snapshot.cart = toCart(item);
-      else if (item.sk.startsWith(SK.orderPrefix)) headers.push(item);
-      else if (item.sk === SK.rhythm) replenishment.rhythm = item.rhythm as CustomerRhythm;
-      else if (item.sk.startsWith(SK.predictionPrefix)) replenishment.items.push(toPredictionItem(item));
       else if (item.sk === SK.consent(REMINDER_PURPOSE)) snapshot.reminderConsent = toConsent(item);
-      else if (options.dialogKey && item.sk === SK.dialog(options.dialogKey)) snapshot.question = item.question;
-      else if (item.sk.startsWith(SK.orderLinePrefix)) {
-        const orderKey = item.sk.slice(SK.orderLinePrefix.length, item.sk.lastIndexOf('#'));
-        linesByOrder.set(orderKey, [...(linesByOrder.get(orderKey) ?? []), item]);
-      }
+      else if (item.sk === SK.summary) {
+        const summary = toSummary(item);
+        if (Object.keys(summary.purchaseCounts).length > 0) snapshot.purchaseCounts = summary.purchaseCounts;
+        if (summary.orderCount > 0) snapshot.orderCount = summary.orderCount;
+      } else if (options.dialogKey && item.sk === SK.dialog(options.dialogKey)) snapshot.question = item.question;
     }
-    // Newest first: sort keys start with the ISO time of placing.
-    const orders = headers
-      .sort((a, b) => b.sk.localeCompare(a.sk))
-      .map((header) => toOrder(customerId, header, linesByOrder.get(header.sk.slice(SK.orderPrefix.length)) ?? []));
-    for (const order of orders) {
-      if (order.status === 'cancelled') continue;
-      for (const line of order.lines) purchaseCounts[line.productId] = (purchaseCounts[line.productId] ?? 0) + 1;
-    }
-    if (orders.length > 0) snapshot.orders = orders;
-    if (replenishment.rhythm || replenishment.items.length > 0) snapshot.replenishment = replenishment;
-    if (Object.keys(purchaseCounts).length > 0) snapshot.purchaseCounts = purchaseCounts;
     return snapshot;
+  }
+
+  async recentOrders(customerId: string, limit = DEFAULT_ORDER_LIMIT): Promise<Order[]> {
+    const pk = customerPk(customerId);
+    try {
+      // Sort keys start with the ISO time of placing: reading backwards gives the newest first.
+      const { items: headers } = await queryPage(this.client, this.tableName, { pk, beginsWith: SK.orderPrefix, newestFirst: true, limit });
+      if (headers.length === 0) return [];
+      // The lines of these orders sit in one key range, from the oldest of them on; later orders' lines cannot be
+      // there, since these are the newest (times start with a digit, so "~" bounds the range). Orders placed in the same millisecond as the oldest are filtered out.
+      const wanted = new Set(headers.map((header) => header.sk.slice(SK.orderPrefix.length)));
+      const oldest = headers[headers.length - 1]!.sk.slice(SK.orderPrefix.length);
+      const linesByOrder = new Map<string, PlainItem[]>();
+      let startKey: Awaited<ReturnType<typeof queryPage>>['lastKey'];
+      do {
+        const page = await queryPage(this.client, this.tableName, { pk, between: [`${SK.orderLinePrefix}${oldest}`, `${SK.orderLinePrefix}~`], limit: LINE_PAGE, ...(startKey ? { startKey } : {}) });
+        for (const line of page.items) {
+          const orderKey = line.sk.slice(SK.orderLinePrefix.length, line.sk.lastIndexOf('#'));
+          if (wanted.has(orderKey)) linesByOrder.set(orderKey, [...(linesByOrder.get(orderKey) ?? []), line]);
+        }
+        startKey = page.lastKey;
+      } while (startKey);
+      return headers.map((header) => toOrder(customerId, header, linesByOrder.get(header.sk.slice(SK.orderPrefix.length)) ?? []));
+    } catch (error) {
+      throw storeError('load orders', error);
+    }
+  }
+
+  async replenishment(customerId: string, productIds?: string[]): Promise<ReplenishmentSnapshot | undefined> {
+    const pk = customerPk(customerId);
+    let items: PlainItem[] = [];
+    try {
+      if (productIds) {
+        // After an order only its products' states change: their keys and the rhythm, one BatchGetItem.
+        const keys = [SK.rhythm, ...new Set(productIds)].map((sk, index) => ({ pk, sk: index === 0 ? sk : SK.prediction(sk) }));
+        items = await getItems(this.client, this.tableName, keys);
+      } else {
+        // PRED#… and RHYTHM are neighbours in sort-key order (only PROFILE lies between): one range, paged.
+        let startKey: Awaited<ReturnType<typeof queryPage>>['lastKey'];
+        do {
+          const page = await queryPage(this.client, this.tableName, { pk, between: [SK.predictionPrefix, SK.rhythm], ...(startKey ? { startKey } : {}) });
+          items.push(...page.items);
+          startKey = page.lastKey;
+        } while (startKey);
+      }
+    } catch (error) {
+      throw storeError('load replenishment', error);
+    }
+    const snapshot: ReplenishmentSnapshot = { items: [] };
+    for (const item of items) {
+      if (item.sk === SK.rhythm) snapshot.rhythm = item.rhythm as CustomerRhythm;
+      else if (item.sk.startsWith(SK.predictionPrefix)) snapshot.items.push(toPredictionItem(item));
+    }
+    return snapshot.rhythm || snapshot.items.length > 0 ? snapshot : undefined;
   }
 
   private async queryAll(customerId: string): Promise<VocartItem[]> {
@@ -134,7 +186,7 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function toProfile(customerId: string, item: VocartItem): CustomerProfile {
+function toProfile(customerId: string, item: PlainItem): CustomerProfile {
   return {
     customerId,
     ...(typeof item.firstContactAt === 'string' ? { firstContactAt: item.firstContactAt } : {}),
@@ -158,7 +210,7 @@ function isPaymentMethod(value: unknown): value is PaymentMethodRef {
   return typeof v?.id === 'string' && typeof v.brand === 'string' && typeof v.last4 === 'string';
 }
 
-function toCart(item: VocartItem): Cart {
+function toCart(item: PlainItem): Cart {
   const lines = Array.isArray(item.lines) ? (item.lines as CartLine[]).filter((line) => typeof line.productId === 'string' && isWholeQuantity(line.quantity)) : [];
   return { lines, version: typeof item.version === 'number' ? item.version : 0, ...(typeof item.updatedAt === 'string' ? { updatedAt: item.updatedAt } : {}) };
 }

@@ -20,7 +20,7 @@ export function createStore(settings: StoreSettings, clock: Clock) {
   return {
     client,
     tableName: settings.tableName,
-    customers: new DynamoCustomerRepository(settings.tableName, clock),
+    customers: new DynamoCustomerRepository(client, settings.tableName, clock),
     accounts: new TokenTableAccountLinking(settings.tableName),
     orders: new DynamoOrderRepository(settings.tableName, clock),
     pins: new DynamoPinVault(settings.tableName),

@@ -7,6 +7,8 @@ export const customerPk = (customerId: string) => `CUSTOMER#${customerId}`;
 export const SK = {
   profile: 'PROFILE',
   cart: 'CART',
+  /** Per-shopper purchase counts kept beside the orders, so a turn never reads the history to rank. */
+  summary: 'SUMMARY',
   order: (placedAtIso: string, orderId: string) => `ORDER#${placedAtIso}#${orderId}`,
   orderPrefix: 'ORDER#',
   /** One item per order line, beside the order header: the per-line purchase history replenishment reads. */

@@ -4,7 +4,9 @@
  * so whoever takes it over next (after a failure, or when a claim's lease ran out because its process died) can
  * refund them all first. Committing an order is one TransactWriteItems: the claim marked placed (only while its
  * claimant still holds it), the order header, one item per line, and the cart emptied (only if still at the
- * confirmed version). Either all of it lands or none.
+ * confirmed version), and the order's products added to the shopper's purchase SUMMARY. Either all of it lands
+ * or none, so the summary never counts an order that does not exist; a cancellation takes its lines off again in
+ * the same transaction as the status change.
  */
 import dynamoose from 'dynamoose';
 import { ConcurrentUpdateError } from '../core/errors';
@@ -12,6 +14,8 @@ import type { AttemptOutcome, ClaimRequest, ClaimState, Clock, HeldClaim, Order,
 import { isConditionFailure, storeError } from './errors';
 import { customerPk, SK } from './keys';
 import { vocartModel, type VocartItem } from './table';
+import type { PlainItem } from './item-reads';
+import { summaryUpdate } from './summary';
 
 /** Charge keys kept per confirmation: enough for any run of retries a shopper makes, bounded item size. */
 const MAX_CHARGE_KEYS = 20;
@@ -24,7 +28,7 @@ export class DynamoOrderRepository implements OrderRepository {
   private readonly model;
 
   constructor(
-    tableName: string,
+    private readonly tableName: string,
     private readonly clock: Clock,
   ) {
     this.model = vocartModel(tableName);
@@ -106,6 +110,8 @@ export class DynamoOrderRepository implements OrderRepository {
         { pk, sk: SK.cart, type: 'cart', lines: [], version: cartVersion + 1, updatedAt: order.placedAt },
         { overwrite: true, condition: new dynamoose.Condition().attribute('version').eq(cartVersion) },
       ),
+      // ADD creates the summary for a first order; dynamoose takes raw transaction items beside its own.
+      { Update: summaryUpdate(this.tableName, order.customerId, order.lines, 1) },
     ];
     try {
       await dynamoose.transaction(writes);
@@ -161,13 +167,16 @@ export class DynamoOrderRepository implements OrderRepository {
 
   async cancel(customerId: string, order: Order, at: Date): Promise<Order | undefined> {
     try {
-      await this.model.update(
-        { pk: customerPk(customerId), sk: SK.order(order.placedAt, order.orderId) },
-        { status: 'cancelled', cancelledAt: at.toISOString() },
-        { condition: new dynamoose.Condition().attribute('status').eq('placed').and().attribute('cancellableUntil').gt(at.toISOString()) },
-      );
+      await dynamoose.transaction([
+        this.model.transaction.update(
+          { pk: customerPk(customerId), sk: SK.order(order.placedAt, order.orderId) },
+          { status: 'cancelled', cancelledAt: at.toISOString() },
+          { condition: new dynamoose.Condition().attribute('status').eq('placed').and().attribute('cancellableUntil').gt(at.toISOString()) },
+        ),
+        { Update: summaryUpdate(this.tableName, customerId, order.lines, -1) },
+      ]);
     } catch (error) {
-      if (isConditionFailure(error)) return undefined;
+      if (isConditionFailure(error) || isTransactionConditionFailure(error)) return undefined;
       throw storeError('cancel order', error);
     }
     return { ...order, status: 'cancelled', cancelledAt: at.toISOString() };
@@ -217,7 +226,7 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 }
 
 /** Rebuilds an order from its header item and its line items. */
-export function toOrder(customerId: string, header: VocartItem, lineItems: VocartItem[]): Order {
+export function toOrder(customerId: string, header: PlainItem, lineItems: PlainItem[]): Order {
   const lines: OrderLine[] = lineItems
     .sort((a, b) => a.sk.localeCompare(b.sk))
     .map((item) => ({ productId: String(item.productId), quantity: Number(item.quantity), unitPriceCents: Number(item.unitPriceCents) }));

@@ -11,6 +11,7 @@ import { isConditionFailure, storeError } from './errors';
 import { applyConsent } from '../core/privacy/consent';
 import { customerPk, duePk, dueSk, SK } from './keys';
 import { vocartModel, type VocartItem } from './table';
+import type { PlainItem } from './item-reads';
 
 export const REMINDER_PURPOSE = 'reminders';
 
@@ -91,7 +92,7 @@ export class DynamoReplenishmentRepository implements ReplenishmentRepository {
   }
 }
 
-export function toConsent(item: VocartItem): ReminderConsent {
+export function toConsent(item: PlainItem): ReminderConsent {
   return {
     granted: item.granted === true,
     ...(typeof item.grantedAt === 'string' ? { grantedAt: item.grantedAt } : {}),
@@ -103,7 +104,7 @@ export function toConsent(item: VocartItem): ReminderConsent {
   };
 }
 
-export function toPredictionItem(item: VocartItem): PredictionItem {
+export function toPredictionItem(item: PlainItem): PredictionItem {
   return {
     state: item.state as PurchaseState,
     ...(typeof item.dueDay === 'string' ? { dueDay: item.dueDay } : {}),

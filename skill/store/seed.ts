@@ -12,6 +12,7 @@ import { orderItems } from './order-repository';
 import { DynamoPinVault } from './pin-vault';
 import { predictionItem } from './replenishment-repository';
 import { vocartModel } from './table';
+import { summaryFromOrders } from './summary';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -81,6 +82,8 @@ export async function seedDemoCustomer(tableName: string, input: unknown, clock:
     const { header, lines } = orderItems(record);
     await model.batchPut([header, ...lines].map((item) => item as never));
   }
+  // The purchase summary the live skill would have built order by order: "my usual" and ranking read only it.
+  await model.create(summaryFromOrders(demo.customerId, placed) as never, { overwrite: true });
   if (replay) await seedReplenishment(model, demo.customerId, placed, replay);
   await new DynamoPinVault(tableName).setPin(demo.customerId, demo.voicePin);
   await new TokenTableAccountLinking(tableName).link(demo.accessToken, demo.customerId);

@@ -119,11 +119,11 @@ async function main(): Promise<void> {
     // (a) Incremental updates: the turn has the customer loaded already, so the load is outside the timing.
     const catalog = new WordMatchCatalog(Array.from({ length: CATALOG_SIZE }, (_, index) => ({ id: `p${index}`, names: { 'en-US': `Product ${index}` }, aisleId: `a${index % 20}` })));
     const priors = emptyPriors();
-    const orders: Array<{ customerId: string; order: Order; snapshot: Awaited<ReturnType<typeof store.customers.load>> }> = [];
+    const orders: Array<{ customerId: string; order: Order; snapshot: { replenishment: Awaited<ReturnType<typeof store.customers.replenishment>> } }> = [];
     const chosen = new Set<string>();
     while (chosen.size < Math.min(ORDERS, CUSTOMERS)) chosen.add(customerIds[Math.floor(next() * CUSTOMERS)]!);
     for (const customerId of chosen) {
-      const snapshot = await store.customers.load(customerId);
+      const snapshot = { replenishment: await store.customers.replenishment(customerId) };
       const owned = snapshot.replenishment?.items.map((item) => item.state.productId) ?? [];
       const lines = Array.from({ length: LINES }, (_, index) => ({
         productId: index < LINES - 1 && owned[index] ? owned[index]! : `p${Math.floor(next() * CATALOG_SIZE)}`,

@@ -23,6 +23,7 @@ import type {
   ConsentEvent,
   ReminderConsent,
   ReplenishmentRepository,
+  ReplenishmentSnapshot,
   SearchHit,
   SearchOptions,
 } from '../../skill/core/ports';
@@ -46,7 +47,7 @@ export class MemoryCustomers implements CustomerRepository {
   readonly profiles = new Map<string, CustomerProfile>();
   readonly purchases = new Map<string, Record<string, number>>();
   /** Replenishment state and consent the snapshot shows, for tests of those flows (the store joins them in one load). */
-  replenishmentOf?: (customerId: string) => CustomerSnapshot['replenishment'];
+  replenishmentOf?: (customerId: string) => ReplenishmentSnapshot | undefined;
   consentOf?: (customerId: string) => ReminderConsent | undefined;
   /** Pending questions by customer and conversation, as the store keeps them. */
   readonly questions = new Map<string, object>();
@@ -62,8 +63,6 @@ export class MemoryCustomers implements CustomerRepository {
     const snapshot: CustomerSnapshot = { customerId, cart: structuredClone(this.carts.get(customerId) ?? { lines: [], version: 0 }) };
     const question = options.dialogKey ? this.questions.get(`${customerId}\n${options.dialogKey}`) : undefined;
     if (question) snapshot.question = structuredClone(question);
-    const replenishment = this.replenishmentOf?.(customerId);
-    if (replenishment) snapshot.replenishment = structuredClone(replenishment);
     const consent = this.consentOf?.(customerId);
     if (consent) snapshot.reminderConsent = structuredClone(consent);
     const profile = this.profiles.get(customerId);
@@ -71,6 +70,17 @@ export class MemoryCustomers implements CustomerRepository {
     const counts = this.purchases.get(customerId);
     if (counts) snapshot.purchaseCounts = { ...counts };
     return snapshot;
+  }
+
+  async recentOrders(): Promise<Order[]> {
+    this.check('recentOrders');
+    return [];
+  }
+
+  async replenishment(customerId: string): Promise<ReplenishmentSnapshot | undefined> {
+    this.check('replenishment');
+    const replenishment = this.replenishmentOf?.(customerId);
+    return replenishment ? structuredClone(replenishment) : undefined;
   }
 
   async saveCart(customerId: string, lines: CartLine[], expectedVersion: number): Promise<Cart> {

@@ -2,7 +2,7 @@
  * What a handler works with during one turn: the turn, the locale's messages, the customer (loaded at most once,
  * and only when a handler asks), and a mutable copy of the session state that becomes the reply's.
  */
-import type { AccountLinking, Catalog, Clock, CustomerRepository, CustomerSnapshot, Log, OrderRepository, PaymentGateway, PinVault, ReplenishmentRepository } from '../ports';
+import type { AccountLinking, Catalog, Clock, CustomerRepository, CustomerSnapshot, Log, Order, OrderRepository, PaymentGateway, PinVault, ReplenishmentRepository, ReplenishmentSnapshot } from '../ports';
 import type { ReplenishmentPriors } from '../replenishment/priors';
 import type { ShopPolicy } from '../orders/policy';
 import type { Messages } from '../i18n/messages';
@@ -31,6 +31,8 @@ export class TurnContext {
   readonly msg: Messages;
   readonly session: SessionState;
   private snapshot?: Promise<CustomerSnapshot>;
+  private recentOrders?: Promise<Order[]>;
+  private predictions?: Promise<ReplenishmentSnapshot | undefined>;
   private customerIdPromise?: Promise<string>;
   private linkedAccount = false;
   /** The conversation a pending question belongs to (undefined: this platform request has none). */
@@ -114,6 +116,21 @@ export class TurnContext {
   customer(): Promise<CustomerSnapshot> {
     this.snapshot ??= this.customerId().then((id) => this.deps.customers.load(id, this.dialogKey ? { dialogKey: this.dialogKey } : {}));
     return this.snapshot;
+  }
+
+  /**
+   * Past orders, newest first (bounded by the store), read only by the turns that need them and at most once per
+   * turn: every other turn's load stays the same size however long the history grows.
+   */
+  orders(): Promise<Order[]> {
+    this.recentOrders ??= this.customerId().then((id) => this.deps.customers.recentOrders(id));
+    return this.recentOrders;
+  }
+
+  /** The rhythm and predictions (undefined when none), read only by replenishment turns, at most once per turn. */
+  replenishment(): Promise<ReplenishmentSnapshot | undefined> {
+    this.predictions ??= this.customerId().then((id) => this.deps.customers.replenishment(id));
+    return this.predictions;
   }
 
   /** Replaces the cached snapshot after a write, so later steps in the same turn see the new state. */

@@ -64,7 +64,7 @@ describe('replenishment conversations on DynamoDB Local', () => {
   });
 
   it('replays the seeded history into predictions with due days in the index', async () => {
-    const snapshot = await store.customers.load(demo.customerId);
+    const snapshot = { replenishment: await store.customers.replenishment(demo.customerId) };
     expect(snapshot.replenishment?.rhythm?.orders).toBe(demo.orders.length);
     const perfume = snapshot.replenishment?.items.find((item) => item.state.productId === 'p172');
     expect(perfume?.state.purchases).toBe(2);
@@ -133,7 +133,7 @@ describe('replenishment conversations on DynamoDB Local', () => {
     await say({ intent: 'CheckoutIntent' });
     const placed = await say({ intent: 'Yes' });
     expect(placed.speech).toMatch(/^Done\./);
-    const snapshot = await store.customers.load(demo.customerId);
+    const snapshot = { replenishment: await store.customers.replenishment(demo.customerId) };
     const catFood = snapshot.replenishment?.items.find((item) => item.state.productId === 'p196');
     expect(catFood?.state.purchases).toBe(3);
     expect(catFood?.dueDay! > '2026-12-07').toBe(true);

@@ -29,7 +29,7 @@ async function confirmCheckout(ctx: TurnContext, question: CheckoutQuestion): Pr
   const customer = await ctx.customer();
   if (customer.cart.version !== question.cartVersion) {
     // Either the cart changed, or this very order was already placed (which empties the cart): tell which.
-    const placed = customer.orders?.find((order) => order.status === 'placed' && order.cartVersion === question.cartVersion);
+    const placed = (await ctx.orders()).find((order) => order.status === 'placed' && order.cartVersion === question.cartVersion);
     if (placed) return orderConfirmed(ctx, placed, true);
     return proposeCheckout(ctx, `${ctx.msg.cartChanged} `);
   }
@@ -55,7 +55,7 @@ async function confirmCheckout(ctx: TurnContext, question: CheckoutQuestion): Pr
   );
   switch (result.kind) {
     case 'placed':
-      if (!result.duplicate) await onOrderPlaced(ctx.deps, customer, result.order);
+      if (!result.duplicate) await onOrderPlaced(ctx.deps, customer.customerId, result.order);
       return orderConfirmed(ctx, result.order, result.duplicate);
     case 'in-progress':
       return ctx.tell(ctx.msg.orderInProgress);

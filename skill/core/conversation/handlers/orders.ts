@@ -15,7 +15,7 @@ function openOrders(orders: Order[], now: Date): Order[] {
 }
 
 export async function orderStatusIntent(ctx: TurnContext): Promise<Reply> {
-  const { orders = [] } = await ctx.customer();
+  const orders = await ctx.orders();
   const placed = orders.filter((order) => order.status === 'placed');
   if (placed.length === 0) return ctx.ask(ctx.msg.noOrders, ctx.msg.anythingElse);
   const now = ctx.deps.clock.now();
@@ -35,7 +35,7 @@ export async function orderStatusIntent(ctx: TurnContext): Promise<Reply> {
 }
 
 export async function cancelOrderIntent(ctx: TurnContext): Promise<Reply> {
-  const { orders = [] } = await ctx.customer();
+  const orders = await ctx.orders();
   const now = ctx.deps.clock.now();
   // The order still on its way is the one a shopper means; a delivered one can only be reported as such.
   const latest = openOrders(orders, now)[0] ?? orders.find((order) => order.status === 'placed');
@@ -51,7 +51,7 @@ export async function cancelOrderIntent(ctx: TurnContext): Promise<Reply> {
 export const cancelOrderAnswers: QuestionAnswers<'cancelOrder'> = {
   async yes(ctx, question) {
     const customer = await ctx.customer();
-    const order = customer.orders?.find((candidate) => candidate.orderId === question.orderId);
+    const order = (await ctx.orders()).find((candidate) => candidate.orderId === question.orderId);
     if (!order || order.status !== 'placed') return ctx.ask(ctx.msg.nothingToCancel, ctx.msg.anythingElse);
     const cancelled = await ctx.deps.orders.cancel(customer.customerId, order, ctx.deps.clock.now());
     if (!cancelled) return ctx.ask(ctx.msg.notCancellable(order.orderId), ctx.msg.anythingElse);
@@ -70,8 +70,7 @@ export const cancelOrderAnswers: QuestionAnswers<'cancelOrder'> = {
  * then through the same read-back and confirmation as checkout.
  */
 export async function reorderIntent(ctx: TurnContext): Promise<Reply> {
-  const customer = await ctx.customer();
-  const orders = (customer.orders ?? []).filter((order) => order.status === 'placed');
+  const orders = (await ctx.orders()).filter((order) => order.status === 'placed');
   const raw = ctx.turn.slots.product?.raw?.trim();
   let wanted: CartLine[];
   if (raw) {

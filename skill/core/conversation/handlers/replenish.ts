@@ -61,8 +61,7 @@ export const replenishAnswers: QuestionAnswers<'replenish'> = {
 
 /** A product the shopper names, among those they have bought (reminders are only about those). */
 async function boughtProduct(ctx: TurnContext, raw: string): Promise<string | undefined> {
-  const customer = await ctx.customer();
-  const bought = new Set((customer.replenishment?.items ?? []).map((item) => item.state.productId));
+  const bought = new Set(((await ctx.replenishment())?.items ?? []).map((item) => item.state.productId));
   for (const id of ctx.turn.slots.product?.ids ?? []) if (bought.has(id)) return id;
   const query = parseProductRequest(raw, ctx.locale).query || raw;
   return ctx.deps.catalog.search(query, { locale: ctx.locale, limit: 50 }).find((hit) => bought.has(hit.product.id))?.product.id;
@@ -70,8 +69,7 @@ async function boughtProduct(ctx: TurnContext, raw: string): Promise<string | un
 
 /** Products bought regularly, most often first: what "everything" covers, named so the shopper knows. */
 async function regularProducts(ctx: TurnContext): Promise<string[]> {
-  const customer = await ctx.customer();
-  return (customer.replenishment?.items ?? [])
+  return ((await ctx.replenishment())?.items ?? [])
     .filter((item) => item.state.purchases >= REGULAR_PURCHASES && ctx.deps.catalog.get(item.state.productId))
     .sort((a, b) => b.state.purchases - a.state.purchases)
     .map((item) => item.state.productId);
@@ -145,7 +143,7 @@ async function upcomingReminders(ctx: TurnContext, onlyProduct?: string): Promis
   // The snapshot predates this turn's grant: a product granted just now counts as covered.
   const covered = (productId: string) => productId === onlyProduct || consentCovers(customer.reminderConsent, productId);
   const today = isoDay(dayOf(ctx.deps.clock.now()));
-  return (customer.replenishment?.items ?? [])
+  return ((await ctx.replenishment())?.items ?? [])
     .filter((item) => item.dueDay && item.dueDay > today && (onlyProduct ? item.state.productId === onlyProduct : covered(item.state.productId)))
     .filter((item) => item.state.purchases >= REGULAR_PURCHASES && ctx.deps.catalog.get(item.state.productId))
     .sort((a, b) => a.dueDay!.localeCompare(b.dueDay!))
@@ -183,8 +181,10 @@ export async function listRemindersIntent(ctx: TurnContext): Promise<Reply> {
     ctx.msg.remindersList({
       since: ctx.msg.day(new Date(consent.grantedAt)),
       platform: consent.platform === 'google' ? 'Google' : 'Alexa',
-      products: joinList(covered.filter((id) => ctx.deps.catalog.get(id)).slice(0, MAX_READ).map((id) => productNameOf(ctx, id)), ctx.locale),
+      // A consent for named products reads all of them; "everything" reads a few examples.
+      products: joinList(covered.filter((id) => ctx.deps.catalog.get(id)).slice(0, consent.onlyProducts ? undefined : MAX_READ).map((id) => productNameOf(ctx, id)), ctx.locale),
       excluded: joinList(excluded.filter((id) => ctx.deps.catalog.get(id)).map((id) => productNameOf(ctx, id)), ctx.locale),
+      only: consent.onlyProducts !== undefined,
     }),
     ctx.msg.anythingElse,
   );

@@ -14,7 +14,7 @@ export function productNameOf(ctx: TurnContext, productId: string): string {
 /** Due products still sold; with `respectConsent`, only those the shopper agreed to hear about. */
 export async function dueForShopper(ctx: TurnContext, respectConsent: boolean): Promise<DueProduct[]> {
   const customer = await ctx.customer();
-  return dueProducts(customer.replenishment, ctx.deps.clock.now(), ctx.deps.priors, respectConsent ? (customer.reminderConsent ?? { granted: false, excludedProducts: [], history: [] }) : undefined).filter((item) =>
+  return dueProducts(await ctx.replenishment(), ctx.deps.clock.now(), ctx.deps.priors, respectConsent ? (customer.reminderConsent ?? { granted: false, excludedProducts: [], history: [] }) : undefined).filter((item) =>
     ctx.deps.catalog.get(item.productId),
   );
 }
