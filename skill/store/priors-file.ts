@@ -3,7 +3,8 @@
  * file the skill predicts from each shopper's own history alone.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { emptyPriors, type ReplenishmentPriors } from '../core/replenishment/priors';
 
 export class PriorsFileError extends Error {
@@ -15,6 +16,8 @@ export class PriorsFileError extends Error {
 
 const gap = z.object({ customers: z.number(), meanSum: z.number(), meanSumSq: z.number(), withinSS: z.number(), withinDf: z.number() });
 const tally = z.object({ buyers: z.number(), repeatBuyers: z.number(), purchases: z.number(), opportunities: z.number(), dayGaps: gap, orderGaps: gap });
+/** zod/mini keeps this module off the full zod on the Lambdas' cold path; messages in English as before. */
+const english = en().localeError;
 const priorsSchema = z.object({
   version: z.literal(1),
   customers: z.number(),
@@ -23,7 +26,7 @@ const priorsSchema = z.object({
   repeatLines: z.number(),
   rhythm: gap,
   all: tally,
-  products: z.record(z.string(), tally.extend({ categoryId: z.string().optional() })),
+  products: z.record(z.string(), z.extend(tally, { categoryId: z.optional(z.string()) })),
   categories: z.record(z.string(), tally),
 });
 
@@ -35,7 +38,7 @@ export function loadPriorsFile(path: string | undefined): ReplenishmentPriors {
   } catch (error) {
     throw new PriorsFileError(`Cannot read replenishment priors at ${path}; build them with \`npm run replenish:priors\` or unset REPLENISHMENT_PRIORS.`, { cause: error });
   }
-  const parsed = priorsSchema.safeParse(json);
+  const parsed = z.safeParse(priorsSchema, json, { error: english });
   if (!parsed.success) {
     throw new PriorsFileError(`${path} is not a replenishment priors file (version 1): ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
   }

@@ -1,5 +1,5 @@
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BadRequestError } from '../../core/errors';
 import { checkBodyDepth, checkSessionState } from '../request-limits';
 
@@ -8,37 +8,38 @@ import { checkBodyDepth, checkSessionState } from '../request-limits';
  * skill-id check dereferences context.System.application). Anything else may vary by request type and is
  * passed through untouched.
  */
-const text = z.string().min(1).max(1024);
+const text = z.string().check(z.minLength(1), z.maxLength(1024));
+const upTo = (max: number) => z.string().check(z.maxLength(max));
 
 const envelopeSchema = z.looseObject({
-  version: z.string().max(16),
+  version: upTo(16),
   context: z.looseObject({
     System: z.looseObject({
       application: z.looseObject({ applicationId: text }),
-      user: z.looseObject({ userId: text, accessToken: z.string().max(4096).optional() }),
-      device: z.looseObject({ supportedInterfaces: z.record(z.string(), z.unknown()).optional() }).optional(),
+      user: z.looseObject({ userId: text, accessToken: z.optional(upTo(4096)) }),
+      device: z.optional(z.looseObject({ supportedInterfaces: z.optional(z.record(z.string(), z.unknown())) })),
     }),
   }),
-  session: z
-    .looseObject({
+  session: z.optional(
+    z.looseObject({
       new: z.boolean(),
       sessionId: text,
-      attributes: z.unknown().optional(),
-    })
-    .optional(),
+      attributes: z.optional(z.unknown()),
+    }),
+  ),
   request: z.looseObject({
-    type: z.string().min(1).max(128),
+    type: z.string().check(z.minLength(1), z.maxLength(128)),
     requestId: text,
-    timestamp: z.string().min(1).max(64),
-    locale: z.string().max(16).optional(),
+    timestamp: z.string().check(z.minLength(1), z.maxLength(64)),
+    locale: z.optional(upTo(16)),
   }),
 });
 
 const intentSchema = z.looseObject({
   intent: z.looseObject({
-    name: z.string().min(1).max(256),
-    confirmationStatus: z.string().max(32).optional(),
-    slots: z.record(z.string(), z.looseObject({ name: z.string().max(256).optional() })).optional(),
+    name: z.string().check(z.minLength(1), z.maxLength(256)),
+    confirmationStatus: z.optional(upTo(32)),
+    slots: z.optional(z.record(z.string(), z.looseObject({ name: z.optional(upTo(256)) }))),
   }),
 });
 
@@ -52,7 +53,7 @@ const DECLARED_NAMES: ReadonlySet<string> = new Set([
   'locale', 'intent', 'name', 'confirmationStatus', 'slots',
 ]);
 
-function where(error: z.ZodError, prefix: string[] = []): string {
+function where(error: z.core.$ZodError, prefix: string[] = []): string {
   const path: string[] = [...prefix];
   for (const segment of error.issues[0]?.path ?? []) {
     if (typeof segment !== 'string' || !DECLARED_NAMES.has(segment)) break;

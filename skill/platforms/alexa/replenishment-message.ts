@@ -5,7 +5,7 @@
  *
  * Amazon requires string keys and string values (at most 6 KB in all), so the id list travels as a JSON string.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LOCALES, type Locale } from '../../core/turn';
 
 export const REPLENISHMENT_MESSAGE_TYPE = 'vocart.replenishment.due';
@@ -22,13 +22,14 @@ export interface ReplenishmentMessage {
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const productId = z.string().min(1).max(200);
+const productId = z.string().check(z.minLength(1), z.maxLength(200));
+const productIdList = z.array(productId).check(z.minLength(1), z.maxLength(MAX_PRODUCTS_PER_MESSAGE));
 
 const wireSchema = z.object({
   type: z.literal(REPLENISHMENT_MESSAGE_TYPE),
-  locale: z.enum(LOCALES).optional(),
-  dueDay: z.string().regex(ISO_DAY),
-  productIds: z.string().max(4096),
+  locale: z.optional(z.enum(LOCALES)),
+  dueDay: z.string().check(z.regex(ISO_DAY)),
+  productIds: z.string().check(z.maxLength(4096)),
 });
 
 export class InvalidReplenishmentMessageError extends Error {
@@ -60,7 +61,7 @@ export function decodeReplenishmentMessage(data: unknown): ReplenishmentMessage 
   } catch (error) {
     throw new InvalidReplenishmentMessageError('productIds is not a JSON list', { cause: error });
   }
-  const list = z.array(productId).min(1).max(MAX_PRODUCTS_PER_MESSAGE).safeParse(ids);
+  const list = productIdList.safeParse(ids);
   if (!list.success) throw new InvalidReplenishmentMessageError('productIds holds no valid product ids', { cause: list.error });
   return { ...(wire.data.locale ? { locale: wire.data.locale } : {}), dueDay: wire.data.dueDay, productIds: list.data };
 }

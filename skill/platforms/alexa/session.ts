@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { SessionState } from '../../core/turn';
 import { sessionStateFits } from '../request-limits';
 
@@ -6,13 +6,13 @@ import { sessionStateFits } from '../request-limits';
  * sessionAttributes come back from the client on every request, so they are untrusted input: a malformed
  * value is dropped (the shopper loses a little context) rather than handed to the core.
  */
-const id = z.string().min(1).max(200);
+const id = z.string().check(z.minLength(1), z.maxLength(200));
 
 const sessionSchema = z.looseObject({
-  lastResults: z.array(id).max(100).optional(),
-  resultOffset: z.number().int().min(0).max(1000).optional(),
-  pending: z.looseObject({ kind: z.string().min(1).max(64) }).optional(),
-  misses: z.number().int().min(0).max(1000).optional(),
+  lastResults: z.optional(z.array(id).check(z.maxLength(100))),
+  resultOffset: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1000))),
+  pending: z.optional(z.looseObject({ kind: z.string().check(z.minLength(1), z.maxLength(64)) })),
+  misses: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1000))),
 });
 
 export function parseSessionState(attributes: unknown): SessionState {

@@ -3,7 +3,7 @@
  * sessionAttributes. Whatever comes back is client input: it is parsed and validated, and dropped whole
  * when it does not have the expected shape.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { SessionState } from '../../core/turn';
 import { SESSION_LIMITS, checkSerializedSessionState, sessionStateFits } from '../request-limits';
 import type { DialogflowContext } from './webhook-request';
@@ -20,14 +20,15 @@ export const SESSION_CONTEXT_LIFESPAN = 10;
 /** The state travels on every request: the limits it must keep are shared with Alexa (request-limits.ts). */
 const MAX_STATE_CHARS = SESSION_LIMITS.maxChars;
 
-const sessionStateSchema = z
-  .object({
-    lastResults: z.array(z.string().max(128)).max(100).optional(),
-    resultOffset: z.number().int().min(0).optional(),
-    pending: z.object({ kind: z.string().max(64) }).loose().optional(),
-    misses: z.number().int().min(0).max(1000).optional(),
-  })
-  .catchall(z.unknown());
+const sessionStateSchema = z.catchall(
+  z.object({
+    lastResults: z.optional(z.array(z.string().check(z.maxLength(128))).check(z.maxLength(100))),
+    resultOffset: z.optional(z.number().check(z.int(), z.gte(0))),
+    pending: z.optional(z.looseObject({ kind: z.string().check(z.maxLength(64)) })),
+    misses: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1000))),
+  }),
+  z.unknown(),
+);
 
 /** The last path segment of a context name: `projects/p/agent/sessions/s/contexts/vocart-session` → `vocart-session`. */
 export function contextId(name: string): string {

@@ -7,72 +7,62 @@
  * and a shopper should get a spoken answer rather than a 400. Only a body that is not a WebhookRequest
  * at all (no queryResult object) is rejected.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BadRequestError } from '../../core/errors';
 
 const contextSchema = z.object({
-  name: z.string().max(1024),
-  lifespanCount: z.number().optional(),
-  parameters: z.record(z.string(), z.unknown()).optional(),
+  name: z.string().check(z.maxLength(1024)),
+  lifespanCount: z.optional(z.number()),
+  parameters: z.optional(z.record(z.string(), z.unknown())),
 });
 export type DialogflowContext = z.infer<typeof contextSchema>;
 
 /** Keeps the contexts that have the v2 shape and drops the rest, so one foreign context cannot sink the turn. */
-const contextsSchema = z
-  .array(z.unknown())
-  .max(100)
-  .optional()
-  .transform((items) =>
+const contextsSchema = z.pipe(
+  z.optional(z.array(z.unknown()).check(z.maxLength(100))),
+  z.transform((items: unknown[] | undefined) =>
     (items ?? []).flatMap((item) => {
       const parsed = contextSchema.safeParse(item);
       return parsed.success ? [parsed.data] : [];
     }),
-  );
+  ),
+);
 
-const lenientString = z.string().optional().catch(undefined);
-const lenientRecord = z.record(z.string(), z.unknown()).optional().catch(undefined);
+/** A field read only when it has the expected shape: anything else reads as absent rather than failing the request. */
+const lenient = <T extends z.core.SomeType>(schema: T) => z.catch(z.optional(schema), undefined);
+const lenientString = lenient(z.string());
+const lenientRecord = lenient(z.record(z.string(), z.unknown()));
 
 const queryResultSchema = z.object({
   queryText: lenientString,
   languageCode: lenientString,
   action: lenientString,
   parameters: lenientRecord,
-  intent: z
-    .object({ name: lenientString, displayName: lenientString })
-    .optional()
-    .catch(undefined),
-  intentDetectionConfidence: z.number().optional().catch(undefined),
-  outputContexts: contextsSchema.catch([]),
+  intent: lenient(z.object({ name: lenientString, displayName: lenientString })),
+  intentDetectionConfidence: lenient(z.number()),
+  outputContexts: z.catch(contextsSchema, []),
 });
 
 const capabilitySchema = z.object({ name: z.string() });
 
 /** The Actions on Google payload that Dialogflow forwarded when the request came through the Assistant. */
 const googlePayloadSchema = z.object({
-  user: z
-    .object({
+  user: lenient(
+    z.object({
       userId: lenientString,
       accessToken: lenientString,
       locale: lenientString,
-    })
-    .optional()
-    .catch(undefined),
-  surface: z
-    .object({ capabilities: z.array(capabilitySchema).optional().catch(undefined) })
-    .optional()
-    .catch(undefined),
-  inputs: z
-    .array(
+    }),
+  ),
+  surface: lenient(z.object({ capabilities: lenient(z.array(capabilitySchema)) })),
+  inputs: lenient(
+    z.array(
       z.object({
         intent: lenientString,
-        arguments: z
-          .array(z.object({ name: lenientString, textValue: lenientString }))
-          .optional()
-          .catch(undefined),
+        arguments: lenient(z.array(z.object({ name: lenientString, textValue: lenientString }))),
       }),
-    )
-    .optional()
-    .catch(undefined),
+    ),
+  ),
 });
 export type GooglePayload = z.infer<typeof googlePayloadSchema>;
 
@@ -80,14 +70,13 @@ const webhookRequestSchema = z.object({
   responseId: lenientString,
   session: lenientString,
   queryResult: queryResultSchema,
-  originalDetectIntentRequest: z
-    .object({
+  originalDetectIntentRequest: lenient(
+    z.object({
       source: lenientString,
       version: lenientString,
-      payload: googlePayloadSchema.optional().catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
+      payload: lenient(googlePayloadSchema),
+    }),
+  ),
 });
 
 export type WebhookRequest = z.infer<typeof webhookRequestSchema> & {

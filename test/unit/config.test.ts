@@ -1,0 +1,105 @@
+/**
+ * skill/config.ts: the environment is validated once at start, and a bad value stops the process with a message
+ * that names the variable. The messages are pinned here word for word: the schema is written with zod/mini (small
+ * on the Lambdas' cold path), which has no messages of its own, and must read exactly as the full zod's English ones.
+ */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../skill/config';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).issues;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe('loadConfig', () => {
+  it('fills every default from an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      TABLE_NAME: 'vocart',
+      AWS_REGION: 'us-east-1',
+      DYNAMODB_TIMEOUT_MS: 1500,
+      PORT: 3000,
+      ALEXA_VERIFY_SIGNATURE: true,
+      GOOGLE_TRUST_PAYLOAD_USER_ID: false,
+      SELLER_NAME: 'vocart demo shop',
+      CURRENCY: 'USD',
+      PIN_THRESHOLD_CENTS: 10000,
+      TAX_RATE_BASIS_POINTS: 825,
+      DELIVERY_FEE_CENTS: 499,
+      FREE_DELIVERY_FROM_CENTS: 5000,
+      DELIVERY_DAYS: 2,
+      CANCEL_WINDOW_HOURS: 12,
+      PAYMENT_TIMEOUT_MS: 2500,
+      PAYMENT_LATENCY_MS: 0,
+      PAYMENT_FAILURE: 'none',
+      LOG_LEVEL: 'INFO',
+      AMAZON_API_ENDPOINT: 'https://api.amazonalexa.com',
+      LWA_TOKEN_URL: 'https://api.amazon.com/auth/o2/token',
+    });
+  });
+
+  it('reads numbers, switches and optional values from strings, and treats empty strings as unset', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      CANCEL_WINDOW_HOURS: '1.5',
+      ALEXA_VERIFY_SIGNATURE: 'no',
+      GOOGLE_TRUST_PAYLOAD_USER_ID: '1',
+      GOOGLE_WEBHOOK_SECRET: 's'.repeat(16),
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+      ALEXA_SKILL_ID: 'amzn1.ask.skill.abc',
+      TABLE_NAME: '',
+      PAYMENT_FAILURE: 'timeout',
+    });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      CANCEL_WINDOW_HOURS: 1.5,
+      ALEXA_VERIFY_SIGNATURE: false,
+      GOOGLE_TRUST_PAYLOAD_USER_ID: true,
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+      ALEXA_SKILL_ID: 'amzn1.ask.skill.abc',
+      TABLE_NAME: 'vocart',
+      PAYMENT_FAILURE: 'timeout',
+    });
+  });
+
+  it.each([
+    [{ TABLE_NAME: 'ab' }, 'TABLE_NAME: Too small: expected string to have >=3 characters'],
+    [{ TABLE_NAME: 'x'.repeat(256) }, 'TABLE_NAME: Too big: expected string to have <=255 characters'],
+    [{ DYNAMODB_ENDPOINT: 'not a url' }, 'DYNAMODB_ENDPOINT: Invalid URL'],
+    [{ DYNAMODB_TIMEOUT_MS: 'abc' }, 'DYNAMODB_TIMEOUT_MS: Invalid input: expected number, received NaN'],
+    [{ DYNAMODB_TIMEOUT_MS: '12.5' }, 'DYNAMODB_TIMEOUT_MS: Invalid input: expected int, received number'],
+    [{ DYNAMODB_TIMEOUT_MS: '10' }, 'DYNAMODB_TIMEOUT_MS: Too small: expected number to be >=50'],
+    [{ PORT: '70000' }, 'PORT: Too big: expected number to be <=65535'],
+    [{ PAYMENT_LATENCY_MS: 'Infinity' }, 'PAYMENT_LATENCY_MS: Invalid input: expected number, received Infinity'],
+    [{ CANCEL_WINDOW_HOURS: '1000' }, 'CANCEL_WINDOW_HOURS: Too big: expected number to be <=720'],
+    [{ ALEXA_VERIFY_SIGNATURE: 'maybe' }, 'ALEXA_VERIFY_SIGNATURE: Invalid option: expected one of "0"|"1"|"true"|"false"|"yes"|"no"'],
+    [{ ALEXA_SKILL_ID: 'skill-1' }, 'ALEXA_SKILL_ID: Invalid string: must start with "amzn1.ask.skill."'],
+    [{ GOOGLE_WEBHOOK_SECRET: 'short' }, 'GOOGLE_WEBHOOK_SECRET: GOOGLE_WEBHOOK_SECRET must be at least 16 characters'],
+    [{ CURRENCY: 'usd' }, 'CURRENCY: CURRENCY must be an ISO 4217 code such as USD'],
+    [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL: Invalid option: expected one of "DEBUG"|"INFO"|"WARN"|"ERROR"|"SILENT"'],
+    [{ ALEXA_CLIENT_ID: 'x'.repeat(513), ALEXA_CLIENT_SECRET: 's' }, 'ALEXA_CLIENT_ID: Too big: expected string to have <=512 characters'],
+    [{ LWA_TOKEN_URL: '://' }, 'LWA_TOKEN_URL: Invalid URL'],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(problems(env)).toEqual([message]);
+  });
+
+  it('lists every bad variable at once, in one readable error', () => {
+    expect(() => loadConfig({ TABLE_NAME: 'ab', PORT: 'x', CURRENCY: 'EURO' })).toThrow(
+      'Invalid configuration:\n' +
+        '  TABLE_NAME: Too small: expected string to have >=3 characters\n' +
+        '  PORT: Invalid input: expected number, received NaN\n' +
+        '  CURRENCY: CURRENCY must be an ISO 4217 code such as USD',
+    );
+  });
+
+  it('refuses half a credential pair and a trusted payload user id without a secret', () => {
+    expect(problems({ ALEXA_CLIENT_ID: 'id' })).toEqual(['ALEXA_CLIENT_ID and ALEXA_CLIENT_SECRET: set both (skill messaging on) or neither (off)']);
+    expect(problems({ GOOGLE_TRUST_PAYLOAD_USER_ID: 'yes' })).toEqual([
+      'GOOGLE_TRUST_PAYLOAD_USER_ID: needs GOOGLE_WEBHOOK_SECRET (only an authenticated caller may name the shopper)',
+    ]);
+  });
+});
