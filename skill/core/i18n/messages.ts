@@ -126,7 +126,8 @@ export interface Messages {
   remindersAskAll(products: string): string;
   /** "Stop reminding me about X" for a product that is not reminded about: which one, or all? */
   remindersWhich(query: string): string;
-  remindersList(p: { since: string; platform: string; products: string; excluded: string }): string;
+  /** `only`: the consent covers just the products named, not everything bought regularly. */
+  remindersList(p: { since: string; platform: string; products: string; excluded: string; only: boolean }): string;
   remindersNone: string;
   reminderText(product: string): string;
 }
@@ -236,7 +237,7 @@ const enUS: Messages = {
   remindersNotBought: (query) => `You haven't bought ${query} before, so I wasn't going to remind you about it.`,
   remindersAskAll: (products) => `Shall I remind you when something you buy regularly is probably running low${products ? `, such as ${products}` : ''}?`,
   remindersWhich: (query) => `I don't remind you about ${query}. Which product should I stop reminding you about? Or say stop all reminders.`,
-  remindersList: (p) => `You turned reminders on ${p.since} on ${p.platform}. I remind you about things you buy regularly${p.products ? `, such as ${p.products}` : ''}${p.excluded ? `, but not about ${p.excluded}` : ''}.`,
+  remindersList: (p) => p.only ? `You turned reminders on ${p.since} on ${p.platform}. I remind you only about ${p.products}.` : `You turned reminders on ${p.since} on ${p.platform}. I remind you about things you buy regularly${p.products ? `, such as ${p.products}` : ''}${p.excluded ? `, but not about ${p.excluded}` : ''}.`,
   remindersNone: "Reminders are off. Say remind me about coffee, for example, and I'll tell you when it's probably running low.",
   reminderText: (product) => `Your ${product} is probably running low. Say: Alexa, ask vocart shop what's running low.`,
 };
@@ -346,7 +347,7 @@ const deDE: Messages = {
   remindersNotBought: (query) => `Du hast ${query} noch nie gekauft, daran hätte ich dich also nicht erinnert.`,
   remindersAskAll: (products) => `Soll ich dich erinnern, wenn etwas, das du regelmäßig kaufst, wahrscheinlich bald ausgeht${products ? `, zum Beispiel ${products}` : ''}?`,
   remindersWhich: (query) => `An ${query} erinnere ich dich nicht. An welches Produkt soll ich dich nicht mehr erinnern? Oder sag: keine Erinnerungen mehr.`,
-  remindersList: (p) => `Du hast Erinnerungen am ${p.since} über ${p.platform} eingeschaltet. Ich erinnere dich an Dinge, die du regelmäßig kaufst${p.products ? `, zum Beispiel ${p.products}` : ''}${p.excluded ? `, aber nicht an ${p.excluded}` : ''}.`,
+  remindersList: (p) => p.only ? `Du hast Erinnerungen am ${p.since} über ${p.platform} eingeschaltet. Ich erinnere dich nur an ${p.products}.` : `Du hast Erinnerungen am ${p.since} über ${p.platform} eingeschaltet. Ich erinnere dich an Dinge, die du regelmäßig kaufst${p.products ? `, zum Beispiel ${p.products}` : ''}${p.excluded ? `, aber nicht an ${p.excluded}` : ''}.`,
   remindersNone: 'Erinnerungen sind aus. Sag zum Beispiel: erinnere mich an Kaffee, dann sage ich dir, wenn er wahrscheinlich bald ausgeht.',
   reminderText: (product) => `${product} geht dir wahrscheinlich bald aus. Sag: Alexa, frag vocart laden, was zur Neige geht.`,
 };

@@ -153,6 +153,8 @@ describe('pending questions', () => {
     const on = await say({ intent: 'EnableRemindersIntent', slots: { product: { raw: 'espresso beans' } } });
     expect(on.speech).toMatch(/remind you when your Espresso Beans is/);
     expect(replenishment.consents.get(CUSTOMER)).toMatchObject({ granted: true, onlyProducts: ['coffee-2'] });
+    const list = await say({ intent: 'ListRemindersIntent' });
+    expect(list.speech).toMatch(/I remind you only about Espresso Beans\.$/);
     const unknown = await say({ intent: 'StopRemindersIntent', slots: { product: { raw: 'lawn mower' } } });
     expect(unknown.speech).toMatch(/Which product should I stop/);
     expect(replenishment.consents.get(CUSTOMER)).toMatchObject({ granted: true, onlyProducts: ['coffee-2'] });
