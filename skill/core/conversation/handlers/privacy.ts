@@ -16,7 +16,8 @@ async function erase(ctx: TurnContext): Promise<Reply> {
   const customer = await ctx.customer();
   // A linked merchant account keeps its order records (accounting); an anonymous platform user keeps nothing.
   const linked = await ctx.isLinked();
-  const ordersKept = linked ? (customer.orderCount ?? 0) : 0;
+  // The summary counts every order placed; history written before summaries existed is counted from the orders.
+  const ordersKept = linked ? (customer.orderCount ?? (await ctx.orders()).length) : 0;
   // Platform identities this account was used from: their own partitions hold what was stored before linking.
   const identities = linked ? [...new Set([...(customer.profile?.identities ?? []), platformIdentity(ctx)])].filter((id) => id !== customerId) : [];
   let deleted = await ctx.deps.customers.erase(customerId, { keepOrders: linked });
