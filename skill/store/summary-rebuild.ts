@@ -2,6 +2,10 @@
  * Rebuilds purchase SUMMARY items from the ORDER and LINE items, for data written before summaries existed or
  * after a repair. Writing the recomputed item over the old one is safe to repeat; an order placed while a rebuild
  * runs may be missed or counted by it, so run it again (or in a quiet hour) when exactness matters.
+ *
+ * Only partitions with a PROFILE get a summary: every shopper who ordered has one (ordering needs the address and
+ * payment method on it), and a linked account erased on request has none but keeps its orders for accounting. Its
+ * purchase counts must not come back from those orders.
  */
 import { BatchWriteItemCommand, QueryCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -14,18 +18,20 @@ interface Tally {
   lines: Map<string, string[]>;
   orders: Set<string>;
   cancelled: Set<string>;
+  hasProfile: boolean;
 }
 
 const PROJECTION = { ProjectionExpression: '#pk, #sk, #status, #productId', ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk', '#status': 'status', '#productId': 'productId' } };
 
 function tallyOf(tallies: Map<string, Tally>, pk: string): Tally {
   let tally = tallies.get(pk);
-  if (!tally) tallies.set(pk, (tally = { lines: new Map(), orders: new Set(), cancelled: new Set() }));
+  if (!tally) tallies.set(pk, (tally = { lines: new Map(), orders: new Set(), cancelled: new Set(), hasProfile: false }));
   return tally;
 }
 
 function add(tallies: Map<string, Tally>, item: PlainItem): void {
-  if (item.sk.startsWith(SK.orderPrefix)) {
+  if (item.sk === SK.profile) tallyOf(tallies, item.pk).hasProfile = true;
+  else if (item.sk.startsWith(SK.orderPrefix)) {
     const tally = tallyOf(tallies, item.pk);
     const orderKey = item.sk.slice(SK.orderPrefix.length);
     tally.orders.add(orderKey);
@@ -70,8 +76,7 @@ export async function rebuildSummaries(client: DynamoDBClient, tableName: string
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  if (options.customerId) tallyOf(tallies, customerPk(options.customerId));
-  const summaries = [...tallies].map(([pk, tally]) => summaryOfTally(pk, tally));
+  const summaries = [...tallies].filter(([, tally]) => tally.hasProfile).map(([pk, tally]) => summaryOfTally(pk, tally));
   await writeAll(client, tableName, summaries);
   return { customers: summaries.length, itemsRead };
 }

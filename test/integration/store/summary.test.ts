@@ -31,6 +31,7 @@ describe('the purchase SUMMARY on DynamoDB Local', async () => {
   async function place(placed: Order & { idempotencyKey: string }, cartVersion: number) {
     const claim = await store.orders.claim(placed.customerId, `key-${placed.orderId}`, { claimant: 'r1', chargeKey: placed.idempotencyKey, leaseMs: 5000 });
     expect(claim.kind).toBe('claimed');
+    await store.customers.saveProfile({ customerId: placed.customerId, locale: 'en-US' });
     await store.customers.saveCart(placed.customerId, placed.lines.map(({ productId }) => ({ productId, quantity: 1 })), cartVersion);
     await store.orders.commit(placed, cartVersion + 1, { key: `key-${placed.orderId}`, claimant: 'r1' });
   }
@@ -61,15 +62,15 @@ describe('the purchase SUMMARY on DynamoDB Local', async () => {
   });
 
   it('rebuilds summaries from order and line items, per customer or for the whole table', async () => {
-    const history = [order('r1', 'a', 0, ['x', 'y']), order('r1', 'b', 1, ['x'], 'cancelled'), order('r1', 'c', 2, ['x']), order('r2', 'd', 0, ['z'])];
-    await writeAll(
-      store.client,
-      store.tableName,
-      history.flatMap((placed) => {
+    const history = [order('r1', 'a', 0, ['x', 'y']), order('r1', 'b', 1, ['x'], 'cancelled'), order('r1', 'c', 2, ['x']), order('r2', 'd', 0, ['z']), order('erased', 'e', 0, ['z'])];
+    await writeAll(store.client, store.tableName, [
+      ...history.flatMap((placed) => {
         const { header, lines } = orderItems(placed);
         return [header as PlainItem, ...(lines as PlainItem[])];
       }),
-    );
+      // 'erased' asked to delete its data: only its orders are left, kept for accounting.
+      ...['r1', 'r2'].map((id) => ({ pk: customerPk(id), sk: SK.profile, type: 'profile' })),
+    ]);
     // A stale summary is replaced, not added to.
     await writeAll(store.client, store.tableName, [{ pk: customerPk('r1'), sk: SK.summary, type: 'summary', 'pc:x': 40, orderCount: 9 }]);
     expect(await rebuildSummaries(store.client, store.tableName, { customerId: 'r1' })).toMatchObject({ customers: 1 });
@@ -78,6 +79,8 @@ describe('the purchase SUMMARY on DynamoDB Local', async () => {
     const all = await rebuildSummaries(store.client, store.tableName);
     expect(all.customers).toBeGreaterThanOrEqual(4);
     expect((await store.customers.load('r2')).purchaseCounts).toEqual({ z: 1 });
+    // Purchase counts do not come back from the orders an erased account keeps.
+    expect(await store.customers.load('erased')).toEqual({ customerId: 'erased', cart: { lines: [], version: 0 } });
     // The counts kept incrementally and the rebuilt ones agree.
     expect((await store.customers.load('s1')).purchaseCounts).toEqual({ milk: 1, eggs: 1 });
   });
