@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { alexaExpressHandlers } from '../../../../skill/platforms/alexa/express';
+import { listen } from '../../../../lambda/local/server';
 import { alexaFixture } from '../../../fixtures/alexa/load';
 import { MemoryLog, RecordingCore } from './fake-core';
 
@@ -19,9 +20,7 @@ beforeAll(async () => {
   app.post('/alexa', ...alexaExpressHandlers({ core, log, config: { ALEXA_VERIFY_SIGNATURE: true } }));
   app.post('/alexa-unverified', ...alexaExpressHandlers({ core, log, config: { ALEXA_VERIFY_SIGNATURE: false } }));
   app.post('/alexa-own-skill', ...alexaExpressHandlers({ core, log, config: { ALEXA_VERIFY_SIGNATURE: false, ALEXA_SKILL_ID: SKILL_ID } }));
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, '127.0.0.1', () => resolve());
-  });
+  server = await listen(app, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 

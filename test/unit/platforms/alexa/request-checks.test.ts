@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CertificateCache } from '../../../../skill/platforms/alexa/certificate-cache';
 import { alexaExpressHandlers } from '../../../../skill/platforms/alexa/express';
+import { listen } from '../../../../lambda/local/server';
 import { alexaFixture } from '../../../fixtures/alexa/load';
 import { MemoryLog, RecordingCore } from './fake-core';
 import { createTestPki, type TestPki } from './test-pki';
@@ -37,9 +38,7 @@ beforeAll(async () => {
   const app = express();
   app.post('/alexa', ...alexaExpressHandlers({ core, log, certificates, config: { ALEXA_VERIFY_SIGNATURE: true, ALEXA_SKILL_ID: SKILL_ID } }));
   app.post('/alexa-local', ...alexaExpressHandlers({ core, log, config: { ALEXA_VERIFY_SIGNATURE: false } }));
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, '127.0.0.1', () => resolve());
-  });
+  server = await listen(app, 0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
