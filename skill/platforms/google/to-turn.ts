@@ -119,10 +119,9 @@ export function toCustomer(request: WebhookRequest): CustomerRef {
   const accessToken = user?.accessToken || undefined;
   if (request.trustedUserId) return { platform: 'google', platformUserId: request.trustedUserId, ...(accessToken ? { accessToken } : {}) };
   const session = request.session ?? '';
-  const userMatch = /^projects\/([^/]+)\/(?:locations\/[^/]+\/)?agent\/environments\/[^/]+\/users\/([^/]+)\/sessions\//.exec(session);
-  // "-" is Dialogflow's placeholder for "no user id given".
-  const platformUserId = userMatch && userMatch[2] !== '-'
-    ? `user-${hash(`${userMatch[1]}/${userMatch[2]}`)}`
+  // Unless the caller is a trusted integration, the conversation is the identity: a forged path names no one else.
+  const platformUserId = request.trustedEnvironmentUser
+    ? `user-${hash(request.trustedEnvironmentUser)}`
     : `session-${hash(session || request.responseId || 'anonymous')}`;
   return { platform: 'google', platformUserId, ...(accessToken ? { accessToken } : {}) };
 }

@@ -86,7 +86,20 @@ export type WebhookRequest = z.infer<typeof webhookRequestSchema> & {
    * wrote, so it never names the shopper by itself. Not part of the schema: a body cannot set it.
    */
   trustedUserId?: string;
+  /**
+   * The user segment of an environment session path (`…/environments/<env>/users/<user>/sessions/…`), hashed with
+   * the project, copied only under the same setting: the path is the caller's to write, just like the payload.
+   */
+  trustedEnvironmentUser?: string;
 };
+
+const ENVIRONMENT_USER = /^projects\/([^/]+)\/(?:locations\/[^/]+\/)?agent\/environments\/[^/]+\/users\/([^/]+)\/sessions\//;
+
+/** `project/user` of an environment session path; "-" is Dialogflow's placeholder for "no user id given". */
+function environmentUser(session: string | undefined): string | undefined {
+  const match = session ? ENVIRONMENT_USER.exec(session) : null;
+  return match && match[2] !== '-' ? `${match[1]}/${match[2]}` : undefined;
+}
 
 export interface ParseOptions {
   trustPayloadUserId?: boolean;
@@ -104,6 +117,8 @@ export function parseWebhookRequest(body: unknown, options: ParseOptions = {}): 
   if (!parsed.success) {
     throw new BadRequestError('The body is not a well-formed Dialogflow ES v2 WebhookRequest.', { cause: parsed.error });
   }
+  if (!options.trustPayloadUserId) return parsed.data;
   const userId = parsed.data.originalDetectIntentRequest?.payload?.user?.userId;
-  return options.trustPayloadUserId && userId ? { ...parsed.data, trustedUserId: userId } : parsed.data;
+  const environment = environmentUser(parsed.data.session);
+  return { ...parsed.data, ...(userId ? { trustedUserId: userId } : {}), ...(environment ? { trustedEnvironmentUser: environment } : {}) };
 }

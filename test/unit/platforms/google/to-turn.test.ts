@@ -129,17 +129,20 @@ describe('toTurn', () => {
     expect(first.customer.accessToken).toBeUndefined();
   });
 
-  it('uses the user of an environment session path, but not the "-" placeholder', () => {
-    const withUser = request(
-      { intent: { displayName: 'ReadCartIntent' } },
-      { session: 'projects/p1/agent/environments/prod/users/shopper-42/sessions/s1' },
-    );
-    const sameUserOtherSession = request(
-      { intent: { displayName: 'ReadCartIntent' } },
-      { session: 'projects/p1/agent/environments/prod/users/shopper-42/sessions/s2' },
-    );
-    expect(toTurn(withUser).customer.platformUserId).toMatch(/^user-[0-9a-f]{32}$/);
-    expect(toTurn(sameUserOtherSession).customer.platformUserId).toBe(toTurn(withUser).customer.platformUserId);
+  it('uses the user of an environment session path only from a trusted integration, never the "-" placeholder', () => {
+    const body = (id: string) => ({ responseId: `r-${id}`, session: `projects/p1/agent/environments/prod/users/shopper-42/sessions/${id}`, queryResult: { queryText: 'x', languageCode: 'en', intent: { displayName: 'ReadCartIntent' } } });
+    const trusted = { trustPayloadUserId: true };
+    const withUser = toTurn(parseWebhookRequest(body('s1'), trusted));
+    const sameUserOtherSession = toTurn(parseWebhookRequest(body('s2'), trusted));
+    expect(withUser.customer.platformUserId).toMatch(/^user-[0-9a-f]{32}$/);
+    expect(sameUserOtherSession.customer.platformUserId).toBe(withUser.customer.platformUserId);
+    // Anyone can write a session path: untrusted, it names the conversation only.
+    const untrusted = toTurn(parseWebhookRequest(body('s1')));
+    const untrustedOther = toTurn(parseWebhookRequest(body('s2')));
+    expect(untrusted.customer.platformUserId).toMatch(/^session-/);
+    expect(untrustedOther.customer.platformUserId).not.toBe(untrusted.customer.platformUserId);
+    const placeholder = { ...body('s3'), session: 'projects/p1/agent/environments/prod/users/-/sessions/s3' };
+    expect(toTurn(parseWebhookRequest(placeholder, trusted)).customer.platformUserId).toMatch(/^session-/);
 
     const phone = toTurn(parseWebhookRequest(fixture('telephony-read-cart.en-US.json')));
     expect(phone.customer.platformUserId).toMatch(/^session-/);
