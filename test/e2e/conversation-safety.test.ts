@@ -629,8 +629,8 @@ describe.each(PLATFORMS)('7. "delete my data" on %s', (platform) => {
   it('erases the pre-linking partition too, and a new cart afterwards is a new order (not "already placed")', async () => {
     await provision();
 
-    // Before linking: the platform user's own partition gets a cart.
-    expectSaid(await addBananas(shopper(false)), /^Added Bananas/);
+    // Before linking: the platform user's own partition gets a cart (and the first contact says vocart is a bot).
+    expectSaid(await addBananas(shopper(false)), /^I'm vocart, an automated shopping assistant, not a person\. Added Bananas/);
     expect((await partition(unlinkedId)).length).toBeGreaterThan(0);
 
     // Linked: an order, then "delete my data".

@@ -16,6 +16,7 @@ import { rememberIdentity } from './steps/identities';
 import { addToCartIntent, clearCartIntent, readCart, removeFromCartIntent } from './handlers/cart';
 import { more, searchProducts, selectItem } from './handlers/search';
 import { cancel, fallback, help, launch, no, repeat, sessionEnded, stop, yes } from './handlers/session';
+import { firstContact } from './steps/first-contact';
 import { checkoutIntent, voicePinIntent } from './handlers/checkout';
 import { cancelOrderIntent, orderStatusIntent, reorderIntent } from './handlers/orders';
 import { deleteMyDataIntent } from './handlers/privacy';
@@ -109,7 +110,11 @@ export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Re
     const hadStored = ctx.dialogKey !== undefined && (await ctx.customer()).question !== undefined;
     const asked = await ctx.storedQuestion();
     await rememberIdentity(ctx);
-    const reply = await route(handlers, table, ctx, asked);
+    // Whatever the first request is ("Alexa, ask vocart to add milk"), the shopper hears that vocart is a bot. Noted
+    // before the handler runs, so a first request to erase everything leaves nothing behind.
+    const disclose = ctx.turn.intent !== 'Launch' && ctx.turn.intent !== 'SessionEnded' && (await firstContact(ctx));
+    let reply = await route(handlers, table, ctx, asked);
+    if (disclose && reply.speech) reply = { ...reply, speech: `${ctx.msg.disclosure} ${reply.speech}` };
     await settleQuestion(ctx, hadStored, abandoned);
     if (!reply.endSession && reply.speech) reply.sessionState = { ...reply.sessionState, lastSpeech: reply.speech.slice(0, MAX_REMEMBERED_SPEECH) };
     return reply;

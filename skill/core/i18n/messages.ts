@@ -20,6 +20,8 @@ export interface PackLineWords {
 
 export interface Messages {
   welcomeFirst: string;
+  /** Said before the answer when the very first contact is a request, not a launch ("Alexa, ask vocart to add milk"). */
+  disclosure: string;
   welcomeBack: string;
   /** The greeting alone, when a question of its own follows (the launch nudge). */
   welcomeBackBrief: string;
@@ -136,6 +138,7 @@ const enUS: Messages = {
   welcomeFirst:
     "Welcome to vocart. I'm an automated shopping assistant, not a person. You can search for products, add them to your shopping list, or ask what's in your cart. What would you like?",
   welcomeBack: 'Welcome back to vocart. What would you like to shop for?',
+  disclosure: "I'm vocart, an automated shopping assistant, not a person.",
   welcomeBackBrief: 'Welcome back to vocart.',
   welcomeReprompt: 'You can say, for example, find coffee, or add milk to my cart.',
   help: "I'm vocart, an automated shopping assistant. You can say: find shampoo, add two bottles of milk to my list, what's in my cart, remove the coffee, or clear my cart. What would you like to do?",
@@ -246,6 +249,7 @@ const deDE: Messages = {
   welcomeFirst:
     'Willkommen bei vocart. Ich bin ein automatischer Einkaufsassistent, kein Mensch. Du kannst Produkte suchen, sie auf deine Einkaufsliste setzen oder fragen, was im Warenkorb ist. Was möchtest du?',
   welcomeBack: 'Willkommen zurück bei vocart. Was möchtest du einkaufen?',
+  disclosure: 'Ich bin vocart, ein automatischer Einkaufsassistent, kein Mensch.',
   welcomeBackBrief: 'Willkommen zurück bei vocart.',
   welcomeReprompt: 'Du kannst zum Beispiel sagen: suche Kaffee, oder: setz Milch auf meine Liste.',
   help: 'Ich bin vocart, ein automatischer Einkaufsassistent. Sag zum Beispiel: suche Shampoo, setz zwei Flaschen Milch auf meine Liste, was ist in meinem Warenkorb, entferne den Kaffee, oder leere meinen Warenkorb. Was möchtest du tun?',

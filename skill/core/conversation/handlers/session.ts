@@ -5,22 +5,14 @@
 import type { Reply } from '../../turn';
 import type { TurnContext } from '../context';
 import { launchNudge } from '../steps/replenishment-due';
+import { firstContact } from '../steps/first-contact';
 
 /** After this many misunderstood turns in a row, the fallback offers help instead of repeating itself. */
 export const MISSES_BEFORE_HELP = 2;
 
 export async function launch(ctx: TurnContext): Promise<Reply> {
-  const customer = await ctx.customer();
-  if (!customer.profile?.firstContactAt) {
-    // The first contact says it is an automated assistant; remember that it was said.
-    await ctx.deps.customers.saveProfile({
-      ...(customer.profile ?? {}),
-      customerId: customer.customerId,
-      firstContactAt: ctx.deps.clock.now().toISOString(),
-      locale: ctx.locale,
-    });
-    return ctx.ask(ctx.msg.welcomeFirst, ctx.msg.welcomeReprompt);
-  }
+  // The first contact says it is an automated assistant; remember that it was said.
+  if (await firstContact(ctx)) return ctx.ask(ctx.msg.welcomeFirst, ctx.msg.welcomeReprompt);
   const nudge = await launchNudge(ctx);
   if (nudge) {
     return ctx.pose({ kind: 'replenish', lines: [{ productId: nudge.productId, quantity: nudge.quantity }] }, `${ctx.msg.welcomeBackBrief} ${nudge.speech}`, nudge.speech);

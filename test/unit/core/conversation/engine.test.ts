@@ -29,9 +29,22 @@ describe('conversation core', () => {
         log,
       }),
     );
+    // A shopper who has been greeted before: the first-contact disclosure has its own tests.
+    customers.profiles.set('alexa:user-1', { customerId: 'alexa:user-1', firstContactAt: '2026-01-01T00:00:00.000Z' });
+  });
+
+  it('says it is an automated assistant when the very first request is not a launch, and only then', async () => {
+    customers.profiles.clear();
+    const first = await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'lawn mower' } } });
+    expect(first.speech).toBe("I'm vocart, an automated shopping assistant, not a person. Sorry, I couldn't find lawn mower. Try another name or a brand.");
+    const next = await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'lawn mower' } } });
+    expect(next.speech).toBe("Sorry, I couldn't find lawn mower. Try another name or a brand.");
+    const german = await core.handle(turn({ intent: 'ReadCartIntent', customer: { platform: 'google', platformUserId: 'neu' } }, 'de-DE'));
+    expect(german.speech).toMatch(/^Ich bin vocart, ein automatischer Einkaufsassistent, kein Mensch\. /);
   });
 
   it('says it is an automated assistant at first contact only', async () => {
+    customers.profiles.clear();
     const first = await say({ intent: 'Launch' });
     expect(first.speech).toMatch(/automated shopping assistant/);
     expect(first.endSession).toBe(false);
