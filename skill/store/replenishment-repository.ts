@@ -8,7 +8,7 @@ import dynamoose from 'dynamoose';
 import type { ConsentEvent, PredictionItem, ReminderConsent, ReplenishmentRepository } from '../core/ports';
 import type { CustomerRhythm, PurchaseState } from '../core/replenishment/state';
 import { isConditionFailure, storeError } from './errors';
-import { applyConsent } from '../core/privacy/consent';
+import { applyConsent, NO_CONSENT } from '../core/privacy/consent';
 import { customerPk, duePk, dueSk, SK } from './keys';
 import { vocartModel, type VocartItem } from './table';
 import type { PlainItem } from './item-reads';
@@ -72,7 +72,7 @@ export class DynamoReplenishmentRepository implements ReplenishmentRepository {
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
         const existing = await this.model.get(key, { consistent: true });
-        const current = existing ? toConsent(existing.toJSON() as VocartItem) : { granted: false, excludedProducts: [], history: [] };
+        const current = existing ? toConsent(existing.toJSON() as VocartItem) : NO_CONSENT;
         const next = applyConsent(current, event);
         const version = typeof existing?.version === 'number' ? existing.version : 0;
         try {

@@ -33,7 +33,7 @@ import { DEFAULT_POLICY } from '../../skill/core/orders/policy';
 import { LocalPaymentGateway } from '../../skill/payments/local-gateway';
 import { emptyPriors } from '../../skill/core/replenishment/priors';
 import type { CustomerRhythm } from '../../skill/core/replenishment/state';
-import { applyConsent } from '../../skill/core/privacy/consent';
+import { applyConsent, NO_CONSENT } from '../../skill/core/privacy/consent';
 
 export class FixedClock implements Clock {
   constructor(public current = new Date('2026-11-23T10:00:00.000Z')) {}
@@ -255,7 +255,7 @@ export class MemoryReplenishment implements ReplenishmentRepository {
     this.snoozes.push({ customerId, productIds, untilDay });
   }
   async recordConsent(customerId: string, event: ConsentEvent) {
-    const next = applyConsent(this.consents.get(customerId) ?? { granted: false, excludedProducts: [], history: [] }, event);
+    const next = applyConsent(this.consents.get(customerId) ?? NO_CONSENT, event);
     this.consents.set(customerId, next);
     return next;
   }

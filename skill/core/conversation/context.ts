@@ -8,7 +8,7 @@ import type { ShopPolicy } from '../orders/policy';
 import type { Messages } from '../i18n/messages';
 import { messagesFor } from '../i18n/messages';
 import type { Display, Platform, Reply, SessionState, Turn } from '../turn';
-import { dialogKeyOf, parseAskedQuestion, type AskedQuestion, type PendingQuestion } from './questions';
+import { dialogKeyOf, type AskedQuestion, type PendingQuestion } from './questions';
 
 export interface CoreDeps {
   catalog: Catalog;
@@ -51,13 +51,6 @@ export class TurnContext {
     this.msg = messagesFor(turn.locale);
     this.session = structuredClone(turn.session ?? {});
     this.dialogKey = dialogKeyOf(turn);
-  }
-
-  /** The question pending in this conversation as the store has it, when it is well formed and still current. */
-  async storedQuestion(): Promise<AskedQuestion | undefined> {
-    if (!this.dialogKey) return undefined;
-    const { question } = await this.customer();
-    return question === undefined ? undefined : parseAskedQuestion(question, this.deps.clock.now());
   }
 
   /**

@@ -10,7 +10,7 @@ import { TurnContext, type CoreDeps } from './context';
 import type { ConversationCore } from './core';
 import type { AnswerTable, QuestionAnswers } from './answers';
 import { QUESTION_ANSWERS } from './question-table';
-import { QUESTION_LIFETIME_MS, type AskedQuestion, type QuestionKind } from './questions';
+import { parseAskedQuestion, QUESTION_LIFETIME_MS, type AskedQuestion, type QuestionKind } from './questions';
 import { TURN_BUDGET_MS, TurnBudgetExceededError, withinBudget } from './turn-budget';
 import { rememberIdentity } from './steps/identities';
 import { addToCartIntent, clearCartIntent, readCart, removeFromCartIntent } from './handlers/cart';
@@ -107,15 +107,16 @@ export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Re
   const handlers = { ...handlersByIntent, ...extraHandlers };
 
   async function respond(ctx: TurnContext, abandoned: () => boolean): Promise<Reply> {
-    const hadStored = ctx.dialogKey !== undefined && (await ctx.customer()).question !== undefined;
-    const asked = await ctx.storedQuestion();
+    // The question stored for this conversation, if any, counts only while well formed and current.
+    const stored = ctx.dialogKey ? (await ctx.customer()).question : undefined;
+    const asked = stored === undefined ? undefined : parseAskedQuestion(stored, ctx.deps.clock.now());
     await rememberIdentity(ctx);
     // Whatever the first request is ("Alexa, ask vocart to add milk"), the shopper hears that vocart is a bot. Noted
     // before the handler runs, so a first request to erase everything leaves nothing behind.
     const disclose = ctx.turn.intent !== 'Launch' && ctx.turn.intent !== 'SessionEnded' && (await firstContact(ctx));
     let reply = await route(handlers, table, ctx, asked);
     if (disclose && reply.speech) reply = { ...reply, speech: `${ctx.msg.disclosure} ${reply.speech}` };
-    await settleQuestion(ctx, hadStored, abandoned);
+    await settleQuestion(ctx, stored !== undefined, abandoned);
     if (!reply.endSession && reply.speech) reply.sessionState = { ...reply.sessionState, lastSpeech: reply.speech.slice(0, MAX_REMEMBERED_SPEECH) };
     return reply;
   }

@@ -1,6 +1,9 @@
 /** The consent ledger's rules: what one event does to the current state, and what a consent covers. Pure, so store, jobs and tests share them. */
 import type { ConsentEvent, ReminderConsent } from '../ports';
 
+/** The ledger before any event: nothing granted, nothing excluded. */
+export const NO_CONSENT: ReminderConsent = Object.freeze({ granted: false, excludedProducts: [], history: [] }) as ReminderConsent;
+
 /**
  * The ledger's state after one event; the history keeps every event (what, when, where). A grant that names a
  * product covers that product only (added to what was named before); a grant without one covers everything bought

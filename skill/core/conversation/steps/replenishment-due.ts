@@ -1,6 +1,7 @@
 /** What this shopper probably runs out of now, and the launch nudge about the most pressing of it. */
 import { productName } from '../../catalog/product';
 import { dueProducts, type DueProduct } from '../../replenishment/live';
+import { NO_CONSENT } from '../../privacy/consent';
 import type { TurnContext } from '../context';
 
 /** Purchases of a product before the skill brings it up by itself. */
@@ -14,7 +15,7 @@ export function productNameOf(ctx: TurnContext, productId: string): string {
 /** Due products still sold; with `respectConsent`, only those the shopper agreed to hear about. */
 export async function dueForShopper(ctx: TurnContext, respectConsent: boolean): Promise<DueProduct[]> {
   const customer = await ctx.customer();
-  return dueProducts(await ctx.replenishment(), ctx.deps.clock.now(), ctx.deps.priors, respectConsent ? (customer.reminderConsent ?? { granted: false, excludedProducts: [], history: [] }) : undefined).filter((item) =>
+  return dueProducts(await ctx.replenishment(), ctx.deps.clock.now(), ctx.deps.priors, respectConsent ? (customer.reminderConsent ?? NO_CONSENT) : undefined).filter((item) =>
     ctx.deps.catalog.get(item.productId),
   );
 }
