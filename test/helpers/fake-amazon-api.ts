@@ -1,13 +1,14 @@
 /**
  * A local stand-in for the three Amazon endpoints the reminders path uses, over real HTTP (node:http), with the
- * request and response shapes of Amazon's documentation and ask-sdk-model's types:
+ * request and response shapes of Amazon's documentation and of the API model ask-sdk-model is generated from:
  *
  * - POST /auth/o2/token (Login with Amazon, client_credentials): 200 {access_token, expires_in, scope, token_type};
  *   401 {error: 'invalid_client', error_description}; 400 {error: 'unsupported_grant_type' | 'invalid_scope', …}.
  * - POST /v1/skillmessages/users/{userId} (Skill Messaging): 202 with an empty body; 400/401/403/404 {message}.
- * - POST /v1/alerts/reminders (Reminders, in-session apiAccessToken): 201 {alertToken, createdTime, updatedTime,
- *   status: 'ON', version: '1', href}; 401 {code: 'UNAUTHORIZED', message}; 403 without the reminders permission;
- *   400 {code: 'INVALID_…', message} for a body Amazon would refuse. GET /v1/alerts/reminders lists them.
+ * - POST /v1/alerts/reminders (Reminders, in-session apiAccessToken, Content-Type application/json): 200
+ *   {alertToken, createdTime, updatedTime, status: 'ON', version: '1', href}; 401 {code: 'UNAUTHORIZED', message};
+ *   403 {code, message} without the reminders permission; 400 {code: 'INVALID_…', message} for a body Amazon would
+ *   refuse. GET /v1/alerts/reminders lists them: 200 {totalCount (a string), alerts, links}.
  *
  * It checks Authorization headers and bodies, records everything it accepted or refused, and can be told to
  * fail the next calls of a route (429, 5xx) or to answer slowly.
@@ -240,12 +241,15 @@ export class FakeAmazonApi {
     if (req.method !== 'POST') return reply(405, { code: 'METHOD_NOT_ALLOWED', message: 'POST or GET only' }, body);
     const auth = this.sessionAuth(req);
     if (!('token' in auth)) return reply(auth.status, auth.payload, body);
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return reply(400, { code: 'INVALID_REQUEST', message: 'Content-Type must be application/json.' }, body);
+    }
     const problem = reminderBodyProblem(body);
     if (problem) return reply(400, problem, body);
     const now = new Date().toISOString();
     const alertToken = randomUUID();
     this.reminders.push({ alertToken, apiAccessToken: auth.token, createdTime: now, body: body as StoredReminder['body'] });
-    reply(201, { alertToken, createdTime: now, updatedTime: now, status: 'ON', version: '1', href: `/v1/alerts/reminders/${alertToken}` }, body);
+    reply(200, { alertToken, createdTime: now, updatedTime: now, status: 'ON', version: '1', href: `/v1/alerts/reminders/${alertToken}` }, body);
   }
 
   private listReminders(req: IncomingMessage, reply: (status: number, payload?: unknown, parsed?: unknown) => void): void {

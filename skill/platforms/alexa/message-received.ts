@@ -11,26 +11,25 @@ import type { Catalog, Log } from '../../core/ports';
 import type { Locale } from '../../core/turn';
 import { toCoreLocale } from './locale';
 import { decodeReplenishmentMessage, isReplenishmentMessage, type ReplenishmentMessage } from './replenishment-message';
-import { createReminders, type PlannedReminder, type ReminderApi } from './reminders';
+import { createReminders, REMINDER_DEADLINE_MS, type PlannedReminder, type ReminderApi } from './reminders';
+import { RemindersClient } from './reminders-client';
 
 export const MESSAGE_RECEIVED = 'Messaging.MessageReceived';
 
 /** The hour (device time) a replenishment reminder rings on its due day; the same as reminders set in a session. */
 export const REMINDER_LOCAL_TIME = '09:00:00.000';
 
-/** The Reminders API client for this request, or undefined when the request gives no way to call it. */
+/**
+ * The Reminders API client for this request, or undefined when the request gives no way to call it: Alexa puts the
+ * regional apiEndpoint and a short-lived apiAccessToken on every request, and on none when it has no user to act for.
+ */
 export function reminderApiOf(input: HandlerInput, log: Log): ReminderApi | undefined {
   const system = input.requestEnvelope.context?.System;
-  if (!input.serviceClientFactory || !system?.apiEndpoint || !system.apiAccessToken) {
+  if (!system?.apiEndpoint || !system.apiAccessToken) {
     log.warn('alexa: request carries no apiEndpoint/apiAccessToken; reminders skipped');
     return undefined;
   }
-  try {
-    return input.serviceClientFactory.getReminderManagementServiceClient();
-  } catch (error) {
-    log.warn('alexa: reminders client unavailable', { errorName: error instanceof Error ? error.name : typeof error });
-    return undefined;
-  }
+  return new RemindersClient({ apiEndpoint: system.apiEndpoint, apiAccessToken: system.apiAccessToken, timeoutMs: REMINDER_DEADLINE_MS });
 }
 
 /** One reminder per known product, on the due day at the local reminder time; unknown ids are left out. */

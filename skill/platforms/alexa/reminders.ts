@@ -1,15 +1,16 @@
 /**
- * Alexa reminders through the Reminders API (ask-sdk's ReminderManagementServiceClient, which calls
- * POST {apiEndpoint}/v1/alerts/reminders with the request's apiAccessToken). A failing API never breaks a turn:
- * the caller learns what happened and decides; nothing here throws.
+ * Alexa reminders through the Reminders API (reminders-client.ts, which calls POST {apiEndpoint}/v1/alerts/reminders
+ * with the request's apiAccessToken). A failing API never breaks a turn: the caller learns what happened and
+ * decides; nothing here throws.
  */
 import type { services } from 'ask-sdk-model';
 import type { Log } from '../../core/ports';
 import type { Locale } from '../../core/turn';
+import { RemindersUnreachableError } from './reminders-client';
 
 type ReminderRequest = services.reminderManagement.ReminderRequest;
 
-/** The part of ReminderManagementServiceClient this module uses (tests may pass a recorder). */
+/** What this module needs of a Reminders API client (RemindersClient; tests may pass a recorder). */
 export interface ReminderApi {
   createReminder(request: ReminderRequest): Promise<services.reminderManagement.ReminderResponse>;
   getReminders?(): Promise<services.reminderManagement.GetRemindersResponse>;
@@ -63,9 +64,10 @@ export class ReminderDeadlineError extends Error {
   }
 }
 
-/** ask-sdk-model throws `ServiceError` with `statusCode`; DefaultApiClient throws AskSdk errors on network failure. */
+/** RemindersApiError carries Amazon's `statusCode`; no answer in time or no network is RemindersUnreachableError. */
 export function classifyReminderError(error: unknown): ReminderFailure {
   if (error instanceof ReminderDeadlineError) return 'timeout';
+  if (error instanceof RemindersUnreachableError) return error.timedOut ? 'timeout' : 'unavailable';
   const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
   if (typeof status === 'number') {
     if (status === 401 || status === 403) return 'permission';

@@ -1,10 +1,12 @@
-import { DefaultApiClient } from 'ask-sdk-core';
-import { services, type RequestEnvelope, type ResponseEnvelope } from 'ask-sdk-model';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../../../skill/core/catalog/product';
 import type { Reply } from '../../../../skill/core/turn';
 import { encodeReplenishmentMessage } from '../../../../skill/platforms/alexa/replenishment-message';
-import { buildReminderRequest, createReminders, InvalidReminderError } from '../../../../skill/platforms/alexa/reminders';
+import { buildReminderRequest, classifyReminderError, createReminders, InvalidReminderError } from '../../../../skill/platforms/alexa/reminders';
+import { RemindersApiError, RemindersClient, RemindersUnreachableError } from '../../../../skill/platforms/alexa/reminders-client';
 import { REMINDERS_SCOPE } from '../../../../skill/platforms/alexa/request-to-turn';
 import { createAlexaSkill } from '../../../../skill/platforms/alexa/skill';
 import { stripSsml } from '../../../helpers/alexa-driver';
@@ -58,8 +60,7 @@ describe('reminders against the fake Reminders API', () => {
     core = new RecordingCore();
   });
 
-  const reminderClient = (token: string) =>
-    new services.reminderManagement.ReminderManagementServiceClient({ apiClient: new DefaultApiClient(), apiEndpoint: amazon.baseUrl, authorizationValue: token });
+  const reminderClient = (token: string) => new RemindersClient({ apiEndpoint: amazon.baseUrl, apiAccessToken: token });
 
   const skill = () => createAlexaSkill({ core, log, catalog, config: { ALEXA_SKILL_ID: SKILL_ID } });
 
@@ -93,7 +94,7 @@ describe('reminders against the fake Reminders API', () => {
 
   const speechOf = (response: ResponseEnvelope) => stripSsml((response.response.outputSpeech as { ssml?: string } | undefined)?.ssml);
 
-  it('creates the reminders through ask-sdk\'s client with the right body and bearer token', async () => {
+  it('creates the reminders through vocart\'s client with the right body and bearer token', async () => {
     const token = amazon.sessionToken({ reminders: true });
     const outcome = await createReminders(reminderClient(token), [{ at: '2026-11-25T09:00:00.000', text: 'Your perfume is running low.' }], { locale: 'en-US', log });
     expect(outcome).toMatchObject({ created: 1, failed: 0, permissionLost: false });
@@ -121,6 +122,64 @@ describe('reminders against the fake Reminders API', () => {
     expect(outcome).toMatchObject({ created: 0, failed: 2, permissionLost, failures: [failure] });
     expect(amazon.callsTo('reminders')).toHaveLength(1);
     expect(JSON.stringify(log.entries)).not.toMatch(/perfume|cat food|SHOPPER/i);
+  });
+
+  describe('RemindersClient', () => {
+    const request = () => buildReminderRequest({ at: '2026-11-25T09:00:00.000', text: 'Your perfume is running low.' }, 'en-US');
+
+    it('POSTs JSON to {apiEndpoint}/v1/alerts/reminders with the bearer token and returns Amazon\'s answer', async () => {
+      const token = amazon.sessionToken({ reminders: true });
+      // A trailing slash on the endpoint does not double the one in the path.
+      const created = await new RemindersClient({ apiEndpoint: `${amazon.baseUrl}/`, apiAccessToken: token }).createReminder(request());
+      expect(created).toMatchObject({ alertToken: amazon.reminders[0]?.alertToken, status: 'ON', version: '1' });
+      expect(amazon.callsTo('reminders')[0]).toMatchObject({ method: 'POST', path: '/v1/alerts/reminders', contentType: 'application/json', status: 200 });
+    });
+
+    it('lists the reminders of the token\'s user with GET', async () => {
+      const token = amazon.sessionToken({ reminders: true });
+      const client = reminderClient(token);
+      await client.createReminder(request());
+      const listed = await client.getReminders();
+      expect(listed.totalCount).toBe('1');
+      expect(listed.alerts?.[0]?.trigger?.scheduledTime).toBe('2026-11-25T09:00:00.000');
+      expect(amazon.callsTo('reminders').map((call) => `${call.method} ${call.authorization}`)).toEqual([`POST Bearer ${token}`, `GET Bearer ${token}`]);
+    });
+
+    it('turns Amazon\'s error answer into RemindersApiError with its status, code and message', async () => {
+      const token = amazon.sessionToken({ reminders: true });
+      const bad = { ...request(), trigger: { type: 'SCHEDULED_ABSOLUTE', scheduledTime: 'tomorrow' } } as never;
+      const error = await reminderClient(token).createReminder(bad).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RemindersApiError);
+      expect(error).toMatchObject({ name: 'RemindersApiError', statusCode: 400, code: 'INVALID_TRIGGER_SCHEDULED_TIME', detail: expect.stringContaining('scheduledTime') });
+      expect(classifyReminderError(error)).toBe('invalid');
+    });
+
+    it('gives up at its deadline on a server that never answers, and says so', async () => {
+      const silent = createServer(() => undefined);
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      try {
+        const client = new RemindersClient({ apiEndpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, apiAccessToken: 'token', timeoutMs: 200 });
+        const started = Date.now();
+        const error = await client.createReminder(request()).catch((caught: unknown) => caught);
+        expect(Date.now() - started).toBeLessThan(2000);
+        expect(error).toBeInstanceOf(RemindersUnreachableError);
+        expect(error).toMatchObject({ name: 'RemindersUnreachableError', timedOut: true });
+        expect(classifyReminderError(error)).toBe('timeout');
+      } finally {
+        silent.closeAllConnections();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+      }
+    });
+
+    it('reports a refused connection as unreachable, not as a timeout', async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const error = await new RemindersClient({ apiEndpoint: `http://127.0.0.1:${port}`, apiAccessToken: 'token' }).getReminders().catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ name: 'RemindersUnreachableError', timedOut: false });
+      expect(classifyReminderError(error)).toBe('unavailable');
+    });
   });
 
   it('a bearer Amazon does not know (401) also counts as a lost permission', async () => {
