@@ -1,13 +1,11 @@
 /**
  * String-keyed lookups that are stored ready to use: keys sorted once at build time and found by binary
  * search at query time. A Map would have to be refilled key by key at every cold start (tens of
- * milliseconds for a large catalog's words); a sorted array costs nothing to load and about fifteen string
+ * milliseconds for a large catalog's words); a sorted list costs nothing to load and about fifteen string
  * comparisons per lookup.
  */
-import type { IndexFileReader, IndexFileWriter } from './index-file';
-
-/** Keys are joined with this in the file; catalog words, stems and sound keys never contain it. */
-const SEPARATOR = '\n';
+import type { IndexFileReader, IndexFileWriter, UintArray } from './index-file';
+import { StringList } from './string-list';
 
 const EMPTY = new Uint32Array(0);
 
@@ -18,10 +16,10 @@ function compare(a: string, b: string): number {
 /** Key → ascending list of ids (e.g. a stem → the catalog words with that stem). */
 export class KeyedLists {
   private constructor(
-    private readonly keys: readonly string[],
+    private readonly keys: StringList,
     /** Key i's ids are values[offsets[i] … offsets[i + 1]). */
-    private readonly offsets: Uint32Array,
-    private readonly values: Uint32Array,
+    private readonly offsets: UintArray,
+    private readonly values: UintArray,
   ) {}
 
   /** Lists keep the order in which ids were added. */
@@ -29,74 +27,79 @@ export class KeyedLists {
     const keys = [...map.keys()].sort(compare);
     const offsets = new Uint32Array(keys.length + 1);
     keys.forEach((key, i) => {
-      if (key.includes(SEPARATOR)) throw new Error(`a lookup key may not contain a line break: ${JSON.stringify(key)}`);
       offsets[i + 1] = offsets[i]! + map.get(key)!.length;
     });
     const values = new Uint32Array(offsets[keys.length]!);
     keys.forEach((key, i) => values.set(map.get(key)!, offsets[i]!));
-    return new KeyedLists(keys, offsets, values);
+    return new KeyedLists(StringList.of(keys), offsets, values);
   }
 
   static read(reader: IndexFileReader, name: string): KeyedLists {
-    const text = reader.text(`${name}.keys`);
-    return new KeyedLists(text === '' ? [] : text.split(SEPARATOR), reader.u32(`${name}.offsets`), reader.u32(`${name}.values`));
+    const keys = StringList.read(reader, `${name}.keys`);
+    const offsets = reader.uints(`${name}.offsets`);
+    const values = reader.uints(`${name}.values`);
+    if (offsets.length !== keys.length + 1 || offsets[keys.length] !== values.length) throw new Error(`${name}: lists do not fit their keys`);
+    return new KeyedLists(keys, offsets, values);
   }
 
   write(writer: IndexFileWriter, name: string): void {
-    writer.text(`${name}.keys`, this.keys.join(SEPARATOR)).u32(`${name}.offsets`, this.offsets).u32(`${name}.values`, this.values);
+    this.keys.write(writer, `${name}.keys`);
+    writer.uints(`${name}.offsets`, this.offsets).uints(`${name}.values`, this.values);
   }
 
   /** The ids filed under `key` (empty when none). */
-  get(key: string): Uint32Array {
+  get(key: string): UintArray {
     const keys = this.keys;
-    const at = findSorted(keys.length, key, (i) => keys[i]!);
+    const at = findSorted(keys.length, (i) => keys.compareAt(i, key));
     return at < 0 ? EMPTY : this.values.subarray(this.offsets[at]!, this.offsets[at + 1]!);
   }
 }
 
 /**
- * Strings in their own order (token ids, product positions) plus a sorted permutation of the positions, to
- * find a string's position without a Map.
+ * Values in their own order (token ids, product positions) plus a sorted permutation of the positions, to
+ * find a value's position without a Map. `compareAt(position, key)` says how the value at a position sorts
+ * against a key (negative: before it), in the order the permutation was sorted by.
  */
-export class StringPositions {
+export class SortedPositions<Key> {
   private constructor(
-    private readonly at: (position: number) => string,
-    private readonly order: Uint32Array,
+    private readonly order: UintArray,
+    private readonly compareAt: (position: number, key: Key) => number,
   ) {}
 
-  static of(count: number, at: (position: number) => string): StringPositions {
+  /** Sorts positions 0 … count - 1 with `comparePositions`, which must agree with `compareAt`. */
+  static of<Key>(count: number, comparePositions: (a: number, b: number) => number, compareAt: (position: number, key: Key) => number): SortedPositions<Key> {
     const order = new Uint32Array(count);
     for (let i = 0; i < count; i += 1) order[i] = i;
-    order.sort((a, b) => compare(at(a), at(b)));
-    return new StringPositions(at, order);
+    order.sort(comparePositions);
+    return new SortedPositions(order, compareAt);
   }
 
-  static read(count: number, at: (position: number) => string, reader: IndexFileReader, name: string): StringPositions {
-    const order = reader.u32(name);
-    if (order.length !== count) throw new Error(`${name} orders ${order.length} strings, not ${count}`);
-    return new StringPositions(at, order);
+  static read<Key>(count: number, compareAt: (position: number, key: Key) => number, reader: IndexFileReader, name: string): SortedPositions<Key> {
+    const order = reader.uints(name);
+    if (order.length !== count) throw new Error(`${name} orders ${order.length} values, not ${count}`);
+    return new SortedPositions(order, compareAt);
   }
 
   write(writer: IndexFileWriter, name: string): void {
-    writer.u32(name, this.order);
+    writer.uints(name, this.order);
   }
 
-  /** The position of `value`, or undefined. With duplicates, one of their positions. */
-  find(value: string): number | undefined {
-    const { at, order } = this;
-    const found = findSorted(order.length, value, (i) => at(order[i]!));
+  /** The position of `key`, or undefined. With duplicates, one of their positions. */
+  find(key: Key): number | undefined {
+    const { compareAt, order } = this;
+    const found = findSorted(order.length, (i) => compareAt(order[i]!, key));
     return found < 0 ? undefined : order[found];
   }
 }
 
-/** Binary search over `length` entries sorted by the key `keyAt` reads; the entry's index, or -1. */
-function findSorted(length: number, key: string, keyAt: (i: number) => string): number {
+/** Binary search over `length` sorted entries; `compareAt(i)` is entry i against the key sought. Its index, or -1. */
+function findSorted(length: number, compareAt: (i: number) => number): number {
   let low = 0;
   let high = length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (keyAt(middle) < key) low = middle + 1;
+    if (compareAt(middle) < 0) low = middle + 1;
     else high = middle;
   }
-  return low < length && keyAt(low) === key ? low : -1;
+  return low < length && compareAt(low) === 0 ? low : -1;
 }

@@ -1,12 +1,12 @@
 /**
- * The catalog's products stored by column: each text column one string with offsets, each number column a
+ * The catalog's products stored by column: each text column UTF-8 bytes with offsets, each number column a
  * Float64Array (NaN where a product has no value), an aisle's names once. Loading keeps the columns as read;
- * a product becomes an object only when a search or get() returns it, so 50,000 products cost no object
- * churn at a cold start.
+ * a product becomes an object (and its text strings) only when a search or get() returns it, so 50,000
+ * products cost no decoding and no object churn at a cold start.
  */
 import { LOCALES, type Locale } from '../turn';
-import type { IndexFileReader, IndexFileWriter } from './index-file';
-import { StringPositions } from './keyed-lists';
+import type { IndexFileReader, IndexFileWriter, UintArray } from './index-file';
+import { SortedPositions } from './keyed-lists';
 import type { Product } from './product';
 
 export const TEXT_FIELDS = ['departmentId', 'currency', 'size', 'brand', 'imageUrl'] as const;
@@ -30,55 +30,105 @@ export interface ProductColumnsMeta {
   numberFields: NumberField[];
 }
 
-const NO_AISLE = 0xffffffff;
-
-/** Strings of one column: value i is text[offsets[i] … offsets[i + 1]); empty means absent. */
+/**
+ * Strings of one column, kept as the file's UTF-8 bytes: value i is bytes[offsets[i] … offsets[i + 1]), empty
+ * means absent. A value is decoded when a product is shown, so a cold start does not decode the names of
+ * 50,000 products (3 ms for the en-US names alone) to show a handful.
+ */
 class TextColumn {
   private constructor(
-    private readonly text: string,
-    private readonly offsets: Uint32Array,
+    private readonly bytes: Uint8Array,
+    private readonly offsets: UintArray,
   ) {}
 
   static of(values: readonly (string | undefined)[]): TextColumn {
+    const encoded = values.map((value) => encoder.encode(value ?? ''));
     const offsets = new Uint32Array(values.length + 1);
-    values.forEach((value, i) => {
-      offsets[i + 1] = offsets[i]! + (value?.length ?? 0);
+    encoded.forEach((value, i) => {
+      offsets[i + 1] = offsets[i]! + value.length;
     });
-    return new TextColumn(values.map((value) => value ?? '').join(''), offsets);
+    const bytes = new Uint8Array(offsets[values.length]!);
+    encoded.forEach((value, i) => bytes.set(value, offsets[i]!));
+    return new TextColumn(bytes, offsets);
   }
 
   static read(reader: IndexFileReader, name: string, count: number): TextColumn {
-    const column = new TextColumn(reader.text(`${name}.text`), reader.u32(`${name}.offsets`));
-    if (column.offsets.length !== count + 1 || column.offsets[count] !== column.text.length) throw new Error(`column ${name} does not hold ${count} values`);
+    const column = new TextColumn(reader.utf8(`${name}.text`), reader.uints(`${name}.offsets`));
+    if (column.offsets.length !== count + 1 || column.offsets[0] !== 0 || column.offsets[count] !== column.bytes.length) {
+      throw new Error(`column ${name} does not hold ${count} values`);
+    }
     return column;
   }
 
   write(writer: IndexFileWriter, name: string): void {
-    writer.text(`${name}.text`, this.text).u32(`${name}.offsets`, this.offsets);
+    writer.utf8(`${name}.text`, this.bytes).uints(`${name}.offsets`, this.offsets);
   }
 
   at(position: number): string | undefined {
     const start = this.offsets[position]!;
     const end = this.offsets[position + 1]!;
-    return end > start ? this.text.slice(start, end) : undefined;
+    return end > start ? decodeUtf8(this.bytes, start, end) : undefined;
+  }
+
+  /** Value `position` against UTF-8 `key` in byte order (negative: it sorts first). */
+  compareAt(position: number, key: Uint8Array): number {
+    const bytes = this.bytes;
+    const start = this.offsets[position]!;
+    const length = this.offsets[position + 1]! - start;
+    const shared = Math.min(length, key.length);
+    for (let i = 0; i < shared; i += 1) {
+      const difference = bytes[start + i]! - key[i]!;
+      if (difference !== 0) return difference;
+    }
+    return length - key.length;
+  }
+
+  /** Two values in byte order. */
+  compare(a: number, b: number): number {
+    const start = this.offsets[b]!;
+    return this.compareAt(a, this.bytes.subarray(start, this.offsets[b + 1]!));
   }
 }
 
+const encoder = new TextEncoder();
+// Not fatal: a damaged byte shows as U+FFFD in one product's text instead of failing the turn that shows it.
+const decoder = new TextDecoder();
+const SHORT_TEXT = 64;
+
+/**
+ * Catalog text is almost all ASCII: for a short ASCII value, building the string from its bytes skips most
+ * of the decoder's per-call cost, which matters when a search materialises its hits.
+ */
+function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= SHORT_TEXT) {
+    let ascii = true;
+    for (let at = start; at < end; at += 1) {
+      if (bytes[at]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  }
+  return decoder.decode(bytes.subarray(start, end));
+}
+
 export class ProductColumns {
-  private readonly positions: StringPositions;
+  private readonly positions: SortedPositions<Uint8Array>;
 
   private constructor(
     readonly size: number,
     private readonly ids: TextColumn,
     private readonly names: ReadonlyMap<Locale, TextColumn>,
     readonly aisles: readonly AisleEntry[],
-    /** Position into `aisles` per product, NO_AISLE for none. */
-    private readonly productAisles: Uint32Array,
+    /** Position into `aisles` per product; aisles.length (one past the last) for none. */
+    private readonly productAisles: UintArray,
     private readonly texts: ReadonlyMap<TextField, TextColumn>,
     private readonly numbers: ReadonlyMap<NumberField, Float64Array>,
-    positions?: StringPositions,
+    positions?: SortedPositions<Uint8Array>,
   ) {
-    this.positions = positions ?? StringPositions.of(size, (position) => this.id(position));
+    // Byte order, the order the id column compares in.
+    this.positions = positions ?? SortedPositions.of(size, (a, b) => ids.compare(a, b), (position, key: Uint8Array) => ids.compareAt(position, key));
   }
 
   static fromProducts(products: readonly Product[]): ProductColumns {
@@ -88,8 +138,8 @@ export class ProductColumns {
     }
     const aisles: AisleEntry[] = [];
     const aislePosition = new Map<string, number>();
-    const productAisles = Uint32Array.from(products, (product) => {
-      if (!product.aisleId) return NO_AISLE;
+    const aislePositions = products.map((product) => {
+      if (!product.aisleId) return -1;
       let position = aislePosition.get(product.aisleId);
       if (position === undefined) {
         position = aisles.length;
@@ -103,6 +153,8 @@ export class ProductColumns {
       }
       return position;
     });
+    // "No aisle" is one past the last aisle, known only now.
+    const productAisles = Uint32Array.from(aislePositions, (aisle) => (aisle < 0 ? aisles.length : aisle));
     const texts = new Map<TextField, TextColumn>();
     for (const field of TEXT_FIELDS) {
       if (products.some((product) => product[field] !== undefined)) texts.set(field, TextColumn.of(products.map((product) => product[field])));
@@ -119,7 +171,7 @@ export class ProductColumns {
     const count = meta.productCount;
     const ids = TextColumn.read(reader, 'products.ids', count);
     const names = new Map(meta.names.map((locale) => [locale, TextColumn.read(reader, `products.names.${locale}`, count)] as const));
-    const productAisles = reader.u32('products.aisles');
+    const productAisles = reader.uints('products.aisles');
     if (productAisles.length !== count) throw new Error(`aisle column holds ${productAisles.length} products, not ${count}`);
     const texts = new Map(meta.textFields.map((field) => [field, TextColumn.read(reader, `products.${field}`, count)] as const));
     const numbers = new Map(
@@ -129,7 +181,7 @@ export class ProductColumns {
         return [field, values] as const;
       }),
     );
-    const positions = StringPositions.read(count, (position) => ids.at(position) ?? '', reader, 'products.idOrder');
+    const positions = SortedPositions.read(count, (position, key: Uint8Array) => ids.compareAt(position, key), reader, 'products.idOrder');
     return new ProductColumns(count, ids, names, meta.aisles, productAisles, texts, numbers, positions);
   }
 
@@ -137,7 +189,7 @@ export class ProductColumns {
   write(writer: IndexFileWriter): ProductColumnsMeta {
     this.ids.write(writer, 'products.ids');
     for (const [locale, column] of this.names) column.write(writer, `products.names.${locale}`);
-    writer.u32('products.aisles', this.productAisles);
+    writer.uints('products.aisles', this.productAisles);
     for (const [field, column] of this.texts) column.write(writer, `products.${field}`);
     for (const [field, values] of this.numbers) writer.f64(`products.${field}`, values);
     this.positions.write(writer, 'products.idOrder');
@@ -155,7 +207,7 @@ export class ProductColumns {
   }
 
   positionOf(productId: string): number | undefined {
-    return this.positions.find(productId);
+    return this.positions.find(encoder.encode(productId));
   }
 
   /** The locales products have names in. */
@@ -170,7 +222,7 @@ export class ProductColumns {
   /** Position into `aisles`, or -1. */
   aisleOf(position: number): number {
     const aisle = this.productAisles[position]!;
-    return aisle === NO_AISLE ? -1 : aisle;
+    return aisle < this.aisles.length ? aisle : -1;
   }
 
   text(field: TextField, position: number): string | undefined {

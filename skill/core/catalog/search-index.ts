@@ -16,7 +16,8 @@
 import type { Locale } from '../turn';
 import { normalizeTokens } from './text-normalizer';
 import { DeletionIndex, SIMILARITY, Vocabulary, type Expansion } from './vocabulary';
-import { IndexFileReader, IndexFileWriter } from './index-file';
+import { IndexFileReader, IndexFileWriter, type UintArray } from './index-file';
+import { StringList } from './string-list';
 import { readVocabularyLookups, writeVocabularyLookups, type VocabularyLookups } from './vocabulary-lookups';
 import { TopK } from './top-k';
 import { isFillerWord } from './filler-words';
@@ -78,20 +79,21 @@ export const SCORING = {
 
 /** What an index is made of; the postings and aisle groups are derived when not given (building, not loading). */
 interface IndexParts {
-  tokens: string[];
-  phonetic: string[];
+  tokens: StringList;
+  phonetic: StringList;
   deletionIndex: DeletionIndex;
   lookups: VocabularyLookups;
   productCount: number;
-  productTokenOffsets: Uint32Array;
-  productTokens: Uint32Array;
-  productAisles: Uint32Array;
-  aisleTokenOffsets: Uint32Array;
-  aisleTokens: Uint32Array;
-  postingOffsets?: Uint32Array;
-  postings?: Uint32Array;
-  aisleProductOffsets?: Uint32Array;
-  aisleProducts?: Uint32Array;
+  productTokenOffsets: UintArray;
+  productTokens: UintArray;
+  /** Each product's aisle position; the aisle count (one past the last aisle) for none. */
+  productAisles: UintArray;
+  aisleTokenOffsets: UintArray;
+  aisleTokens: UintArray;
+  postingOffsets?: UintArray;
+  postings?: UintArray;
+  aisleProductOffsets?: UintArray;
+  aisleProducts?: UintArray;
 }
 
 /** The flat arrays an index stores under its prefix, in one list so writing and reading cannot disagree. */
@@ -106,9 +108,6 @@ const STORED_ARRAYS = [
   'aisleProductOffsets',
   'aisleProducts',
 ] as const;
-
-/** Tokens and their phonetic keys are joined with this in the file; neither ever contains it. */
-const WORD_SEPARATOR = '\n';
 
 interface Slot {
   weight: number;
@@ -136,8 +135,6 @@ const FILLER_SHARE = 0.1;
 /** How close an aisle-name word must be to a query word for the request to count as generic. */
 const AISLE_SIMILARITY = 0.85;
 
-const NO_AISLE = 0xffffffff;
-
 /** A match this good names the product whole: every word said, nothing left over. */
 const WHOLE_NAME_SCORE = 0.999;
 /** Where such a product stands in a category answer (0-based): right after the category's best. */
@@ -146,15 +143,15 @@ const WHOLE_NAME_PLACE = 1;
 export class SearchIndex {
   private readonly vocabulary: Vocabulary;
   private readonly productCount: number;
-  private readonly productTokenOffsets: Uint32Array;
-  private readonly productTokens: Uint32Array;
-  private readonly productAisles: Uint32Array;
-  private readonly aisleTokenOffsets: Uint32Array;
-  private readonly aisleTokens: Uint32Array;
-  private readonly postingOffsets: Uint32Array;
-  private readonly postings: Uint32Array;
-  private readonly aisleProductOffsets: Uint32Array;
-  private readonly aisleProducts: Uint32Array;
+  private readonly productTokenOffsets: UintArray;
+  private readonly productTokens: UintArray;
+  private readonly productAisles: UintArray;
+  private readonly aisleTokenOffsets: UintArray;
+  private readonly aisleTokens: UintArray;
+  private readonly postingOffsets: UintArray;
+  private readonly postings: UintArray;
+  private readonly aisleProductOffsets: UintArray;
+  private readonly aisleProducts: UintArray;
   private readonly idf: Float32Array;
   private readonly unknownWordIdf: number;
   private readonly leadingWeightCap: number;
@@ -237,14 +234,15 @@ export class SearchIndex {
     const [productTokenOffsets, productTokens] = flatten(documents.map((doc) => normalizeTokens(doc.name, locale).map(idFor)));
     const [aisleTokenOffsets, aisleTokens] = flatten(aisleNames.map((name) => normalizeTokens(name, locale).map(idFor)));
     const productAisles = Uint32Array.from(documents, (doc) =>
-      doc.aisle >= 0 && doc.aisle < aisleNames.length ? doc.aisle : NO_AISLE,
+      doc.aisle >= 0 && doc.aisle < aisleNames.length ? doc.aisle : aisleNames.length,
     );
-    const phonetic = tokens.map((token) => Vocabulary.phoneticKeysOf(token, locale));
+    const tokenList = StringList.of(tokens);
+    const phonetic = StringList.of(tokens.map((token) => Vocabulary.phoneticKeysOf(token, locale)));
     return new SearchIndex(locale, {
-      tokens,
+      tokens: tokenList,
       phonetic,
       deletionIndex: DeletionIndex.build(tokens),
-      lookups: Vocabulary.buildLookups(locale, tokens, phonetic),
+      lookups: Vocabulary.buildLookups(locale, tokenList, phonetic),
       productCount: documents.length,
       productTokenOffsets,
       productTokens,
@@ -257,20 +255,18 @@ export class SearchIndex {
   /** Writes the index under `prefix`: every array it searches with, so loading rebuilds nothing. */
   write(writer: IndexFileWriter, prefix: string): void {
     const vocabulary = this.vocabulary;
-    for (const word of vocabulary.tokens) if (word.includes(WORD_SEPARATOR)) throw new Error(`a catalog word holds a line break: ${JSON.stringify(word)}`);
-    writer.text(`${prefix}.tokens`, vocabulary.tokens.join(WORD_SEPARATOR)).text(`${prefix}.phonetic`, vocabulary.phonetic.join(WORD_SEPARATOR));
-    writer.u32(`${prefix}.deletionHashes`, vocabulary.deletionIndex.hashes).u32(`${prefix}.deletionTokens`, vocabulary.deletionIndex.tokenIds);
+    vocabulary.tokens.write(writer, `${prefix}.tokens`);
+    vocabulary.phonetic.write(writer, `${prefix}.phonetic`);
+    writer.u32(`${prefix}.deletionHashes`, vocabulary.deletionIndex.hashes).uints(`${prefix}.deletionTokens`, vocabulary.deletionIndex.tokenIds);
     writeVocabularyLookups(vocabulary.lookups, writer, `${prefix}.lookups`);
-    for (const name of STORED_ARRAYS) writer.u32(`${prefix}.${name}`, this[name]);
+    for (const name of STORED_ARRAYS) writer.uints(`${prefix}.${name}`, this[name]);
   }
 
   /** Reads what write() stored under `prefix`; throws when the parts do not fit together. */
   static read(reader: IndexFileReader, prefix: string, locale: Locale, productCount: number): SearchIndex {
-    // A word is never empty, so empty text is no words; a word's phonetic keys may be empty.
-    const wordText = reader.text(`${prefix}.tokens`);
-    const tokens = wordText === '' ? [] : wordText.split(WORD_SEPARATOR);
-    const phonetic = tokens.length === 0 ? [] : reader.text(`${prefix}.phonetic`).split(WORD_SEPARATOR);
-    const arrays = Object.fromEntries(STORED_ARRAYS.map((name) => [name, reader.u32(`${prefix}.${name}`)])) as Record<(typeof STORED_ARRAYS)[number], Uint32Array>;
+    const tokens = StringList.read(reader, `${prefix}.tokens`);
+    const phonetic = StringList.read(reader, `${prefix}.phonetic`);
+    const arrays = Object.fromEntries(STORED_ARRAYS.map((name) => [name, reader.uints(`${prefix}.${name}`)])) as Record<(typeof STORED_ARRAYS)[number], UintArray>;
     if (phonetic.length !== tokens.length) throw new Error(`${prefix}: ${phonetic.length} phonetic entries for ${tokens.length} words`);
     if (arrays.productTokenOffsets.length !== productCount + 1 || arrays.productAisles.length !== productCount) {
       throw new Error(`${prefix} covers ${arrays.productAisles.length} products, not ${productCount}`);
@@ -279,7 +275,7 @@ export class SearchIndex {
     return new SearchIndex(locale, {
       tokens,
       phonetic,
-      deletionIndex: new DeletionIndex(reader.u32(`${prefix}.deletionHashes`), reader.u32(`${prefix}.deletionTokens`)),
+      deletionIndex: new DeletionIndex(reader.u32(`${prefix}.deletionHashes`), reader.uints(`${prefix}.deletionTokens`)),
       lookups: readVocabularyLookups(tokens, reader, `${prefix}.lookups`),
       productCount,
       ...arrays,
@@ -516,7 +512,7 @@ export class SearchIndex {
    * Σ over slots of weight × the best similarity any of the words in tokens[start, end) has for the slot. A
    * repeated spoken word is covered by the second-best occurrence: one word of a name answers one word said.
    */
-  private coverageOf(start: number, end: number, tokens: Uint32Array, table: MatchTable, minimumSimilarity: number): number {
+  private coverageOf(start: number, end: number, tokens: UintArray, table: MatchTable, minimumSimilarity: number): number {
     const { similarity, slotCount, weights, best, second, repeats } = table;
     for (let slot = 0; slot < slotCount; slot += 1) {
       best[slot] = 0;
@@ -759,7 +755,7 @@ function flatten(lists: readonly number[][]): [Uint32Array, Uint32Array] {
 }
 
 /** Product → tokens into token → products (each product once per token, ascending). */
-function invert(offsets: Uint32Array, tokens: Uint32Array, vocabularySize: number): [Uint32Array, Uint32Array] {
+function invert(offsets: UintArray, tokens: UintArray, vocabularySize: number): [Uint32Array, Uint32Array] {
   const productCount = offsets.length - 1;
   const lastSeen = new Int32Array(vocabularySize).fill(-1);
   const counts = new Uint32Array(vocabularySize + 1);
@@ -788,7 +784,7 @@ function invert(offsets: Uint32Array, tokens: Uint32Array, vocabularySize: numbe
 }
 
 /** Products grouped by aisle: offsets by aisle and product positions. */
-function groupByAisle(productAisles: Uint32Array, aisleCount: number): [Uint32Array, Uint32Array] {
+function groupByAisle(productAisles: UintArray, aisleCount: number): [Uint32Array, Uint32Array] {
   const counts = new Uint32Array(aisleCount + 1);
   for (const aisle of productAisles) if (aisle < aisleCount) counts[aisle + 1]! += 1;
   for (let a = 1; a <= aisleCount; a += 1) counts[a]! += counts[a - 1]!;

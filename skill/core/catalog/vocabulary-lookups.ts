@@ -3,11 +3,12 @@
  * in their stored form: built once with the index (Vocabulary.buildLookups), read at load as they are.
  */
 import type { IndexFileReader, IndexFileWriter } from './index-file';
-import { KeyedLists, StringPositions } from './keyed-lists';
+import { KeyedLists, SortedPositions } from './keyed-lists';
+import type { StringList } from './string-list';
 
 export interface VocabularyLookups {
   /** Token text → token id. */
-  ids: StringPositions;
+  ids: SortedPositions<string>;
   /** Stem → tokens with that stem. */
   stems: KeyedLists;
   /** Phonetic key → tokens with that key. */
@@ -26,9 +27,9 @@ export function writeVocabularyLookups(lookups: VocabularyLookups, writer: Index
   lookups.compounds.write(writer, `${prefix}.compounds`);
 }
 
-export function readVocabularyLookups(tokens: readonly string[], reader: IndexFileReader, prefix: string): VocabularyLookups {
+export function readVocabularyLookups(tokens: StringList, reader: IndexFileReader, prefix: string): VocabularyLookups {
   return {
-    ids: StringPositions.read(tokens.length, (id) => tokens[id]!, reader, `${prefix}.ids`),
+    ids: SortedPositions.read(tokens.length, (id: number, key: string) => tokens.compareAt(id, key), reader, `${prefix}.ids`),
     stems: KeyedLists.read(reader, `${prefix}.stems`),
     phoneticKeys: KeyedLists.read(reader, `${prefix}.phonetic`),
     numberTails: KeyedLists.read(reader, `${prefix}.tails`),

@@ -8,7 +8,9 @@ import { boundedEditDistance } from './edit-distance';
 import { phoneticKeys, soundSpelling } from './phonetic';
 import { synonymsOf } from './synonyms';
 import { stemToken, unitAliases } from './text-normalizer';
-import { KeyedLists, StringPositions } from './keyed-lists';
+import { KeyedLists, SortedPositions } from './keyed-lists';
+import type { UintArray } from './index-file';
+import type { StringList } from './string-list';
 import type { VocabularyLookups } from './vocabulary-lookups';
 
 /** How far from its spelling a word may be looked up. */
@@ -45,31 +47,36 @@ export class Vocabulary {
   private readonly spokenAs: (string | null | undefined)[] = [];
 
   /**
-   * @param tokens every distinct folded token
+   * @param tokens every distinct folded token (id = position)
    * @param phonetic the phonetic keys of each token joined by "|" (prebuilt: computing them is the slow part)
    * @param deletionIndex near-spelling lookup over `tokens` (prebuilt)
    * @param lookups the ways into `tokens` (prebuilt with buildLookups, so loading fills no Map)
    */
   constructor(
     readonly locale: Locale,
-    readonly tokens: readonly string[],
-    readonly phonetic: readonly string[],
+    readonly tokens: StringList,
+    readonly phonetic: StringList,
     readonly deletionIndex: DeletionIndex,
     readonly lookups: VocabularyLookups,
   ) {}
 
   /** The lookups over a vocabulary's tokens; each list holds token ids in ascending order. */
-  static buildLookups(locale: Locale, tokens: readonly string[], phonetic: readonly string[]): VocabularyLookups {
+  static buildLookups(locale: Locale, tokenList: StringList, phoneticList: StringList): VocabularyLookups {
+    const tokens = tokenList.toArray();
     const byStem = new Map<string, number[]>();
     const byPhoneticKey = new Map<string, number[]>();
     const numbersByTail = new Map<string, number[]>();
     tokens.forEach((token, id) => {
       pushTo(byStem, stemToken(token, locale), id);
-      const keys = phonetic[id];
+      const keys = phoneticList.at(id);
       if (keys) for (const key of keys.split('|')) pushTo(byPhoneticKey, key, id);
       for (const tail of numberTails(token)) pushTo(numbersByTail, tail, id);
     });
-    const ids = StringPositions.of(tokens.length, (id) => tokens[id]!);
+    const ids = SortedPositions.of(
+      tokens.length,
+      (a, b) => (tokens[a]! < tokens[b]! ? -1 : tokens[a]! > tokens[b]! ? 1 : 0),
+      (id: number, key: string) => tokenList.compareAt(id, key),
+    );
     const compoundsByHead = new Map<string, number[]>();
     if (locale === 'de-DE') {
       tokens.forEach((token, id) => {
@@ -134,7 +141,7 @@ export class Vocabulary {
     if (this.locale === 'de-DE') {
       // "milch" finds "vollmilch"; a compound the catalog lacks ("roestkaffee") falls back to its head.
       const known = exact ?? ids.find(stemToken(token, this.locale));
-      if (known !== undefined) for (const id of compounds.get(this.tokens[known]!).subarray(0, 24)) offer(id, SIMILARITY.compoundPart);
+      if (known !== undefined) for (const id of compounds.get(this.tokens.at(known)!).subarray(0, 24)) offer(id, SIMILARITY.compoundPart);
       const head = exact === undefined ? compoundHead(token, (text) => ids.find(text)) : undefined;
       if (head !== undefined) offer(head, SIMILARITY.compoundHead);
     }
@@ -157,7 +164,7 @@ export class Vocabulary {
     const keys = phoneticKeys(token, this.locale);
     const spokenAs = soundSpelling(token, this.locale);
     const judge = (id: number, soundsAlike: boolean, limit: number) => {
-      const other = this.tokens[id]!;
+      const other = this.tokens.at(id)!;
       const length = Math.max(token.length, other.length);
       // A reading that drops a third of the word ("caned" → "and") is another word, not a slip.
       const comparable = 3 * Math.min(token.length, other.length) >= 2 * length;
@@ -185,7 +192,7 @@ export class Vocabulary {
     let spoken = this.spokenAs[id];
     if (spoken === undefined) {
       // Keys are joined by "|"; the sound spelling is the one starting with "~" (only it contains a "~").
-      const keys = this.phonetic[id] ?? '';
+      const keys = this.phonetic.at(id) ?? '';
       const at = keys.lastIndexOf('~');
       const end = keys.indexOf('|', at);
       spoken = at < 0 ? null : keys.slice(at + 1, end < 0 ? keys.length : end);
@@ -289,7 +296,7 @@ export function hashText(text: string): number {
 export class DeletionIndex {
   constructor(
     readonly hashes: Uint32Array,
-    readonly tokenIds: Uint32Array,
+    readonly tokenIds: UintArray,
   ) {}
 
   static build(tokens: readonly string[]): DeletionIndex {

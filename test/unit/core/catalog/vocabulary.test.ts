@@ -1,28 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { DeletionIndex, Vocabulary, SIMILARITY, numberTails } from '../../../../skill/core/catalog/vocabulary';
+import { StringList } from '../../../../skill/core/catalog/string-list';
 import type { Locale } from '../../../../skill/core/turn';
 
 function vocabularyOf(words: string[], locale: Locale): Vocabulary {
-  const phonetic = words.map((word) => Vocabulary.phoneticKeysOf(word, locale));
-  return new Vocabulary(locale, words, phonetic, DeletionIndex.build(words), Vocabulary.buildLookups(locale, words, phonetic));
+  const tokens = StringList.of(words);
+  const phonetic = StringList.of(words.map((word) => Vocabulary.phoneticKeysOf(word, locale)));
+  return new Vocabulary(locale, tokens, phonetic, DeletionIndex.build(words), Vocabulary.buildLookups(locale, tokens, phonetic));
 }
 
 const english = vocabularyOf(['milk', 'mild', 'cheese', 'cheeses', 'parmesan', 'pepper', 'poppy', 'canned', 'and', 'yogurt', 'yoghurt', 'coffee'], 'en-US');
 const readings = (vocabulary: Vocabulary, token: string) =>
-  Object.fromEntries(vocabulary.expand(token).map(({ tokenId, similarity }) => [vocabulary.tokens[tokenId]!, similarity]));
+  Object.fromEntries(vocabulary.expand(token).map(({ tokenId, similarity }) => [vocabulary.tokens.at(tokenId), similarity]));
 
 describe('the ways a spoken word reaches catalog words', () => {
   it('puts the exact word first, then its plural and its synonyms', () => {
     const cheese = english.expand('cheese');
-    expect(english.tokens[cheese[0]!.tokenId]).toBe('cheese');
+    expect(english.tokens.at(cheese[0]!.tokenId)).toBe('cheese');
     expect(cheese[0]!.similarity).toBe(1);
     expect(readings(english, 'cheese').cheeses).toBe(SIMILARITY.stem);
     expect(readings(english, 'yogurt').yoghurt).toBe(SIMILARITY.synonym);
   });
 
   it('reads a misheard word as the word it sounds like, best match first', () => {
-    expect(english.tokens[english.expand('parmezan')[0]!.tokenId]).toBe('parmesan');
-    expect(english.tokens[english.expand('coffea')[0]!.tokenId]).toBe('coffee');
+    expect(english.tokens.at(english.expand('parmezan')[0]!.tokenId)).toBe('parmesan');
+    expect(english.tokens.at(english.expand('coffea')[0]!.tokenId)).toBe('coffee');
     const peppa = readings(english, 'peppa');
     expect(peppa.pepper).toBeGreaterThan(peppa.poppy ?? 0);
   });
