@@ -4,10 +4,12 @@
  * the merchant's OAuth server; the conversation only sees the port.
  */
 import { createHash } from 'node:crypto';
+import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AccountLinking } from '../core/ports';
+import { clientOrLatest } from './dynamo-client';
 import { storeError } from './errors';
 import { TOKEN_SK, tokenPk } from './keys';
-import { vocartModel } from './table';
 
 export function hashToken(accessToken: string): string {
   return createHash('sha256').update(accessToken).digest('hex');
@@ -29,13 +31,19 @@ export interface TokenCacheOptions {
 export const DEFAULT_TOKEN_CACHE: TokenCacheOptions = { ttlMs: 5 * 60_000, maxEntries: 1000, now: () => Date.now() };
 
 export class TokenTableAccountLinking implements AccountLinking {
-  private readonly model;
+  private readonly client: DynamoDBClient;
+  private readonly tableName: string;
   private readonly cache = new Map<string, { customerId: string; until: number }>();
   private readonly options: TokenCacheOptions;
 
-  constructor(tableName: string, options: Partial<TokenCacheOptions> = {}) {
-    this.model = vocartModel(tableName);
-    this.options = { ...DEFAULT_TOKEN_CACHE, ...options };
+  constructor(client: DynamoDBClient, tableName: string, options?: Partial<TokenCacheOptions>);
+  /** @deprecated The table name alone (seed.ts until it passes its client) uses the client this process made last. */
+  constructor(tableName: string, options?: Partial<TokenCacheOptions>);
+  constructor(clientOrTable: DynamoDBClient | string, tableOrOptions?: string | Partial<TokenCacheOptions>, options: Partial<TokenCacheOptions> = {}) {
+    const legacy = typeof clientOrTable === 'string';
+    this.client = clientOrLatest(legacy ? undefined : clientOrTable);
+    this.tableName = legacy ? clientOrTable : (tableOrOptions as string);
+    this.options = { ...DEFAULT_TOKEN_CACHE, ...(legacy ? ((tableOrOptions as Partial<TokenCacheOptions> | undefined) ?? {}) : options) };
   }
 
   async resolve(accessToken: string): Promise<string | null> {
@@ -46,7 +54,14 @@ export class TokenTableAccountLinking implements AccountLinking {
     if (cached && cached.until > now) return cached.customerId;
     if (cached) this.cache.delete(hash);
     try {
-      const item = await this.model.get({ pk: tokenPk(hash), sk: TOKEN_SK });
+      const { Item } = await this.client.send(
+        new GetItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ pk: tokenPk(hash), sk: TOKEN_SK }),
+          ProjectionExpression: 'customerId, expiresAt',
+        }),
+      );
+      const item = Item ? unmarshall(Item) : undefined;
       const customerId = item?.customerId;
       const expiresAt = item?.expiresAt;
       if (typeof customerId !== 'string') return null;
@@ -61,7 +76,9 @@ export class TokenTableAccountLinking implements AccountLinking {
 
   async link(accessToken: string, customerId: string): Promise<void> {
     try {
-      await this.model.create({ pk: tokenPk(hashToken(accessToken)), sk: TOKEN_SK, type: 'token', customerId }, { overwrite: true });
+      await this.client.send(
+        new PutItemCommand({ TableName: this.tableName, Item: marshall({ pk: tokenPk(hashToken(accessToken)), sk: TOKEN_SK, type: 'token', customerId }) }),
+      );
       // This container answers with the new link at once; others pick it up when their entry expires.
       this.cache.delete(hashToken(accessToken));
     } catch (error) {

@@ -19,7 +19,7 @@ import type { Locale } from '../core/turn';
 import { isConditionFailure } from './errors';
 import { REMINDER_PURPOSE } from './replenishment-repository';
 import { customerPk, duePk, SK } from './keys';
-import { DUE_INDEX } from './table';
+import { DUE_INDEX } from './table-layout';
 
 /** One prediction item of the due partition, reduced to what the run decides on. */
 export interface DueItem {

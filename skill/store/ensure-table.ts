@@ -11,7 +11,7 @@ import {
   waitUntilTableExists,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { DUE_INDEX } from './table';
+import { DUE_INDEX } from './table-layout';
 
 export const TTL_ATTRIBUTE = 'expiresAt';
 

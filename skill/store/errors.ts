@@ -1,10 +1,20 @@
 import { ConcurrentUpdateError, DependencyError } from '../core/errors';
 
-/** Conditional-write failures as DynamoDB and dynamoose report them. */
+/** A conditional write that found the item changed (ConditionalCheckFailedException), by name or by message. */
 export function isConditionFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const name = (error as { name?: string }).name ?? '';
   return name === 'ConditionalCheckFailedException' || /conditional request failed/i.test(error.message);
+}
+
+/**
+ * A transaction cancelled because one of its conditions failed (TransactionCanceledException with a
+ * ConditionalCheckFailed reason), as opposed to one cancelled by a conflict, throttling or a validation error.
+ */
+export function isTransactionConditionFailure(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+  return reasons.length === 0 ? /ConditionalCheckFailed/.test(error.message) : reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
 }
 
 /** Wraps any store failure in the core's typed errors, keeping the original as the cause. */

@@ -3,11 +3,12 @@
  * atomic update, so three wrong PINs lock voice ordering even when they come from several devices at once.
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import dynamoose from 'dynamoose';
+import { GetItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PinCheck, PinVault } from '../core/ports';
+import { clientOrLatest } from './dynamo-client';
 import { storeError } from './errors';
 import { customerPk, SK } from './keys';
-import { vocartModel } from './table';
 
 export const MAX_PIN_TRIES = 3;
 
@@ -24,32 +25,78 @@ function pinMatches(pin: string, stored: string): boolean {
 }
 
 export class DynamoPinVault implements PinVault {
-  private readonly model;
+  private readonly client: DynamoDBClient;
+  private readonly tableName: string;
 
-  constructor(tableName: string) {
-    this.model = vocartModel(tableName);
+  constructor(client: DynamoDBClient, tableName: string);
+  /** @deprecated The table name alone (seed.ts until it passes its client) uses the client this process made last. */
+  constructor(tableName: string);
+  constructor(clientOrTable: DynamoDBClient | string, tableName?: string) {
+    this.client = clientOrLatest(typeof clientOrTable === 'string' ? undefined : clientOrTable);
+    this.tableName = typeof clientOrTable === 'string' ? clientOrTable : tableName!;
+  }
+
+  private key(customerId: string) {
+    return marshall({ pk: customerPk(customerId), sk: SK.profile });
+  }
+
+  private async update(
+    customerId: string,
+    expression: string,
+    values: Record<string, unknown>,
+    extra: { condition?: string; returnNew?: boolean; names?: Record<string, string> } = {},
+  ) {
+    return this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: this.key(customerId),
+        UpdateExpression: expression,
+        ExpressionAttributeValues: marshall(values),
+        ...(extra.names ? { ExpressionAttributeNames: extra.names } : {}),
+        ...(extra.condition ? { ConditionExpression: extra.condition } : {}),
+        ...(extra.returnNew ? { ReturnValues: 'UPDATED_NEW' } : {}),
+      }),
+    );
   }
 
   async setPin(customerId: string, pin: string): Promise<void> {
-    await this.model.update({ pk: customerPk(customerId), sk: SK.profile }, { type: 'profile', voicePinHash: hashPin(pin), pinFailures: 0, voiceOrderingLocked: false });
+    try {
+      await this.update(
+        customerId,
+        'SET #type = :type, voicePinHash = :hash, pinFailures = :zero, voiceOrderingLocked = :unlocked',
+        { ':type': 'profile', ':hash': hashPin(pin), ':zero': 0, ':unlocked': false },
+        { names: { '#type': 'type' } },
+      );
+    } catch (error) {
+      throw storeError('set voice PIN', error);
+    }
   }
 
   async verify(customerId: string, pin: string): Promise<{ result: PinCheck; triesLeft: number }> {
-    const key = { pk: customerPk(customerId), sk: SK.profile };
     try {
-      const profile = await this.model.get(key, { consistent: true });
+      // Only the PIN's own fields: no name or address is read to check a PIN.
+      const { Item } = await this.client.send(
+        new GetItemCommand({
+          TableName: this.tableName,
+          Key: this.key(customerId),
+          ConsistentRead: true,
+          ProjectionExpression: 'voicePinHash, pinFailures, voiceOrderingLocked',
+        }),
+      );
+      const profile = Item ? unmarshall(Item) : undefined;
       const stored = profile?.voicePinHash;
       if (typeof stored !== 'string') return { result: 'not-set', triesLeft: 0 };
       const failures = typeof profile?.pinFailures === 'number' ? profile.pinFailures : 0;
       if (profile?.voiceOrderingLocked === true || failures >= MAX_PIN_TRIES) return { result: 'locked', triesLeft: 0 };
       if (/^\d{4}$/.test(pin) && pinMatches(pin, stored)) {
-        if (failures > 0) await this.model.update(key, { pinFailures: 0 });
+        if (failures > 0) await this.update(customerId, 'SET pinFailures = :zero', { ':zero': 0 });
         return { result: 'ok', triesLeft: MAX_PIN_TRIES };
       }
-      const updated = await this.model.update(key, { $ADD: { pinFailures: 1 } }, { returnValues: 'ALL_NEW' });
-      const now = typeof updated.pinFailures === 'number' ? updated.pinFailures : failures + 1;
+      const { Attributes } = await this.update(customerId, 'ADD pinFailures :one', { ':one': 1 }, { returnNew: true });
+      const counted = Attributes ? unmarshall(Attributes).pinFailures : undefined;
+      const now = typeof counted === 'number' ? counted : failures + 1;
       if (now >= MAX_PIN_TRIES) {
-        await this.model.update(key, { voiceOrderingLocked: true }, { condition: new dynamoose.Condition().attribute('pinFailures').ge(MAX_PIN_TRIES) });
+        await this.update(customerId, 'SET voiceOrderingLocked = :locked', { ':locked': true, ':max': MAX_PIN_TRIES }, { condition: 'pinFailures >= :max' });
         return { result: 'locked', triesLeft: 0 };
       }
       return { result: 'wrong', triesLeft: MAX_PIN_TRIES - now };

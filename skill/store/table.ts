@@ -1,12 +1,17 @@
 /**
- * The dynamoose model of the one table. Items of several kinds share it (single-table design), so the schema
- * names the keys and indexes and lets each kind carry its own attributes.
+ * The dynamoose model of the one table, for the tools around the skill: seeding, the CLI and benches, tests. Items of
+ * several kinds share it (single-table design), so the schema names the keys and indexes and lets each kind carry its
+ * own attributes. The Lambda path never imports this file: the repositories talk to DynamoDB through the plain
+ * client (test/infra/bundling.test.ts keeps dynamoose out of the bundles).
  */
+import { DynamoDB, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynamoose from 'dynamoose';
 import type { Item } from 'dynamoose/dist/Item';
 import type { ModelType } from 'dynamoose/dist/General';
+import { latestDynamoClient } from './dynamo-client';
+import { DUE_INDEX } from './table-layout';
 
-export const DUE_INDEX = 'dueDay';
+export { DUE_INDEX };
 
 export interface VocartItem extends Item {
   pk: string;
@@ -35,10 +40,28 @@ const schema = new dynamoose.Schema(
 const models = new Map<string, ModelType<VocartItem>>();
 
 /**
- * The model for a table name. Lambda never creates tables or waits for them (`create: false`,
- * `waitForActive: false`): the local server and the tests call ensureTable first, and in AWS the CDK stack owns it.
+ * dynamoose calls the aggregated client's methods (putItem, query, transactWriteItems…), which the plain client
+ * lacks: the same methods, each sending its command through the given client, its deadlines included.
+ */
+export function dynamooseClient(client: DynamoDBClient): DynamoDB {
+  if (client instanceof DynamoDB) return client;
+  const aggregated = Object.create(DynamoDB.prototype) as DynamoDB;
+  aggregated.send = client.send.bind(client) as DynamoDB['send'];
+  return aggregated;
+}
+
+/** dynamoose keeps one client per process: it is pointed at the client this process made last (the store's). */
+function useLatestClient(): void {
+  const client = latestDynamoClient();
+  if (client) dynamoose.aws.ddb.set(dynamooseClient(client));
+}
+
+/**
+ * The model for a table name. It never creates tables or waits for them (`create: false`, `waitForActive: false`):
+ * the local server and the tests call ensureTable first, and in AWS the CDK stack owns it.
  */
 export function vocartModel(tableName: string): ModelType<VocartItem> {
+  useLatestClient();
   let model = models.get(tableName);
   if (!model) {
     model = dynamoose.model<VocartItem>(tableName, schema, { create: false, waitForActive: false, update: false });

@@ -1,5 +1,6 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { TokenTableAccountLinking } from '../../../skill/store/account-linking';
+import { hashToken, TokenTableAccountLinking } from '../../../skill/store/account-linking';
 import { createTestStore } from '../../helpers/store';
 import { countRequests } from '../../helpers/request-counter';
 
@@ -7,7 +8,7 @@ describe('account-link lookups cached in a warm container', async () => {
   const store = await createTestStore();
   const requests = countRequests(store.client);
   let now = Date.parse('2026-12-01T09:00:00.000Z');
-  const accounts = new TokenTableAccountLinking(store.tableName, { ttlMs: 300_000, maxEntries: 2, now: () => now });
+  const accounts = new TokenTableAccountLinking(store.client, store.tableName, { ttlMs: 300_000, maxEntries: 2, now: () => now });
 
   it('asks the table once per token within the cache time, and again after it', async () => {
     await accounts.link('token-a', 'merchant-a');
@@ -22,7 +23,7 @@ describe('account-link lookups cached in a warm container', async () => {
 
   it('does not remember unknown tokens, so a link made meanwhile is found on the next turn', async () => {
     expect(await accounts.resolve('token-late')).toBeNull();
-    await new TokenTableAccountLinking(store.tableName).link('token-late', 'merchant-late');
+    await new TokenTableAccountLinking(store.client, store.tableName).link('token-late', 'merchant-late');
     expect(await accounts.resolve('token-late')).toBe('merchant-late');
   });
 
@@ -41,10 +42,12 @@ describe('account-link lookups cached in a warm container', async () => {
   });
 
   it('trusts a cached link no longer than the token itself is valid', async () => {
-    await store.client.putItem({
-      TableName: store.tableName,
-      Item: { pk: { S: `TOKEN#${(await import('../../../skill/store/account-linking')).hashToken('token-short')}` }, sk: { S: 'LINK' }, type: { S: 'token' }, customerId: { S: 'm-short' }, expiresAt: { N: String(Math.floor(now / 1000) + 60) } },
-    });
+    await store.client.send(
+      new PutItemCommand({
+        TableName: store.tableName,
+        Item: { pk: { S: `TOKEN#${hashToken('token-short')}` }, sk: { S: 'LINK' }, type: { S: 'token' }, customerId: { S: 'm-short' }, expiresAt: { N: String(Math.floor(now / 1000) + 60) } },
+      }),
+    );
     expect(await accounts.resolve('token-short')).toBe('m-short');
     now += 61_000;
     expect(await accounts.resolve('token-short')).toBeNull();
