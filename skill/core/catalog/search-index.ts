@@ -94,6 +94,7 @@ interface IndexParts {
   postings?: UintArray;
   aisleProductOffsets?: UintArray;
   aisleProducts?: UintArray;
+  idf?: Float32Array;
 }
 
 /** The flat arrays an index stores under its prefix, in one list so writing and reading cannot disagree. */
@@ -190,11 +191,8 @@ export class SearchIndex {
     if (data.aisleProductOffsets && data.aisleProducts) [this.aisleProductOffsets, this.aisleProducts] = [data.aisleProductOffsets, data.aisleProducts];
     else [this.aisleProductOffsets, this.aisleProducts] = groupByAisle(data.productAisles, aisleCount);
     const vocabularySize = data.tokens.length;
-    this.idf = new Float32Array(vocabularySize);
-    for (let id = 0; id < vocabularySize; id += 1) {
-      const documentFrequency = this.postingOffsets[id + 1]! - this.postingOffsets[id]!;
-      this.idf[id] = Math.log(1 + (this.productCount + 1) / (documentFrequency + 0.5));
-    }
+    // Stored rather than computed at load: a cold start runs this loop in the interpreter, 3 ms for 10,000 words.
+    this.idf = data.idf ?? inverseDocumentFrequencies(this.postingOffsets, this.productCount);
     // The weight of a word found nowhere: that of a word in about 1 product out of 200.
     this.unknownWordIdf = Math.log(1 + (this.productCount + 1) / (this.productCount / 200 + 0.5));
     this.leadingWeightCap = SCORING.leadingWordsCounted * this.unknownWordIdf;
@@ -260,6 +258,7 @@ export class SearchIndex {
     writer.u32(`${prefix}.deletionHashes`, vocabulary.deletionIndex.hashes).uints(`${prefix}.deletionTokens`, vocabulary.deletionIndex.tokenIds);
     writeVocabularyLookups(vocabulary.lookups, writer, `${prefix}.lookups`);
     for (const name of STORED_ARRAYS) writer.uints(`${prefix}.${name}`, this[name]);
+    writer.f32(`${prefix}.idf`, this.idf);
   }
 
   /** Reads what write() stored under `prefix`; throws when the parts do not fit together. */
@@ -272,6 +271,8 @@ export class SearchIndex {
       throw new Error(`${prefix} covers ${arrays.productAisles.length} products, not ${productCount}`);
     }
     if (arrays.postingOffsets.length !== tokens.length + 1) throw new Error(`${prefix}: postings cover ${arrays.postingOffsets.length - 1} words, not ${tokens.length}`);
+    const idf = reader.f32(`${prefix}.idf`);
+    if (idf.length !== tokens.length) throw new Error(`${prefix}: ${idf.length} word weights for ${tokens.length} words`);
     return new SearchIndex(locale, {
       tokens,
       phonetic,
@@ -279,6 +280,7 @@ export class SearchIndex {
       lookups: readVocabularyLookups(tokens, reader, `${prefix}.lookups`),
       productCount,
       ...arrays,
+      idf,
     });
   }
 
@@ -752,6 +754,16 @@ function flatten(lists: readonly number[][]): [Uint32Array, Uint32Array] {
   const values = new Uint32Array(total);
   lists.forEach((list, i) => values.set(list, offsets[i]!));
   return [offsets, values];
+}
+
+/** Each word's weight: how well it tells products apart (an inverse document frequency). */
+function inverseDocumentFrequencies(postingOffsets: UintArray, productCount: number): Float32Array {
+  const idf = new Float32Array(postingOffsets.length - 1);
+  for (let id = 0; id < idf.length; id += 1) {
+    const documentFrequency = postingOffsets[id + 1]! - postingOffsets[id]!;
+    idf[id] = Math.log(1 + (productCount + 1) / (documentFrequency + 0.5));
+  }
+  return idf;
 }
 
 /** Product → tokens into token → products (each product once per token, ascending). */
