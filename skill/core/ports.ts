@@ -105,6 +105,22 @@ export interface CustomerSnapshot {
    * validates it (conversation/questions.ts) and treats anything malformed or stale as absent.
    */
   question?: unknown;
+  /** What an order's prediction update starts from: loaded only when asked for (`forOrder`), on turns that may order. */
+  predictionBasis?: PredictionBasis;
+}
+
+/**
+ * The rhythm and the compact purchase states kept beside it (one item), so a turn that places an order reads what
+ * the prediction update needs in its load instead of a round trip per order. The PRED# items stay the daily job's.
+ */
+export interface PredictionBasis {
+  rhythm?: CustomerRhythm;
+  states: PurchaseState[];
+  /**
+   * True when `states` holds every product ever bought (a product missing is new). False for data written before
+   * the basis existed or after its oldest states were dropped: a missing product's own item must then be read.
+   */
+  complete: boolean;
 }
 
 export interface PredictionItem {
@@ -152,12 +168,23 @@ export interface ReminderConsent {
   history: ConsentEvent[];
 }
 
+/** One order's prediction update as the store writes it: the rhythm, the order's products' items, the basis beside the rhythm. */
+export interface ReplenishmentUpdate {
+  rhythm: CustomerRhythm;
+  items: PredictionItem[];
+  /** Whether the basis (states kept with the rhythm) holds every product afterwards; undefined leaves the stored mark. */
+  basisComplete?: boolean;
+  /** Products whose states leave the basis (the least recently bought, past its bound); their own items stay. */
+  dropFromBasis?: string[];
+}
+
 export interface ReplenishmentRepository {
   /**
-   * Writes the rhythm and the new states of an order's products with their due days. Idempotent per order: an
-   * order number not newer than the stored rhythm's is skipped.
+   * Writes the rhythm and the new states of an order's products with their due days, when the order's own
+   * transaction could not carry them. Idempotent per order: an order number not newer than the stored rhythm's is
+   * skipped.
    */
-  recordOrder(customerId: string, update: { rhythm: CustomerRhythm; items: PredictionItem[] }): Promise<void>;
+  recordOrder(customerId: string, update: ReplenishmentUpdate): Promise<void>;
   markNudged(customerId: string, productId: string, purchase: number): Promise<void>;
   snooze(customerId: string, productIds: string[], untilDay: string): Promise<void>;
   /** Appends to the consent ledger and returns its new state. */
@@ -165,8 +192,11 @@ export interface ReplenishmentRepository {
 }
 
 export interface CustomerRepository {
-  /** With `dialogKey`, the snapshot also carries the question pending in that conversation (same round trip). */
-  load(customerId: string, options?: { dialogKey?: string }): Promise<CustomerSnapshot>;
+  /**
+   * With `dialogKey`, the snapshot also carries the question pending in that conversation; with `forOrder`, the
+   * prediction basis an order's update starts from. Same round trip either way.
+   */
+  load(customerId: string, options?: { dialogKey?: string; forOrder?: boolean }): Promise<CustomerSnapshot>;
   /** Past orders with their lines, newest first, at most `limit` (the store's default bound when absent). */
   recentOrders(customerId: string, limit?: number): Promise<Order[]>;
   /**
@@ -222,6 +252,23 @@ export type ClaimState =
   | { kind: 'placed'; order: Order }
   | { kind: 'released'; outcome: AttemptOutcome };
 
+/**
+ * What a commit writes beside the order in the same transaction. Nothing here carries a condition: none of it may
+ * cancel an order (exactly-once comes from the claim).
+ */
+export interface OrderCommitExtras {
+  /** The conversation whose pending question this order answers: its question is deleted with the order. */
+  answeredDialogKey?: string;
+  /** The order's prediction update; left out (and reported so) when the transaction would grow past its limit. */
+  replenishment?: ReplenishmentUpdate;
+}
+
+/** What of the extras the commit wrote (all or nothing, with the order). */
+export interface CommitReport {
+  questionCleared: boolean;
+  replenishmentRecorded: boolean;
+}
+
 /** The claim a commit or release acts under: the confirmation's key and the request holding it. */
 export interface HeldClaim {
   key: string;
@@ -237,9 +284,10 @@ export interface OrderRepository {
   claim(customerId: string, key: string, request: ClaimRequest): Promise<OrderClaim>;
   /**
    * One transaction: the order (its `idempotencyKey` is the charge key, by which a cancellation refunds), its
-   * lines, the cart cleared (only if still at `cartVersion`), the claim marked placed (only while `claim` holds it).
+   * lines, the cart cleared (only if still at `cartVersion`), the claim marked placed (only while `claim` holds it),
+   * and the `extras`. Returns what of the extras it wrote; an implementation that writes none may return nothing.
    */
-  commit(order: Order & { idempotencyKey: string }, cartVersion: number, claim: HeldClaim): Promise<void>;
+  commit(order: Order & { idempotencyKey: string }, cartVersion: number, claim: HeldClaim, extras?: OrderCommitExtras): Promise<CommitReport | void>;
   /**
    * Marks the claim released with its outcome if `claim` still holds it (true), so a later attempt may take it
    * over; false when it no longer held it. Once released, a commit under `claim` can no longer land.

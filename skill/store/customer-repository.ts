@@ -3,13 +3,13 @@
  * purchase summary, reminder consent, the conversation's pending question), whatever the size of the history;
  * orders and predictions are read by the turns that use them, newest first and bounded.
  */
-import dynamoose from 'dynamoose';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, DeleteItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Address, Cart, CartLine, CustomerProfile, CustomerRepository, CustomerSnapshot, Order, PaymentMethodRef, ReplenishmentSnapshot } from '../core/ports';
 import { customerPk, SK } from './keys';
 import { storeError } from './errors';
-import { vocartModel, type VocartItem } from './table';
 import { toOrder } from './order-repository';
+import { toPredictionBasis } from './prediction-basis';
 import { REMINDER_PURPOSE, toConsent, toPredictionItem } from './replenishment-repository';
 import type { CustomerRhythm } from '../core/replenishment/state';
 import { isWholeQuantity } from '../core/cart/cart';
@@ -23,19 +23,23 @@ export const DEFAULT_ORDER_LIMIT = 20;
 const LINE_PAGE = 200;
 
 export class DynamoCustomerRepository implements CustomerRepository {
-  private readonly model;
-
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
     private readonly clock: Clock,
-  ) {
-    this.model = vocartModel(tableName);
-  }
+  ) {}
 
-  async load(customerId: string, options: { dialogKey?: string } = {}): Promise<CustomerSnapshot> {
+  async load(customerId: string, options: { dialogKey?: string; forOrder?: boolean } = {}): Promise<CustomerSnapshot> {
     const pk = customerPk(customerId);
-    const sks = [SK.profile, SK.cart, SK.summary, SK.consent(REMINDER_PURPOSE), ...(options.dialogKey ? [SK.dialog(options.dialogKey)] : [])];
+    // The RHYTHM item (the prediction basis) only on turns that may place an order: the others stay as lean.
+    const sks = [
+      SK.profile,
+      SK.cart,
+      SK.summary,
+      SK.consent(REMINDER_PURPOSE),
+      ...(options.dialogKey ? [SK.dialog(options.dialogKey)] : []),
+      ...(options.forOrder ? [SK.rhythm] : []),
+    ];
     let items: PlainItem[];
     try {
       // Strongly consistent: the cart version and the pending question must be the ones the last turn wrote.
@@ -44,6 +48,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       throw storeError('load customer', error);
     }
     const snapshot: CustomerSnapshot = { customerId, cart: { lines: [], version: 0 } };
+    if (options.forOrder) snapshot.predictionBasis = toPredictionBasis(items.find((item) => item.sk === SK.rhythm));
     for (const item of items) {
       if (item.sk === SK.profile) snapshot.profile = toProfile(customerId, item);
       else if (item.sk === SK.cart) snapshot.cart = toCart(item);
@@ -111,15 +116,15 @@ export class DynamoCustomerRepository implements CustomerRepository {
     return snapshot.rhythm || snapshot.items.length > 0 ? snapshot : undefined;
   }
 
-  private async queryAll(customerId: string): Promise<VocartItem[]> {
-    const items: VocartItem[] = [];
-    let query = this.model.query('pk').eq(customerPk(customerId));
-    for (;;) {
-      const page = await query.exec();
-      items.push(...page.map((item) => item.toJSON() as VocartItem));
-      if (!page.lastKey) return items;
-      query = this.model.query('pk').eq(customerPk(customerId)).startAt(page.lastKey);
-    }
+  private async queryAll(customerId: string): Promise<PlainItem[]> {
+    const items: PlainItem[] = [];
+    let startKey: Awaited<ReturnType<typeof queryPage>>['lastKey'];
+    do {
+      const page = await queryPage(this.client, this.tableName, { pk: customerPk(customerId), ...(startKey ? { startKey } : {}) });
+      items.push(...page.items);
+      startKey = page.lastKey;
+    } while (startKey);
+    return items;
   }
 
   async saveCart(customerId: string, lines: CartLine[], expectedVersion: number): Promise<Cart> {
@@ -127,12 +132,17 @@ export class DynamoCustomerRepository implements CustomerRepository {
     // Optimistic locking: two devices changing one cart cannot silently overwrite each other.
     const condition =
       expectedVersion === 0
-        ? new dynamoose.Condition().attribute('version').not().exists().or().attribute('version').eq(0)
-        : new dynamoose.Condition().attribute('version').eq(expectedVersion);
+        ? { ConditionExpression: 'attribute_not_exists(#version) OR #version = :version' }
+        : { ConditionExpression: '#version = :version' };
     try {
-      await this.model.create(
-        { pk: customerPk(customerId), sk: SK.cart, type: 'cart', lines: cart.lines, version: cart.version, updatedAt: cart.updatedAt },
-        { overwrite: true, condition },
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: marshall({ pk: customerPk(customerId), sk: SK.cart, type: 'cart', lines: cart.lines, version: cart.version, updatedAt: cart.updatedAt }, { removeUndefinedValues: true }),
+          ...condition,
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: marshall({ ':version': expectedVersion }),
+        }),
       );
     } catch (error) {
       throw storeError('save cart', error);
@@ -143,8 +153,11 @@ export class DynamoCustomerRepository implements CustomerRepository {
   async saveQuestion(customerId: string, dialogKey: string, question: object | undefined, expiresAt: Date): Promise<void> {
     const key = { pk: customerPk(customerId), sk: SK.dialog(dialogKey) };
     try {
-      if (question === undefined) await this.model.delete(key);
-      else await this.model.create({ ...key, type: 'dialog', question, expiresAt: Math.floor(expiresAt.getTime() / 1000) }, { overwrite: true });
+      if (question === undefined) await this.client.send(new DeleteItemCommand({ TableName: this.tableName, Key: marshall(key) }));
+      else {
+        const item = { ...key, type: 'dialog', question, expiresAt: Math.floor(expiresAt.getTime() / 1000) };
+        await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: marshall(item, { removeUndefinedValues: true, convertClassInstanceToMap: true }) }));
+      }
     } catch (error) {
       throw storeError(question === undefined ? 'clear question' : 'save question', error);
     }
@@ -158,12 +171,12 @@ export class DynamoCustomerRepository implements CustomerRepository {
       const doomed = items.filter((item) => !(options.keepOrders && (item.sk.startsWith(SK.orderPrefix) || item.sk.startsWith(SK.orderLinePrefix))));
       // BatchWriteItem takes 25 keys at a time; unprocessed keys are retried until none are left.
       for (let start = 0; start < doomed.length; start += 25) {
-        let keys = doomed.slice(start, start + 25).map((item) => ({ pk: item.pk, sk: item.sk }));
-        for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
-          const result = await this.model.batchDelete(keys);
-          keys = (result.unprocessedItems ?? []) as typeof keys;
+        let requests = doomed.slice(start, start + 25).map((item) => ({ DeleteRequest: { Key: marshall({ pk: item.pk, sk: item.sk }) } }));
+        for (let attempt = 0; requests.length > 0 && attempt < 5; attempt++) {
+          const result = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: requests } }));
+          requests = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
         }
-        if (keys.length > 0) throw new Error(`${keys.length} items could not be deleted`);
+        if (requests.length > 0) throw new Error(`${requests.length} items could not be deleted`);
       }
       return doomed.length;
     } catch (error) {
@@ -174,8 +187,24 @@ export class DynamoCustomerRepository implements CustomerRepository {
   async saveProfile(profile: CustomerProfile): Promise<void> {
     // Update, not put: the profile item also holds what the core never sees (the PIN hash, its failure count).
     const { customerId, voicePinSet: _derived, ...rest } = profile;
+    const fields = { type: 'profile', ...withoutUndefined(rest) } as Record<string, unknown>;
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const sets = Object.entries(fields).map(([name, value], index) => {
+      names[`#f${index}`] = name;
+      values[`:f${index}`] = value;
+      return `#f${index} = :f${index}`;
+    });
     try {
-      await this.model.update({ pk: customerPk(customerId), sk: SK.profile }, { type: 'profile', ...withoutUndefined(rest) });
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ pk: customerPk(customerId), sk: SK.profile }),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: marshall(values, { removeUndefinedValues: true }),
+        }),
+      );
     } catch (error) {
       throw storeError('save profile', error);
     }

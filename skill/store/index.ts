@@ -22,9 +22,9 @@ export function createStore(settings: StoreSettings, clock: Clock) {
     tableName: settings.tableName,
     customers: new DynamoCustomerRepository(client, settings.tableName, clock),
     accounts: new TokenTableAccountLinking(settings.tableName),
-    orders: new DynamoOrderRepository(settings.tableName, clock),
+    orders: new DynamoOrderRepository(client, settings.tableName, clock),
     pins: new DynamoPinVault(settings.tableName),
-    replenishment: new DynamoReplenishmentRepository(settings.tableName),
+    replenishment: new DynamoReplenishmentRepository(client, settings.tableName),
     /** True when the table answers a read within a second (cached for two); for readiness checks. */
     ping: createTablePing(client, settings.tableName),
   };

@@ -4,18 +4,29 @@
  * so whoever takes it over next (after a failure, or when a claim's lease ran out because its process died) can
  * refund them all first. Committing an order is one TransactWriteItems: the claim marked placed (only while its
  * claimant still holds it), the order header, one item per line, and the cart emptied (only if still at the
- * confirmed version), and the order's products added to the shopper's purchase SUMMARY. Either all of it lands
- * or none, so the summary never counts an order that does not exist; a cancellation takes its lines off again in
- * the same transaction as the status change.
+ * confirmed version), the order's products added to the shopper's purchase SUMMARY, the answered question
+ * deleted and the order's prediction update (rhythm, basis, PRED# items). Either all of it lands or none, so the
+ * summary never counts an order that does not exist; a cancellation takes its lines off again in the same
+ * transaction as the status change.
  */
-import dynamoose from 'dynamoose';
+import {
+  GetItemCommand,
+  PutItemCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type DynamoDBClient,
+  type AttributeValue,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConcurrentUpdateError } from '../core/errors';
-import type { AttemptOutcome, ClaimRequest, ClaimState, Clock, HeldClaim, Order, OrderClaim, OrderLine, OrderRepository } from '../core/ports';
+import type { AttemptOutcome, ClaimRequest, ClaimState, Clock, CommitReport, HeldClaim, Order, OrderClaim, OrderCommitExtras, OrderLine, OrderRepository } from '../core/ports';
 import { isConditionFailure, storeError } from './errors';
 import { customerPk, SK } from './keys';
-import { vocartModel, type VocartItem } from './table';
-import type { PlainItem } from './item-reads';
+import { queryPage, type PlainItem } from './item-reads';
 import { summaryUpdate } from './summary';
+import { basisUpdate } from './prediction-basis';
+import { isTransactionConditionFailure, MAX_TRANSACTION_ACTIONS, predictionPuts } from './replenishment-repository';
 
 /** Charge keys kept per confirmation: enough for any run of retries a shopper makes, bounded item size. */
 const MAX_CHARGE_KEYS = 20;
@@ -25,14 +36,11 @@ const CLAIM_RETENTION_S = 7 * 24 * 3600;
 const CLAIM_ROUNDS = 3;
 
 export class DynamoOrderRepository implements OrderRepository {
-  private readonly model;
-
   constructor(
+    private readonly client: DynamoDBClient,
     private readonly tableName: string,
     private readonly clock: Clock,
-  ) {
-    this.model = vocartModel(tableName);
-  }
+  ) {}
 
   async claim(customerId: string, key: string, request: ClaimRequest): Promise<OrderClaim> {
     try {
@@ -56,7 +64,7 @@ export class DynamoOrderRepository implements OrderRepository {
   }
 
   /** Writes a fresh claim over `previous` (undefined: none may exist); false when the claim changed meanwhile. */
-  private async writeClaim(customerId: string, key: string, request: ClaimRequest, previous: VocartItem | undefined): Promise<boolean> {
+  private async writeClaim(customerId: string, key: string, request: ClaimRequest, previous: PlainItem | undefined): Promise<boolean> {
     const now = this.clock.now().getTime();
     const item = {
       pk: customerPk(customerId),
@@ -70,19 +78,15 @@ export class DynamoOrderRepository implements OrderRepository {
       attempt: previous ? Number(previous.attempt ?? 1) + 1 : 1,
       expiresAt: Math.floor(now / 1000) + CLAIM_RETENTION_S,
     };
-    const condition = previous
-      ? new dynamoose.Condition()
-          .attribute('status')
-          .eq(previous.status)
-          .and()
-          .attribute('claimant')
-          .eq(previous.claimant)
-          .and()
-          .attribute('claimedAt')
-          .eq(previous.claimedAt)
-      : new dynamoose.Condition().attribute('pk').not().exists();
+    const condition: { ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues?: Record<string, AttributeValue> } = previous
+      ? {
+          ConditionExpression: '#status = :status AND #claimant = :claimant AND #claimedAt = :claimedAt',
+          ExpressionAttributeNames: { '#status': 'status', '#claimant': 'claimant', '#claimedAt': 'claimedAt' },
+          ExpressionAttributeValues: marshall({ ':status': previous.status, ':claimant': previous.claimant, ':claimedAt': previous.claimedAt }, { removeUndefinedValues: true }),
+        }
+      : { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'pk' } };
     try {
-      await this.model.create(item, { overwrite: true, condition });
+      await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: marshall(item), ...condition }));
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
@@ -90,45 +94,78 @@ export class DynamoOrderRepository implements OrderRepository {
     }
   }
 
-  private async readClaim(customerId: string, key: string): Promise<VocartItem | undefined> {
-    const item = await this.model.get({ pk: customerPk(customerId), sk: SK.idempotency(key) }, { consistent: true });
-    return item ? (item.toJSON() as VocartItem) : undefined;
+  private async readClaim(customerId: string, key: string): Promise<PlainItem | undefined> {
+    const result = await this.client.send(
+      new GetItemCommand({ TableName: this.tableName, Key: marshall({ pk: customerPk(customerId), sk: SK.idempotency(key) }), ConsistentRead: true }),
+    );
+    return result.Item ? (unmarshall(result.Item) as PlainItem) : undefined;
   }
 
-  async commit(order: Order & { idempotencyKey: string }, cartVersion: number, claim: HeldClaim): Promise<void> {
+  async commit(order: Order & { idempotencyKey: string }, cartVersion: number, claim: HeldClaim, extras: OrderCommitExtras = {}): Promise<CommitReport> {
     const pk = customerPk(order.customerId);
     const { header, lines, orderSk } = orderItems(order);
-    const writes = [
-      this.model.transaction.update(
-        { pk, sk: SK.idempotency(claim.key) },
-        { status: 'placed', orderSk },
-        { condition: new dynamoose.Condition().attribute('claimant').eq(claim.claimant).and().attribute('status').eq('claimed') },
-      ),
-      this.model.transaction.create(header, { overwrite: false }),
-      ...lines.map((line) => this.model.transaction.create(line, { overwrite: false })),
-      this.model.transaction.create(
-        { pk, sk: SK.cart, type: 'cart', lines: [], version: cartVersion + 1, updatedAt: order.placedAt },
-        { overwrite: true, condition: new dynamoose.Condition().attribute('version').eq(cartVersion) },
-      ),
-      // ADD creates the summary for a first order; dynamoose takes raw transaction items beside its own.
+    const put = (item: object, condition?: string): TransactWriteItem => ({
+      Put: { TableName: this.tableName, Item: marshall(item, { removeUndefinedValues: true }), ...(condition ? { ConditionExpression: condition } : {}) },
+    });
+    const writes: TransactWriteItem[] = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: marshall({ pk, sk: SK.idempotency(claim.key) }),
+          UpdateExpression: 'SET #status = :placed, #orderSk = :orderSk',
+          ConditionExpression: '#claimant = :claimant AND #status = :claimed',
+          ExpressionAttributeNames: { '#status': 'status', '#orderSk': 'orderSk', '#claimant': 'claimant' },
+          ExpressionAttributeValues: marshall({ ':placed': 'placed', ':orderSk': orderSk, ':claimant': claim.claimant, ':claimed': 'claimed' }),
+        },
+      },
+      put(header, 'attribute_not_exists(pk)'),
+      ...lines.map((line) => put(line, 'attribute_not_exists(pk)')),
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: marshall({ pk, sk: SK.cart, type: 'cart', lines: [], version: cartVersion + 1, updatedAt: order.placedAt }),
+          ConditionExpression: '#version = :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: marshall({ ':version': cartVersion }),
+        },
+      },
+      // ADD creates the summary for a first order.
       { Update: summaryUpdate(this.tableName, order.customerId, order.lines, 1) },
     ];
+    // The answered question goes with the order: no later request is needed to settle it. No condition: nothing
+    // about the question may cancel an order the claim already made exactly-once.
+    if (extras.answeredDialogKey) writes.push({ Delete: { TableName: this.tableName, Key: marshall({ pk, sk: SK.dialog(extras.answeredDialogKey) }) } });
+    const predictions = extras.replenishment
+      ? [{ Update: basisUpdate(this.tableName, order.customerId, extras.replenishment) }, ...predictionPuts(this.tableName, order.customerId, extras.replenishment.items)]
+      : [];
+    // An order of many products would pass the transaction's action limit: its predictions are written after it.
+    const withPredictions = predictions.length > 0 && writes.length + predictions.length <= MAX_TRANSACTION_ACTIONS;
+    if (withPredictions) writes.push(...predictions);
     try {
-      await dynamoose.transaction(writes);
+      await this.client.send(new TransactWriteItemsCommand({ TransactItems: writes }));
     } catch (error) {
       if (isTransactionConditionFailure(error)) {
         throw new ConcurrentUpdateError('the cart or the order claim changed before the order was committed', { cause: error });
       }
       throw storeError('commit order', error);
     }
+    return { questionCleared: extras.answeredDialogKey !== undefined, replenishmentRecorded: withPredictions };
   }
 
   async release(customerId: string, claim: HeldClaim, outcome: AttemptOutcome): Promise<boolean> {
     try {
-      await this.model.update(
-        { pk: customerPk(customerId), sk: SK.idempotency(claim.key) },
-        { status: 'released', outcome, releasedAt: this.clock.now().getTime() },
-        { condition: new dynamoose.Condition().attribute('claimant').eq(claim.claimant).and().attribute('status').eq('claimed') },
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ pk: customerPk(customerId), sk: SK.idempotency(claim.key) }),
+          UpdateExpression: 'SET #status = :released, #outcome = :outcome, #releasedAt = :at',
+          ConditionExpression: '#claimant = :claimant AND #status = :claimed',
+          ExpressionAttributeNames: { '#status': 'status', '#outcome': 'outcome', '#releasedAt': 'releasedAt', '#claimant': 'claimant' },
+          ExpressionAttributeValues: marshall(
+            { ':released': 'released', ':outcome': outcome, ':at': this.clock.now().getTime(), ':claimant': claim.claimant, ':claimed': 'claimed' },
+            { removeUndefinedValues: true },
+          ),
+        }),
       );
       return true;
     } catch (error) {
@@ -152,29 +189,44 @@ export class DynamoOrderRepository implements OrderRepository {
     }
   }
 
-  private async loadPlaced(customerId: string, claim: VocartItem): Promise<Order | undefined> {
+  private async loadPlaced(customerId: string, claim: PlainItem): Promise<Order | undefined> {
     return typeof claim.orderSk === 'string' ? this.loadOrder(customerId, claim.orderSk) : undefined;
   }
 
   private async loadOrder(customerId: string, orderSk: string): Promise<Order | undefined> {
     const pk = customerPk(customerId);
-    const header = await this.model.get({ pk, sk: orderSk });
-    if (!header) return undefined;
+    const result = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: marshall({ pk, sk: orderSk }) }));
+    if (!result.Item) return undefined;
     const linePrefix = `${SK.orderLinePrefix}${orderSk.slice(SK.orderPrefix.length)}#`;
-    const lineItems = await this.model.query('pk').eq(pk).where('sk').beginsWith(linePrefix).exec();
-    return toOrder(customerId, header.toJSON() as VocartItem, lineItems.map((item) => item.toJSON() as VocartItem));
+    const lineItems: PlainItem[] = [];
+    let startKey: Awaited<ReturnType<typeof queryPage>>['lastKey'];
+    do {
+      const page = await queryPage(this.client, this.tableName, { pk, beginsWith: linePrefix, ...(startKey ? { startKey } : {}) });
+      lineItems.push(...page.items);
+      startKey = page.lastKey;
+    } while (startKey);
+    return toOrder(customerId, unmarshall(result.Item) as PlainItem, lineItems);
   }
 
   async cancel(customerId: string, order: Order, at: Date): Promise<Order | undefined> {
     try {
-      await dynamoose.transaction([
-        this.model.transaction.update(
-          { pk: customerPk(customerId), sk: SK.order(order.placedAt, order.orderId) },
-          { status: 'cancelled', cancelledAt: at.toISOString() },
-          { condition: new dynamoose.Condition().attribute('status').eq('placed').and().attribute('cancellableUntil').gt(at.toISOString()) },
-        ),
-        { Update: summaryUpdate(this.tableName, customerId, order.lines, -1) },
-      ]);
+      await this.client.send(
+        new TransactWriteItemsCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: marshall({ pk: customerPk(customerId), sk: SK.order(order.placedAt, order.orderId) }),
+                UpdateExpression: 'SET #status = :cancelled, #cancelledAt = :at',
+                ConditionExpression: '#status = :placed AND #until > :at',
+                ExpressionAttributeNames: { '#status': 'status', '#cancelledAt': 'cancelledAt', '#until': 'cancellableUntil' },
+                ExpressionAttributeValues: marshall({ ':cancelled': 'cancelled', ':at': at.toISOString(), ':placed': 'placed' }),
+              },
+            },
+            { Update: summaryUpdate(this.tableName, customerId, order.lines, -1) },
+          ],
+        }),
+      );
     } catch (error) {
       if (isConditionFailure(error) || isTransactionConditionFailure(error)) return undefined;
       throw storeError('cancel order', error);
@@ -201,7 +253,7 @@ export function orderItems(order: Order) {
 }
 
 /** Every charge key tried on a claim. A claim written before keys were per attempt charged with its own key. */
-function chargeKeysOf(item: VocartItem | undefined, key: string): string[] {
+function chargeKeysOf(item: PlainItem | undefined, key: string): string[] {
   if (!item) return [];
   if (Array.isArray(item.chargeKeys)) return item.chargeKeys.filter((value): value is string => typeof value === 'string');
   return [key];
@@ -212,13 +264,6 @@ function toOutcome(value: unknown): AttemptOutcome {
   const outcome = (value ?? {}) as { kind?: unknown; reason?: unknown; charged?: unknown };
   if (outcome.kind === 'declined') return { kind: 'declined', reason: typeof outcome.reason === 'string' ? outcome.reason : 'card_declined' };
   return { kind: 'failed', charged: outcome.charged === 'no' ? 'no' : 'unknown' };
-}
-
-function isTransactionConditionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name !== 'TransactionCanceledException') return false;
-  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  return reasons.length === 0 ? /ConditionalCheckFailed/.test(error.message) : reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

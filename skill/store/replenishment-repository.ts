@@ -1,19 +1,23 @@
 /**
- * Replenishment state on the customer partition: a RHYTHM item and one PRED#product item per product bought,
- * each carrying its due day in the dueDay GSI (gsi1pk = DUE#yyyy-mm-dd) so the daily job reads only today's
- * partition. The consent ledger (CONSENT#reminders) keeps the current state and every change with its time and
- * platform.
+ * Replenishment state on the customer partition: a RHYTHM item (which also carries the prediction basis, see
+ * prediction-basis.ts) and one PRED#product item per product bought, each carrying its due day in the dueDay GSI
+ * (gsi1pk = DUE#yyyy-mm-dd) so the daily job reads only today's partition. The consent ledger (CONSENT#reminders)
+ * keeps the current state and every change with its time and platform.
  */
-import dynamoose from 'dynamoose';
-import type { ConsentEvent, PredictionItem, ReminderConsent, ReplenishmentRepository } from '../core/ports';
-import type { CustomerRhythm, PurchaseState } from '../core/replenishment/state';
+import { BatchWriteItemCommand, GetItemCommand, PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ConsentEvent, PredictionItem, ReminderConsent, ReplenishmentRepository, ReplenishmentUpdate } from '../core/ports';
+import type { PurchaseState } from '../core/replenishment/state';
 import { isConditionFailure, storeError } from './errors';
 import { applyConsent, NO_CONSENT } from '../core/privacy/consent';
 import { customerPk, duePk, dueSk, SK } from './keys';
-import { vocartModel, type VocartItem } from './table';
 import type { PlainItem } from './item-reads';
+import { basisUpdate, distinctItems } from './prediction-basis';
 
 export const REMINDER_PURPOSE = 'reminders';
+
+/** TransactWriteItems takes at most 100 actions. */
+export const MAX_TRANSACTION_ACTIONS = 100;
 
 export function predictionItem(customerId: string, item: PredictionItem) {
   return {
@@ -25,35 +29,49 @@ export function predictionItem(customerId: string, item: PredictionItem) {
   };
 }
 
+/**
+ * The raw Puts of an order's prediction items. A new purchase starts a new cycle: the snooze and nudge marks the
+ * daily job and the turns set go with the old item (a Put replaces it whole).
+ */
+export function predictionPuts(tableName: string, customerId: string, items: readonly PredictionItem[]) {
+  return distinctItems(items).map((item) => ({ Put: { TableName: tableName, Item: marshall(predictionItem(customerId, item), { removeUndefinedValues: true }) } }));
+}
+
 export class DynamoReplenishmentRepository implements ReplenishmentRepository {
-  private readonly model;
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
 
-  constructor(tableName: string) {
-    this.model = vocartModel(tableName);
-  }
-
-  async recordOrder(customerId: string, update: { rhythm: CustomerRhythm; items: PredictionItem[] }): Promise<void> {
-    const pk = customerPk(customerId);
+  async recordOrder(customerId: string, update: ReplenishmentUpdate): Promise<void> {
     // The rhythm's order number makes the update idempotent: a retried order finds it already applied.
-    const writes = [
-      this.model.transaction.create(
-        { pk, sk: SK.rhythm, type: 'rhythm', rhythm: update.rhythm, lastOrderNumber: update.rhythm.lastOrderNumber },
-        { overwrite: true, condition: new dynamoose.Condition().attribute('lastOrderNumber').not().exists().or().attribute('lastOrderNumber').lt(update.rhythm.lastOrderNumber) },
-      ),
-      // A new purchase starts a new cycle: its snooze and nudge marks go with the old item.
-      ...update.items.map((item) => this.model.transaction.create(predictionItem(customerId, item), { overwrite: true })),
-    ];
+    const puts = predictionPuts(this.tableName, customerId, update.items);
+    const first = puts.slice(0, MAX_TRANSACTION_ACTIONS - 1);
     try {
-      await dynamoose.transaction(writes);
+      await this.client.send(new TransactWriteItemsCommand({ TransactItems: [{ Update: basisUpdate(this.tableName, customerId, update, { onlyIfNewer: true }) }, ...first] }));
     } catch (error) {
-      if (error instanceof Error && error.name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test(JSON.stringify((error as { CancellationReasons?: unknown }).CancellationReasons ?? error.message))) return;
+      if (isTransactionConditionFailure(error)) return;
+      throw storeError('record order for replenishment', error);
+    }
+    // Only an order of more products than one transaction takes gets here: the rhythm already says it is applied.
+    try {
+      await writeRest(this.client, this.tableName, puts.slice(first.length).map((action) => action.Put.Item));
+    } catch (error) {
       throw storeError('record order for replenishment', error);
     }
   }
 
   async markNudged(customerId: string, productId: string, purchase: number): Promise<void> {
     try {
-      await this.model.update({ pk: customerPk(customerId), sk: SK.prediction(productId) }, { nudgedForPurchase: purchase });
+      await this.client.send(
+        new UpdateItemCommand({
+          TableName: this.tableName,
+          Key: marshall({ pk: customerPk(customerId), sk: SK.prediction(productId) }),
+          UpdateExpression: 'SET #nudged = :purchase',
+          ExpressionAttributeNames: { '#nudged': 'nudgedForPurchase' },
+          ExpressionAttributeValues: marshall({ ':purchase': purchase }),
+        }),
+      );
     } catch (error) {
       throw storeError('mark nudged', error);
     }
@@ -61,7 +79,19 @@ export class DynamoReplenishmentRepository implements ReplenishmentRepository {
 
   async snooze(customerId: string, productIds: string[], untilDay: string): Promise<void> {
     try {
-      await Promise.all(productIds.map((productId) => this.model.update({ pk: customerPk(customerId), sk: SK.prediction(productId) }, { snoozedUntil: untilDay })));
+      await Promise.all(
+        productIds.map((productId) =>
+          this.client.send(
+            new UpdateItemCommand({
+              TableName: this.tableName,
+              Key: marshall({ pk: customerPk(customerId), sk: SK.prediction(productId) }),
+              UpdateExpression: 'SET #snoozed = :until',
+              ExpressionAttributeNames: { '#snoozed': 'snoozedUntil' },
+              ExpressionAttributeValues: marshall({ ':until': untilDay }),
+            }),
+          ),
+        ),
+      );
     } catch (error) {
       throw storeError('snooze', error);
     }
@@ -71,14 +101,21 @@ export class DynamoReplenishmentRepository implements ReplenishmentRepository {
     const key = { pk: customerPk(customerId), sk: SK.consent(REMINDER_PURPOSE) };
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
-        const existing = await this.model.get(key, { consistent: true });
-        const current = existing ? toConsent(existing.toJSON() as VocartItem) : NO_CONSENT;
+        const result = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: marshall(key), ConsistentRead: true }));
+        const existing = result.Item ? (unmarshall(result.Item) as PlainItem) : undefined;
+        const current = existing ? toConsent(existing) : NO_CONSENT;
         const next = applyConsent(current, event);
         const version = typeof existing?.version === 'number' ? existing.version : 0;
         try {
-          await this.model.create(
-            { ...key, type: 'consent', ...next, version: version + 1 },
-            { overwrite: true, condition: version === 0 ? new dynamoose.Condition().attribute('version').not().exists() : new dynamoose.Condition().attribute('version').eq(version) },
+          // Versioned: two devices changing consent at once cannot lose one of the changes.
+          await this.client.send(
+            new PutItemCommand({
+              TableName: this.tableName,
+              Item: marshall({ ...key, type: 'consent', ...next, version: version + 1 }, { removeUndefinedValues: true }),
+              ConditionExpression: version === 0 ? 'attribute_not_exists(#version)' : '#version = :version',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ...(version === 0 ? {} : { ExpressionAttributeValues: marshall({ ':version': version }) }),
+            }),
           );
           return next;
         } catch (error) {
@@ -90,6 +127,26 @@ export class DynamoReplenishmentRepository implements ReplenishmentRepository {
       throw storeError('record consent', error);
     }
   }
+}
+
+/** BatchWriteItem, 25 puts at a time, unprocessed items retried a few times. */
+async function writeRest(client: DynamoDBClient, tableName: string, items: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+  for (let start = 0; start < items.length; start += 25) {
+    let pending = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 4) throw new Error(`${pending.length} prediction items could not be written`);
+      const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending as never } }));
+      pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
+    }
+  }
+}
+
+/** A transaction cancelled because one of its conditions failed (not a throttle or a conflict). */
+export function isTransactionConditionFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name !== 'TransactionCanceledException') return false;
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+  return reasons.length === 0 ? /ConditionalCheckFailed/.test(error.message) : reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
 }
 
 export function toConsent(item: PlainItem): ReminderConsent {

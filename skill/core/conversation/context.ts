@@ -27,6 +27,15 @@ export interface CoreDeps {
   turnBudgetMs?: Partial<Record<Platform, number>>;
 }
 
+/**
+ * Whether this turn may place an order, known before anything is loaded: only an answer can (a yes, Alexa's
+ * confirmation of an intent, the voice PIN). Those turns load the prediction basis with the customer, so placing
+ * the order needs no read of its own; every other turn's load stays as small as it was.
+ */
+export function mayPlaceOrder(turn: Turn): boolean {
+  return turn.intent === 'Yes' || turn.intent === 'VoicePinIntent' || turn.dialog.confirmation === 'CONFIRMED';
+}
+
 export class TurnContext {
   readonly msg: Messages;
   readonly session: SessionState;
@@ -43,6 +52,11 @@ export class TurnContext {
   nextQuestion?: AskedQuestion;
   /** When the turn's budget runs out (epoch ms): steps that cannot finish by then (a charge) do not start. */
   deadline = Number.POSITIVE_INFINITY;
+  /**
+   * True once the store removed the answered question itself (with the order it authorised): the engine then has
+   * nothing left to settle, unless the reply asks a new question.
+   */
+  questionSettled = false;
 
   constructor(
     readonly turn: Turn,
@@ -107,7 +121,9 @@ export class TurnContext {
   }
 
   customer(): Promise<CustomerSnapshot> {
-    this.snapshot ??= this.customerId().then((id) => this.deps.customers.load(id, this.dialogKey ? { dialogKey: this.dialogKey } : {}));
+    this.snapshot ??= this.customerId().then((id) =>
+      this.deps.customers.load(id, { ...(this.dialogKey ? { dialogKey: this.dialogKey } : {}), ...(mayPlaceOrder(this.turn) ? { forOrder: true } : {}) }),
+    );
     return this.snapshot;
   }
 

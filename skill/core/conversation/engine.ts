@@ -97,7 +97,8 @@ function route(handlers: Record<CoreIntent, Handler>, table: AnswerTable, ctx: T
 async function settleQuestion(ctx: TurnContext, hadStored: boolean, abandoned: () => boolean): Promise<void> {
   if (!ctx.dialogKey) return;
   const next = abandoned() ? undefined : ctx.nextQuestion;
-  if (!next && !hadStored) return;
+  // The order's commit already deleted the question it answered: no request is left to make for it.
+  if (!next && (!hadStored || ctx.questionSettled)) return;
   const customerId = await ctx.customerId();
   const expiresAt = new Date(ctx.deps.clock.now().getTime() + QUESTION_LIFETIME_MS);
   await ctx.deps.customers.saveQuestion(customerId, ctx.dialogKey, next, expiresAt);

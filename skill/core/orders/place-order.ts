@@ -5,7 +5,7 @@
  * succeeded now. The outcome is one order backed by one live charge, or no order and every charge refunded.
  */
 import { ConcurrentUpdateError, PaymentDeclinedError } from '../errors';
-import type { AttemptOutcome, CartLine, Charge, Clock, HeldClaim, Log, Order, OrderRepository, PaymentGateway, PaymentMethodRef } from '../ports';
+import type { AttemptOutcome, CartLine, Charge, Clock, CommitReport, HeldClaim, Log, Order, OrderCommitExtras, OrderRepository, PaymentGateway, PaymentMethodRef } from '../ports';
 import { claimLeaseMs, COMMIT_MARGIN_MS, latestChargeStart } from './charge-window';
 import { ChargeNotCapturedError, EarlierAttemptUnsettledError, InvalidChargeAmountError, OtherAttemptFailedError } from './errors';
 import { chargeIdempotencyKey, orderIdempotencyKey, orderNumber } from './idempotency';
@@ -18,7 +18,11 @@ const HOUR_MS = 60 * 60 * 1000;
 export type Charged = 'no' | 'unknown';
 
 export type PlaceOrderResult =
-  | { kind: 'placed'; order: Order; duplicate: boolean }
+  /**
+   * `written`: what of the commit's extras this request's commit wrote with the order; absent for a duplicate, and
+   * when the commit's outcome was only learnt afterwards (the caller then writes or settles them itself, idempotently).
+   */
+  | { kind: 'placed'; order: Order; duplicate: boolean; written?: CommitReport }
   /** Another request is placing this very confirmation right now. */
   | { kind: 'in-progress' }
   /** The gateway refused: nothing was charged. */
@@ -50,6 +54,11 @@ export interface PlaceOrderInput {
    * the gateway's deadline plus a commit margin still fits before it.
    */
   deadline?: number;
+  /**
+   * What to write beside the order in its commit transaction, given the order as it will be stored (the prediction
+   * update, the answered question). Called once, after the charge succeeded; it must not fail or do I/O.
+   */
+  alongside?: (order: Order) => OrderCommitExtras;
 }
 
 /** How long a losing duplicate waits for the winner before answering "being placed". */
@@ -133,13 +142,15 @@ async function chargeAndCommit(attempt: Attempt): Promise<PlaceOrderResult> {
   if (notCaptured) return undoUncommitted(attempt, notCaptured);
 
   const order = buildOrder(attempt, charge);
+  const extras = input.alongside?.(order);
+  let written: CommitReport | void;
   try {
-    await deps.orders.commit(order, input.cartVersion, attempt.held);
+    written = await deps.orders.commit(order, input.cartVersion, attempt.held, extras);
   } catch (error) {
     return undoAfterCommitFailure(attempt, error);
   }
   deps.log.info('order placed', { orderId: order.orderId, lines: order.lines.length });
-  return { kind: 'placed', order, duplicate: false };
+  return { kind: 'placed', order, duplicate: false, ...(written ? { written } : {}) };
 }
 
 /** Only a charge that succeeded now, for exactly the quoted amount, may back an order. */

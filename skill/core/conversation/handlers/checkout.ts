@@ -5,8 +5,8 @@
  */
 import { productName } from '../../catalog/product';
 import { placeOrder } from '../../orders/place-order';
-import type { Order } from '../../ports';
-import { onOrderPlaced } from '../../replenishment/order-placed';
+import type { Order, ReplenishmentUpdate } from '../../ports';
+import { basisForOrder, predictionUpdate, recordAfterOrder } from '../../replenishment/order-placed';
 import type { Reply } from '../../turn';
 import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
@@ -40,6 +40,9 @@ async function confirmCheckout(ctx: TurnContext, question: CheckoutQuestion): Pr
     if (!customer.profile?.voicePinSet) return ctx.tell(ctx.msg.pinNotSet);
     return askForPin(ctx, question, ctx.msg.pinNeeded(money(ctx, ctx.deps.policy.pinThresholdCents, quote.currency)));
   }
+  // Read before the claim only when the loaded basis cannot say (older data): on the usual path this is no request.
+  const basis = await basisForOrder(ctx.deps, customer.customerId, customer.predictionBasis, customer.cart.lines.map((line) => line.productId));
+  let update: ReplenishmentUpdate | undefined;
   const result = await placeOrder(
     { orders: ctx.deps.orders, payments: ctx.deps.payments, clock: ctx.deps.clock, log: ctx.deps.log, policy: ctx.deps.policy },
     {
@@ -51,11 +54,19 @@ async function confirmCheckout(ctx: TurnContext, question: CheckoutQuestion): Pr
       claimant: ctx.turn.requestId,
       // A charge that could not finish inside the turn's budget is not started: the shopper would hear an apology.
       deadline: ctx.deadline,
+      // Written with the order, in its transaction: the prediction update and the end of the question it answers.
+      alongside: (order) => {
+        update = basis ? predictionUpdate(ctx.deps, customer.customerId, order, basis) : undefined;
+        return { ...(ctx.dialogKey ? { answeredDialogKey: ctx.dialogKey } : {}), ...(update ? { replenishment: update } : {}) };
+      },
     },
   );
   switch (result.kind) {
     case 'placed':
-      if (!result.duplicate) await onOrderPlaced(ctx.deps, customer.customerId, result.order);
+      if (!result.duplicate) {
+        if (result.written?.questionCleared) ctx.questionSettled = true;
+        if (update && !result.written?.replenishmentRecorded) await recordAfterOrder(ctx.deps, customer.customerId, update);
+      }
       return orderConfirmed(ctx, result.order, result.duplicate);
     case 'in-progress':
       return ctx.tell(ctx.msg.orderInProgress);
