@@ -9,7 +9,7 @@ export const NODE_TARGET = 'node22';
 
 /**
  * The bundle is an ES module (the project is "type": "module", and ESM keeps import.meta and top-level
- * await working). CommonJS dependencies bundled into it (dynamoose, ask-sdk-core, actions-on-google) still
+ * await working). CommonJS dependencies bundled into it (ask-sdk-core, actions-on-google) still
  * call require() for Node built-ins and for the external @aws-sdk packages, which an ES module lacks: the
  * banner gives the module a real require, __filename and __dirname.
  */
@@ -23,17 +23,20 @@ export const ESM_REQUIRE_BANNER = [
 ].join(' ');
 
 /**
- * The Node.js 22 runtime ships AWS SDK v3 (client-dynamodb, util-dynamodb: what dynamoose uses) and the
+ * The Node.js 22 runtime ships AWS SDK v3 (client-dynamodb, util-dynamodb: what the repositories use) and the
  * @smithy packages under it; bundling our own @smithy next to the runtime's @aws-sdk risks a mismatch.
  */
 export const EXTERNAL_MODULES = ['@aws-sdk/*', '@smithy/*'];
 
 /**
  * Packages replaced at bundling time, by paths relative to the project root (esbuild resolves an alias
- * from its working directory, which CDK sets to the project root). See google-auth-library-stub.ts.
+ * from its working directory, which CDK sets to the project root). Each stub says why its package is not needed:
+ * google-auth-library-stub.ts (about 700 KB of the Google bundle), ask-sdk-model-stub.ts (61 KB of the Alexa
+ * bundle: ask-sdk-core requires it for service clients vocart never asks for; its types are still used).
  */
 export const MODULE_ALIASES: Readonly<Record<string, string>> = {
   'google-auth-library': './infra/bundling/google-auth-library-stub.ts',
+  'ask-sdk-model': './infra/bundling/ask-sdk-model-stub.ts',
 };
 
 /**

@@ -1,5 +1,8 @@
-/** The store's composition: one DynamoDB client for the process and the repositories that implement the ports. */
-import dynamoose from 'dynamoose';
+/**
+ * The store's composition: one plain DynamoDB client for the process and the repositories that implement the ports,
+ * each given that client and the table name. Nothing here (nor in what it imports) loads dynamoose or table.ts: the
+ * Lambda bundles stay without them (test/infra/bundling.test.ts).
+ */
 import type { Clock } from '../core/ports';
 import { TokenTableAccountLinking } from './account-linking';
 import { DynamoCustomerRepository } from './customer-repository';
@@ -15,18 +18,17 @@ export interface StoreSettings extends DynamoSettings {
 
 export function createStore(settings: StoreSettings, clock: Clock) {
   const client = createDynamoClient(settings);
-  // dynamoose keeps one client per process; a Lambda container or a test worker talks to one database.
-  dynamoose.aws.ddb.set(client);
+  const { tableName } = settings;
   return {
     client,
-    tableName: settings.tableName,
-    customers: new DynamoCustomerRepository(client, settings.tableName, clock),
-    accounts: new TokenTableAccountLinking(settings.tableName),
-    orders: new DynamoOrderRepository(client, settings.tableName, clock),
-    pins: new DynamoPinVault(settings.tableName),
-    replenishment: new DynamoReplenishmentRepository(client, settings.tableName),
+    tableName,
+    customers: new DynamoCustomerRepository(client, tableName, clock),
+    accounts: new TokenTableAccountLinking(client, tableName),
+    orders: new DynamoOrderRepository(client, tableName, clock),
+    pins: new DynamoPinVault(client, tableName),
+    replenishment: new DynamoReplenishmentRepository(client, tableName),
     /** True when the table answers a read within a second (cached for two); for readiness checks. */
-    ping: createTablePing(client, settings.tableName),
+    ping: createTablePing(client, tableName),
   };
 }
 
