@@ -2,13 +2,21 @@
  * The local host: one express app serving both platforms over the same App the Lambdas use. Each platform route
  * owns its body parsing (Alexa needs the raw bytes for signature checks), so no global body parser is mounted.
  */
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { Server } from 'node:http';
 import type { App } from '../../skill/app';
 import { alexaExpressHandlers } from '../../skill/platforms/alexa/express';
 import { googleExpressHandlers } from '../../skill/platforms/google/express';
 
-export function createServer(app: App): express.Express {
+export interface ServerOptions {
+  /**
+   * The console (lambda/console), mounted at /console. Only the local host passes it: the Lambda hosts and the CDK
+   * stack never serve it.
+   */
+  console?: Router;
+}
+
+export function createServer(app: App, options: ServerOptions = {}): express.Express {
   const server = express();
   server.disable('x-powered-by');
   server.set('etag', false);
@@ -25,10 +33,12 @@ export function createServer(app: App): express.Express {
   });
   server.post('/alexa', ...alexaExpressHandlers(app));
   server.post('/google', ...googleExpressHandlers(app));
+  if (options.console) server.use('/console', options.console);
 
   server.use((_req, res) => {
     // A fixed sentence: the caller's path is not echoed back.
-    res.status(404).json({ error: { code: 'not_found', message: 'No such route. Try POST /alexa, POST /google or GET /health.' } });
+    const routes = `POST /alexa, POST /google${options.console ? ', GET /console' : ''} or GET /health`;
+    res.status(404).json({ error: { code: 'not_found', message: `No such route. Try ${routes}.` } });
   });
 
   // Last resort: whatever slipped through is logged by name only and answered without a stack trace.
