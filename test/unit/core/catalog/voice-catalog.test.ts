@@ -235,6 +235,21 @@ describe('the prebuilt index', () => {
     expect(() => VoiceCatalog.fromSerialized(scrambled)).toThrow(CatalogIndexError);
   });
 
+  it('decodes product text when a product is shown and finds products by ids in any script', () => {
+    // Ids are compared as UTF-8 bytes in the file: accents, private-use and astral characters included.
+    const odd: Product[] = [
+      { id: 'ä-1', names: { 'de-DE': 'Käse am Stück 🧀' }, aisleId: 'cheese', aisle: { 'de-DE': 'Käse' }, brand: 'Müller' },
+      { id: 'x\uE000', names: { 'de-DE': 'Schafskäse' }, size: '200 g' },
+      { id: 'x🧀', names: { 'de-DE': 'Ziegenkäse' }, aisleId: 'cheese', aisle: { 'de-DE': 'Käse' } },
+      { id: 'a', names: { 'de-DE': 'Butter' } },
+    ];
+    const built = VoiceCatalog.fromProducts(odd);
+    const loaded = VoiceCatalog.fromSerialized(built.serialize());
+    for (const expected of odd) expect(loaded.get(expected.id)).toEqual(expected);
+    expect(loaded.get('x')).toBeUndefined();
+    expect(loaded.search('ziegenkäse', { locale: 'de-DE', limit: 1 })[0]?.product.id).toBe('x🧀');
+  });
+
   it('loads from bytes at any offset (a file read into a shared buffer)', () => {
     const serialized = catalog.serialize();
     const shifted = new Uint8Array(serialized.length + 3);
