@@ -10,12 +10,16 @@
  * so a busy machine slows all of them alike; the table shows medians.
  *
  * --index ships another prebuilt index (e.g. the 49,688-product one from `npm run catalog:build -- --catalog …`)
- * instead of the demo one. The last line is one JSON object with every figure.
+ * instead of the demo one. --compare <dir> also bundles the Lambdas of another checkout (e.g. `git archive <commit>`
+ * unpacked there, with a node_modules link), with that checkout's own bundling options, and runs them in the same
+ * rounds: before/after figures from one run on a shared machine. The bare skill gets this checkout's options, stubs
+ * included. After the table, the largest parts of each bundle (npm package or source folder); the last line is
+ * one JSON object with every figure.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import demoCustomer from '../../skill/data/demo-customer.json';
@@ -36,6 +40,8 @@ interface Subject {
   name: string;
   entry: string;
   event: () => unknown;
+  /** The checkout the entry is bundled from, with its own infra/bundling/options.ts (default: this one). */
+  from?: string;
 }
 
 const alexaLaunch = () => {
@@ -85,15 +91,32 @@ interface Bundle {
   file: string;
   bytes: number;
   zodBytes: number;
+  /** Bytes in the output by package (node_modules) or by source folder, largest first. */
+  parts: Array<[string, number]>;
+}
+
+/** What an input counts towards: its npm package, or its folder of vocart's sources (skill/core/catalog…). */
+function partOf(input: string): string {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (pkg) return pkg[1]!;
+  const segments = input.split('/');
+  return segments.slice(0, Math.min(3, segments.length - 1)).join('/') || input;
 }
 
 async function bundle(subject: Subject): Promise<Bundle> {
-  const file = join(outDir, `${subject.name}.mjs`);
-  const result = await build({ ...esbuildOptions(root, subject.entry, file), metafile: true });
+  const file = join(outDir, `${subject.name.replace(/[^\w.-]/g, '_')}.mjs`);
+  const options = subject.from
+    ? ((await import(pathToFileURL(join(subject.from, 'infra/bundling/options.ts')).href)) as { esbuildOptions: typeof esbuildOptions }).esbuildOptions
+    : esbuildOptions;
+  const result = await build({ ...options(subject.from ?? root, subject.entry, file), metafile: true });
   const output = Object.values(result.metafile.outputs).find((out) => out.entryPoint !== undefined) as Metafile['outputs'][string];
   let zodBytes = 0;
-  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) if (/node_modules\/zod\//.test(input)) zodBytes += bytesInOutput;
-  return { file, bytes: output.bytes, zodBytes };
+  const parts = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    if (/node_modules\/zod\//.test(input)) zodBytes += bytesInOutput;
+    parts.set(partOf(input), (parts.get(partOf(input)) ?? 0) + bytesInOutput);
+  }
+  return { file, bytes: output.bytes, zodBytes, parts: [...parts].sort((a, b) => b[1] - a[1]) };
 }
 
 interface ColdStart {
@@ -127,7 +150,13 @@ const kb = (bytes: number) => Math.round(bytes / 1024);
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { rounds: { type: 'string' }, index: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ options: { rounds: { type: 'string' }, index: { type: 'string' }, compare: { type: 'string' } }, strict: true });
+  const compareRoot = values.compare === undefined ? undefined : resolve(values.compare);
+  if (compareRoot) {
+    SUBJECTS.push(
+      ...SUBJECTS.filter(({ name }) => name.startsWith('vocart-')).map((subject) => ({ ...subject, name: `${subject.name}@compare`, from: compareRoot })),
+    );
+  }
   const rounds = Number(values.rounds ?? 7);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number, not ${values.rounds}`);
   const indexPath = resolve(values.index ?? defaultCatalogIndexPath());
@@ -186,12 +215,18 @@ async function main(): Promise<void> {
     const ratio = (name: string) => Math.round((figures[name]!.coldMs / bare) * 100) / 100;
 
     console.log(`cold starts: ${rounds} rounds, median ms from process start to the answer; index ${indexPath}`);
-    console.log('bundle          size KB   without zod   zod KB   import ms   cold ms   × bare');
+    const width = Math.max(15, ...SUBJECTS.map(({ name }) => name.length));
+    if (compareRoot) console.log(`@compare: bundles of ${compareRoot}`);
+    console.log(`${'bundle'.padEnd(width)} size KB   without zod   zod KB   import ms   cold ms   × bare`);
     for (const { name } of SUBJECTS) {
       const f = figures[name]!;
       console.log(
-        `${name.padEnd(15)} ${String(f.kb).padStart(7)}   ${String(f.kbWithoutZod).padStart(11)}   ${String(f.zodKb).padStart(6)}   ${f.importMs.toFixed(1).padStart(9)}   ${f.coldMs.toFixed(1).padStart(7)}   ${ratio(name).toFixed(2).padStart(6)}`,
+        `${name.padEnd(width)} ${String(f.kb).padStart(7)}   ${String(f.kbWithoutZod).padStart(11)}   ${String(f.zodKb).padStart(6)}   ${f.importMs.toFixed(1).padStart(9)}   ${f.coldMs.toFixed(1).padStart(7)}   ${ratio(name).toFixed(2).padStart(6)}`,
       );
+    }
+    for (const { name } of SUBJECTS) {
+      const top = bundles.get(name)!.parts.slice(0, 10).map(([part, bytes]) => `${part} ${round1(bytes / 1024)}`);
+      console.log(`${name} largest parts (KB): ${top.join(', ')}`);
     }
     console.log(JSON.stringify({ rounds, index: indexPath, bundles: figures, alexaOverBare: ratio('vocart-alexa'), googleOverBare: ratio('vocart-google') }));
   } finally {
