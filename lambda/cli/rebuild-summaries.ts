@@ -1,12 +1,15 @@
 /**
- * Rebuilds every shopper's purchase SUMMARY (or one shopper's) from the ORDER and LINE items of the table:
+ * Rebuilds every shopper's purchase SUMMARY and prediction basis (the states on the RHYTHM item), or one shopper's,
+ * from the ORDER and LINE items of the table:
  *
  *   DYNAMODB_ENDPOINT=http://127.0.0.1:8000 TABLE_NAME=vocart npm run store:rebuild-summaries [-- --customer <id>]
  *
- * For tables written before summaries existed, or after repairing orders by hand. Safe to run again. Without
- * DYNAMODB_ENDPOINT it talks to AWS with the default credentials and AWS_REGION. Prints counts only.
+ * For tables written before summaries or the basis existed, or after repairing orders by hand. Safe to run again.
+ * Without DYNAMODB_ENDPOINT it talks to AWS with the default credentials and AWS_REGION. The products' categories
+ * come from the catalog index (CATALOG_INDEX, else the demo index). Prints counts only.
  */
 import { createDynamoClient } from '../../skill/store/dynamo-client';
+import { loadCatalogFile } from '../../skill/store/catalog-file';
 import { rebuildSummaries } from '../../skill/store/summary-rebuild';
 
 function customerArgument(argv: readonly string[]): string | undefined {
@@ -22,8 +25,9 @@ async function main(): Promise<void> {
   // A scan of a large table takes longer than a turn's deadline allows one call.
   const client = createDynamoClient({ region: process.env.AWS_REGION ?? 'us-east-1', timeoutMs: 30_000, ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}) });
   const started = Date.now();
-  const result = await rebuildSummaries(client, tableName, customerId ? { customerId } : {});
-  console.log(`rebuilt ${result.customers} summaries from ${result.itemsRead} items in ${((Date.now() - started) / 1000).toFixed(1)} s (table ${tableName})`);
+  const catalog = loadCatalogFile(process.env.CATALOG_INDEX || undefined);
+  const result = await rebuildSummaries(client, tableName, { catalog, ...(customerId ? { customerId } : {}) });
+  console.log(`rebuilt ${result.customers} summaries and ${result.bases} prediction bases from ${result.itemsRead} items in ${((Date.now() - started) / 1000).toFixed(1)} s (table ${tableName})`);
 }
 
 main().catch((error: unknown) => {

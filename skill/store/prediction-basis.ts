@@ -8,6 +8,7 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { PredictionBasis, ReplenishmentUpdate } from '../core/ports';
 import type { CustomerRhythm, PurchaseState } from '../core/replenishment/state';
+import { MAX_BASIS_STATES } from '../core/replenishment/order-placed';
 import { customerPk, SK } from './keys';
 import type { PlainItem } from './item-reads';
 
@@ -26,10 +27,14 @@ export function toPredictionBasis(item: PlainItem | undefined): PredictionBasis 
   return { ...(item.rhythm ? { rhythm: item.rhythm as CustomerRhythm } : {}), states, complete: item.basisComplete === true };
 }
 
-/** The whole RHYTHM item with its basis (seed, rebuild): what the updates of every order add up to. */
-export function basisItem(customerId: string, rhythm: CustomerRhythm, states: readonly PurchaseState[], complete = true): PlainItem {
-  const item: PlainItem = { pk: customerPk(customerId), sk: SK.rhythm, type: 'rhythm', rhythm, lastOrderNumber: rhythm.lastOrderNumber, basisComplete: complete };
-  for (const state of states) item[`${BASIS_STATE_PREFIX}${state.productId}`] = state;
+/**
+ * The whole RHYTHM item with its basis (seed, rebuild, benches): what the updates of every order add up to, the
+ * most recently bought MAX_BASIS_STATES products' states kept (complete only when none had to leave).
+ */
+export function basisItem(customerId: string, rhythm: CustomerRhythm, states: readonly PurchaseState[]): PlainItem {
+  const kept = [...states].sort((a, b) => b.lastOrderNumber - a.lastOrderNumber).slice(0, MAX_BASIS_STATES);
+  const item: PlainItem = { pk: customerPk(customerId), sk: SK.rhythm, type: 'rhythm', rhythm, lastOrderNumber: rhythm.lastOrderNumber, basisComplete: kept.length === states.length };
+  for (const state of kept) item[`${BASIS_STATE_PREFIX}${state.productId}`] = state;
   return item;
 }
 

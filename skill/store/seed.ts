@@ -3,14 +3,15 @@
  * dates are relative to the clock, so "my usual" and replenishment have a believable history on any day.
  */
 import { z } from 'zod';
-import type { Catalog, Clock, Order, ReplenishmentSnapshot } from '../core/ports';
-import { updateForOrder } from '../core/replenishment/live';
+import type { Catalog, Clock, Order } from '../core/ports';
+import { replayOrders } from '../core/replenishment/order-placed';
 import type { ReplenishmentPriors } from '../core/replenishment/priors';
 import { TokenTableAccountLinking } from './account-linking';
 import { customerPk, SK } from './keys';
 import { orderItems } from './order-repository';
 import { DynamoPinVault } from './pin-vault';
 import { predictionItem } from './replenishment-repository';
+import { basisItem } from './prediction-basis';
 import { vocartModel } from './table';
 import { summaryFromOrders } from './summary';
 
@@ -95,17 +96,11 @@ export async function seedDemoCustomer(tableName: string, input: unknown, clock:
  * with overwrite, so seeding an existing table again starts the rhythm afresh at today's dates.
  */
 async function seedReplenishment(model: ReturnType<typeof vocartModel>, customerId: string, orders: Order[], replay: SeedReplay): Promise<void> {
-  let snapshot: ReplenishmentSnapshot = { items: [] };
-  for (const order of [...orders].sort((a, b) => a.placedAt.localeCompare(b.placedAt))) {
-    const update = updateForOrder(snapshot, customerId, order, replay.catalog, replay.priors);
-    if (!update) continue;
-    const changed = new Set(update.items.map((item) => item.state.productId));
-    snapshot = { rhythm: update.rhythm, items: [...snapshot.items.filter((item) => !changed.has(item.state.productId)), ...update.items] };
-  }
+  const snapshot = replayOrders(customerId, orders, replay.catalog, replay.priors);
   if (!snapshot.rhythm) return;
-  const pk = customerPk(customerId);
+  // The rhythm item carries the prediction basis (every product's state), as the live commits keep it.
   const items = [
-    { pk, sk: SK.rhythm, type: 'rhythm', rhythm: snapshot.rhythm, lastOrderNumber: snapshot.rhythm.lastOrderNumber },
+    basisItem(customerId, snapshot.rhythm, snapshot.items.map((item) => item.state)),
     ...snapshot.items.map((item) => predictionItem(customerId, item)),
   ];
   // BatchWriteItem takes at most 25 items.

@@ -14,8 +14,8 @@ import type { AddressInfo } from 'node:net';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import { createApp, type App } from '../../skill/app';
 import { loadConfig } from '../../skill/config';
-import type { Catalog, Order, ReplenishmentSnapshot } from '../../skill/core/ports';
-import { updateForOrder } from '../../skill/core/replenishment/live';
+import type { Catalog, Order } from '../../skill/core/ports';
+import { replayOrders } from '../../skill/core/replenishment/order-placed';
 import { emptyPriors } from '../../skill/core/replenishment/priors';
 import { ensureTable } from '../../skill/store';
 import { hashToken } from '../../skill/store/account-linking';
@@ -23,6 +23,7 @@ import { getItems, queryPage, type PlainItem } from '../../skill/store/item-read
 import { customerPk, SK, TOKEN_SK, tokenPk } from '../../skill/store/keys';
 import { orderItems } from '../../skill/store/order-repository';
 import { predictionItem } from '../../skill/store/replenishment-repository';
+import { basisItem } from '../../skill/store/prediction-basis';
 import { summaryFromOrders } from '../../skill/store/summary';
 import { writeAll } from '../../skill/store/summary-rebuild';
 import { vocartModel, type VocartItem } from '../../skill/store/table';
@@ -93,15 +94,10 @@ function shopperItems(catalog: Catalog, customerId: string, token: string, order
   }
   if (orderCount > 0) {
     items.push(summaryFromOrders(customerId, orders));
-    // The predictions the live skill would have written, order by order, as the demo seed replays them.
-    let snapshot: ReplenishmentSnapshot = { items: [] };
-    for (const order of orders) {
-      const update = updateForOrder(snapshot, customerId, order, catalog, emptyPriors());
-      if (!update) continue;
-      const changed = new Set(update.items.map((item) => item.state.productId));
-      snapshot = { rhythm: update.rhythm, items: [...snapshot.items.filter((item) => !changed.has(item.state.productId)), ...update.items] };
-    }
-    items.push({ pk, sk: SK.rhythm, type: 'rhythm', rhythm: snapshot.rhythm, lastOrderNumber: snapshot.rhythm!.lastOrderNumber });
+    // The predictions the live skill would have written, order by order, as the demo seed replays them; the rhythm
+    // item carries the prediction basis a checkout confirm loads.
+    const snapshot = replayOrders(customerId, orders, catalog, emptyPriors());
+    items.push(basisItem(customerId, snapshot.rhythm!, snapshot.items.map((item) => item.state)));
     for (const item of snapshot.items) items.push(predictionItem(customerId, item) as PlainItem);
   }
   return items;

@@ -8,7 +8,7 @@
  * past its bound) are the products' own items read first; only when the transaction would pass its action limit
  * is the update written after the order.
  */
-import type { Catalog, CustomerRepository, Log, Order, PredictionBasis, ReplenishmentRepository, ReplenishmentUpdate } from '../ports';
+import type { Catalog, CustomerRepository, Log, Order, PredictionBasis, ReplenishmentRepository, ReplenishmentSnapshot, ReplenishmentUpdate } from '../ports';
 import { updateForOrder } from './live';
 import type { ReplenishmentPriors } from './priors';
 
@@ -86,4 +86,19 @@ export async function recordAfterOrder(deps: OrderPlacedDeps, customerId: string
 
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
+}
+
+/**
+ * The predictions the live path would have produced from these orders, applied one by one, oldest first: what the
+ * seed writes and what a rebuild of the basis from order lines recomputes.
+ */
+export function replayOrders(customerId: string, orders: readonly Order[], catalog: Pick<Catalog, 'get'>, priors: ReplenishmentPriors): ReplenishmentSnapshot {
+  let snapshot: ReplenishmentSnapshot = { items: [] };
+  for (const order of [...orders].sort((a, b) => a.placedAt.localeCompare(b.placedAt))) {
+    const update = updateForOrder(snapshot, customerId, order, catalog as Catalog, priors);
+    if (!update) continue;
+    const changed = new Set(update.items.map((item) => item.state.productId));
+    snapshot = { rhythm: update.rhythm, items: [...snapshot.items.filter((item) => !changed.has(item.state.productId)), ...update.items] };
+  }
+  return snapshot;
 }
