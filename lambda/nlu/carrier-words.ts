@@ -1,0 +1,34 @@
+/**
+ * Words that carry a request but name no product: every word the model's samples say around their slots ("please",
+ * "add", "to", "my", "grocery", "list", "für", "mich"), the core's filler words, and a few a typed or spoken turn
+ * adds that no sample needs (the wake word, hesitations). What is left of an utterance after them is the product.
+ */
+import { isFillerWord } from '../../skill/core/catalog/filler-words';
+import { foldCharacters } from '../../skill/core/catalog/text-normalizer';
+import type { Locale } from '../../skill/core/turn';
+import type { ModelPhrase } from './model-phrases';
+
+/**
+ * Said around a request rather than in it: the wake word people type out of habit, hesitations a recogniser
+ * transcribes, and particles that soften a request. Written here because no sample should hold them.
+ */
+const DISCOURSE_WORDS: Readonly<Record<Locale, readonly string[]>> = {
+  'en-US': ['alexa', 'hey', 'ok', 'um', 'uh', 'er', 'hmm', 'oh', 'well', 'so', 'just', 'also', 'too', 'thanks', 'thank', 'actually', 'maybe'],
+  'de-DE': ['alexa', 'hey', 'ok', 'äh', 'ähm', 'hm', 'also', 'mal', 'doch', 'bitte', 'noch', 'auch', 'danke', 'schon', 'eben', 'drauf', 'dazu', 'rein'],
+};
+
+export class CarrierWords {
+  private readonly words: Set<string>;
+
+  constructor(
+    phrases: readonly ModelPhrase[],
+    private readonly locale: Locale,
+  ) {
+    this.words = new Set(DISCOURSE_WORDS[locale]);
+    for (const phrase of phrases) for (const item of phrase.items) if ('word' in item) this.words.add(item.word);
+  }
+
+  has(word: string): boolean {
+    return this.words.has(word) || isFillerWord(foldCharacters(word, this.locale), this.locale);
+  }
+}
