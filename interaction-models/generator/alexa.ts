@@ -7,6 +7,7 @@ import { PLACEHOLDERS, SKILL_TEXTS } from '../source/skill';
 import { CHOICES, MACROS } from '../source/vocabulary';
 import { measureValues } from './measure-values';
 import { ModelError } from './errors';
+import { assertGrammatical } from './grammar';
 import type { ProductSlotValue } from './product-values';
 import { ALEXA_CHOICE_TYPE, ALEXA_MEASURE_TYPE, ALEXA_PRODUCT_TYPE, ALEXA_SLOT_TYPES } from './slot-kinds';
 import { expandAll } from './template';
@@ -31,6 +32,7 @@ export function alexaSamples(intents: readonly IntentSource[], locale: ModelLoca
     const name = alexaIntentName(intent);
     if (name === null) continue;
     const samples = expandAll(intent.samples[locale], MACROS[locale]);
+    assertGrammatical(samples, locale, `Alexa ${name}`);
     const slotNames = new Set(intent.slots.map((slot) => slot.name));
     for (const sample of samples) {
       if (!ALEXA_SAMPLE.test(sample)) throw new ModelError(`${locale} ${name}: character Alexa rejects in sample "${sample}"`);

@@ -5,7 +5,7 @@
  * between them by sample length. A hand-written vocabulary grows; this keeps it from growing into commands.
  */
 import type { IntentSource, ModelLocale } from '../source/types';
-import { MACROS } from '../source/vocabulary';
+import { CARRIERS, MACROS } from '../source/vocabulary';
 import { ModelError } from './errors';
 import type { ProductSlotValue } from './product-values';
 import { expandAll } from './template';
@@ -22,4 +22,16 @@ export function assertNoCommandWords(intents: readonly IntentSource[], values: r
   const commands = commandPhrases(intents, locale);
   const clashes = values.flatMap((value) => [value.name, ...value.synonyms].filter((word) => commands.has(word)).map((word) => `"${word}" (${value.id})`));
   if (clashes.length > 0) throw new ModelError(`${locale}: product words that are also commands: ${clashes.join(', ')}`);
+}
+
+/**
+ * A product word that starts or ends with a carrier ("milk please", "bitte Kaffee") would let the product slot
+ * swallow the carrier: "add milk please" would fill the slot with "milk please" through the plain "add {product}"
+ * sample instead of the one that carries "please", and the core would search for "milk please".
+ */
+export function assertNoCarrierEdges(values: readonly ProductSlotValue[], locale: ModelLocale): void {
+  const carriers = Object.values(CARRIERS[locale]).flat();
+  const swallows = (word: string) => carriers.some((carrier) => word === carrier || word.startsWith(`${carrier} `) || word.endsWith(` ${carrier}`));
+  const clashes = values.flatMap((value) => [value.name, ...value.synonyms].filter(swallows).map((word) => `"${word}" (${value.id})`));
+  if (clashes.length > 0) throw new ModelError(`${locale}: product words that begin or end with a carrier: ${clashes.join(', ')}`);
 }

@@ -6,8 +6,9 @@
  */
 import type { IntentSource, ModelLocale, SlotKind } from '../source/types';
 import { PLACEHOLDERS, SKILL_TEXTS } from '../source/skill';
-import { CHOICES, MACROS } from '../source/vocabulary';
+import { CHOICES, DIALOGFLOW_MACROS } from '../source/vocabulary';
 import { measureValues } from './measure-values';
+import { assertGrammatical } from './grammar';
 import { stableUuid } from './ids';
 import type { ProductSlotValue } from './product-values';
 import { DIALOGFLOW_CHOICE_ENTITY, DIALOGFLOW_MEASURE_ENTITY, DIALOGFLOW_PRODUCT_ENTITY, DIALOGFLOW_SLOT_TYPES } from './slot-kinds';
@@ -31,6 +32,13 @@ export function dialogflowIntentName(intent: IntentSource): string | null {
   return intent.dialogflow === undefined ? intent.name : intent.dialogflow;
 }
 
+/** An intent's training phrases in one language: its samples with Dialogflow's lighter carriers, and its own extras. */
+export function dialogflowPhrases(intent: IntentSource, locale: ModelLocale): string[] {
+  const phrases = expandAll([...intent.samples[locale], ...(intent.dialogflowOnlySamples?.[locale] ?? [])], DIALOGFLOW_MACROS[locale]);
+  assertGrammatical(phrases, locale, `Dialogflow ${intent.name}`);
+  return phrases;
+}
+
 export function dialogflowAgent(
   intents: readonly IntentSource[],
   productValues: Readonly<Record<ModelLocale, readonly ProductSlotValue[]>>,
@@ -49,7 +57,7 @@ export function dialogflowAgent(
     if (name === null) continue;
     files.push({ path: `intents/${name}.json`, json: intentJson(intent, name, locales) });
     for (const locale of locales) {
-      const phrases = expandAll([...intent.samples[locale], ...(intent.dialogflowOnlySamples?.[locale] ?? [])], MACROS[locale]);
+      const phrases = dialogflowPhrases(intent, locale);
       if (phrases.length === 0) continue;
       const lang = DIALOGFLOW_LANGUAGES[locale];
       files.push({

@@ -5,28 +5,94 @@
 import type { ChoiceValue, GroceryTerm, PerLocale } from './types';
 
 /**
+ * The words shoppers wrap a request in, per role, most common first. Each list is written once here and reaches
+ * every sample through the macros below (`<ask>`, `<wish>`, `<thank>`…), so a new word lands in every phrasing that
+ * carries the role. Dialogflow learns from fewer phrases than Alexa matches (its classifier generalises), so its
+ * agent takes only the head of each list: see DIALOGFLOW_CARRIER_WORDS.
+ */
+export const CARRIERS: PerLocale<Record<string, readonly string[]>> = {
+  'en-US': {
+    // Before a command verb: "please add…", "can you put…".
+    ask: ['please', 'can you', 'could you', 'would you', 'can you please'],
+    // Before an infinitive: "i'd like to add…", "i need to put…".
+    wish: ["i'd like to", 'i want to', 'i need to', 'i would like to', 'i wanna'],
+    // After a whole command: "…for me", "…please".
+    thank: ['please', 'for me', 'for me please', 'thanks', 'thank you'],
+  },
+  'de-DE': {
+    // Right after the imperative or before it: "setz bitte…", "bitte setz…".
+    bitte: ['bitte', 'mal', 'bitte mal'],
+    // A question puts the verb last: "kannst du Milch auf die Liste setzen".
+    frage: ['kannst du', 'könntest du', 'würdest du', 'kannst du bitte', 'könntest du bitte', 'kannst du mal'],
+    // A wish puts the verb last too: "ich möchte Milch auf die Liste setzen".
+    wunsch: ['ich möchte', 'ich will', 'ich würde gern', 'ich würde gerne'],
+    // After a whole command: "Milch auf die Liste, bitte".
+    danke: ['bitte', 'danke'],
+  },
+};
+
+/** Dialogflow's share of each carrier list (see CARRIERS). */
+export const DIALOGFLOW_CARRIER_WORDS = 2;
+
+/** Carrier roles whose macro may be left out ("[please] add…"); the others must be said ("<wish> add…"). */
+const OPTIONAL_CARRIERS = new Set(['ask', 'thank', 'bitte', 'danke']);
+
+/**
+ * The carrier macros of a locale, each role limited to its first `take` words: `<role>` as the role is used, and
+ * `<role-said>` where the carrier must be there ("tell me…" alone opens a skill on Alexa; "please tell me…" does not).
+ */
+export function carrierMacros(locale: keyof typeof CARRIERS, take = Infinity): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(CARRIERS[locale]).flatMap(([role, words]) => {
+      const kept = words.slice(0, take).join('|');
+      return [
+        [role, OPTIONAL_CARRIERS.has(role) ? `[${kept}]` : `(${kept})`],
+        [`${role}-said`, `(${kept})`],
+      ];
+    }),
+  );
+}
+
+/**
  * Macros used in sample templates. Cart, basket, list, shopping list and grocery list all mean the cart:
- * shoppers talk to a voice shop the way they talk about a shopping list on the fridge.
+ * shoppers talk to a voice shop the way they talk about a shopping list on the fridge. The carrier macros
+ * (CARRIERS) are part of every locale's set.
  */
 export const MACROS: PerLocale<Record<string, string>> = {
   'en-US': {
+    ...carrierMacros('en-US'),
     cart: '(cart|basket|list|shopping list|grocery list|shopping cart|shopping basket)',
     'my-cart': '(my|the) <cart>',
     // For the rarer phrasings: every cart word on every phrasing would swell the model past Dialogflow's
     // 2,000 phrases per intent without teaching either platform anything new.
     'my-list': '(my cart|my list|my shopping list|my grocery list)',
+    // The list words people say with "on" and the cart words they say with "in": "put milk on the list", "in my cart".
+    'list-word': '(list|shopping list|grocery list)',
+    'cart-word': '(cart|basket|shopping cart)',
+    // Whose list: shoppers say "my", "the", "our", and in a hurry nothing at all ("add milk to shopping list").
+    whose: '[my|the|our]',
+    'a-list': '<whose> (<list-word>|<cart-word>)',
+    'on-list': 'on <whose> <list-word>',
+    'in-cart': 'in <whose> <cart-word>',
     some: '[some|a|an]',
     units: '(bottles|packs|boxes|bags|cans|cartons|jars|loaves|bunches|packages|cases)',
     unit: '(bottle|pack|box|bag|can|carton|jar|loaf|bunch|package|case)',
   },
   'de-DE': {
+    ...carrierMacros('de-DE'),
     // German changes article and preposition with the noun's gender and case, so each use has its own macro.
-    'zum-korb': '(in (den|meinen) (Warenkorb|Einkaufswagen|Korb)|auf (die|meine) (Liste|Einkaufsliste)|auf (den|meinen) Einkaufszettel)',
-    'aus-korb': '(aus (dem|meinem) (Warenkorb|Einkaufswagen|Korb)|von (der|meiner) (Liste|Einkaufsliste)|von (dem|meinem) Einkaufszettel)',
-    'im-korb': '(im (Warenkorb|Einkaufswagen|Korb)|in meinem (Warenkorb|Einkaufswagen|Korb)|auf (der|meiner) (Liste|Einkaufsliste)|auf (dem|meinem) Einkaufszettel)',
+    'zum-korb': '(in (den|meinen|unseren) (Warenkorb|Einkaufswagen|Korb)|auf (die|meine|unsere) (Liste|Einkaufsliste)|auf (den|meinen) Einkaufszettel)',
+    'aus-korb': '(aus (dem|meinem|unserem) (Warenkorb|Einkaufswagen|Korb)|von (der|meiner|unserer) (Liste|Einkaufsliste)|von (dem|meinem) Einkaufszettel)',
+    'im-korb': '(im (Warenkorb|Einkaufswagen|Korb)|in (meinem|unserem) (Warenkorb|Einkaufswagen|Korb)|auf (der|meiner|unserer) (Liste|Einkaufsliste)|auf (dem|meinem) Einkaufszettel)',
     'zum-korb-kurz': '(in den Warenkorb|in meinen Warenkorb|auf die Liste|auf meine Einkaufsliste)',
-    'korb-akk': '((den|meinen) (Warenkorb|Einkaufswagen|Korb)|(die|meine) (Liste|Einkaufsliste)|(den|meinen) Einkaufszettel)',
-    'korb-dat': '(zum Warenkorb|zu meinem Warenkorb|zum Einkaufswagen|zur Liste|zu meiner Liste|zur Einkaufsliste|zu meiner Einkaufsliste)',
+    // What a carrier-wrapped request names most ("setz bitte Eier auf die Einkaufsliste"): fewer forms than <zum-korb>,
+    // since every carrier multiplies them.
+    'korb-oder-liste': '(in (den|meinen) Warenkorb|auf (die|meine|unsere) (Liste|Einkaufsliste))',
+    // Only a list is written on ("schreib Milch auf die Liste"); only from a list is something struck ("streich…").
+    'auf-liste': '(auf (die|meine|unsere) (Liste|Einkaufsliste)|auf (den|meinen) Einkaufszettel)',
+    'von-liste': '(von (der|meiner|unserer) (Liste|Einkaufsliste)|(vom|von meinem) Einkaufszettel)',
+    'korb-akk': '((den|meinen) (Warenkorb|Einkaufswagen|Korb)|(die|meine|unsere) (Liste|Einkaufsliste)|(den|meinen) Einkaufszettel)',
+    'korb-dat': '(zum Warenkorb|zu meinem Warenkorb|zum Einkaufswagen|zur Liste|zu meiner Liste|zu unserer Liste|zur Einkaufsliste|zu meiner Einkaufsliste|zu unserer Einkaufsliste)',
     etwas: '[etwas|noch|eine|einen|ein]',
     artikel: '[die|den|das|der]',
     // Containers, and the metric measures shoppers buy by ("zwei Liter Milch"). German puts the measure right
@@ -37,6 +103,15 @@ export const MACROS: PerLocale<Record<string, string>> = {
     'eine-einheit': '(eine (Flasche|Packung|Dose|Tüte|Kiste|Tafel)|einen (Beutel|Becher|Karton)|ein (Glas|Liter|Kilo|Pfund))',
     'mein-übliches': '(meinen üblichen|meine übliche|mein übliches|meinen gewohnten|meine gewohnte|mein gewohntes)',
   },
+};
+
+/**
+ * What Dialogflow's agent is built with: the same macros with each carrier list cut to its head. Its classifier
+ * generalises from "please add…" to "could you add…"; Alexa's exact-match test clients and its own matcher do not.
+ */
+export const DIALOGFLOW_MACROS: PerLocale<Record<string, string>> = {
+  'en-US': { ...MACROS['en-US'], ...carrierMacros('en-US', DIALOGFLOW_CARRIER_WORDS) },
+  'de-DE': { ...MACROS['de-DE'], ...carrierMacros('de-DE', DIALOGFLOW_CARRIER_WORDS) },
 };
 
 /** Extra words per aisle, on top of the aisle's own name from the catalog. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readCatalog } from '../../../interaction-models/generator/catalog-source';
 import { INTENTS } from '../../../interaction-models/source/intents';
-import { assertNoCommandWords } from '../../../interaction-models/generator/command-words';
+import { assertNoCarrierEdges, assertNoCommandWords } from '../../../interaction-models/generator/command-words';
 import { productSlotValues } from '../../../interaction-models/generator/product-values';
 import { nameTails } from '../../../interaction-models/generator/shopper-words';
 import { ModelError } from '../../../interaction-models/generator/errors';
@@ -73,5 +73,15 @@ describe('product slot values', () => {
     const values = [{ id: 'term:help', name: 'help', display: 'help', synonyms: [] }];
     expect(() => assertNoCommandWords(INTENTS, values, 'en-US')).toThrow(ModelError);
     expect(() => assertNoCommandWords(INTENTS, productSlotValues(catalog, 'en-US'), 'en-US')).not.toThrow();
+  });
+
+  it('refuses a product word that would swallow a carrier ("milk please", "bitte kaffee")', () => {
+    const english = [{ id: 'term:milk', name: 'milk please', display: 'milk please', synonyms: [] }];
+    expect(() => assertNoCarrierEdges(english, 'en-US')).toThrow(/carrier: "milk please"/);
+    const german = [{ id: 'term:kaffee', name: 'kaffee', display: 'kaffee', synonyms: ['bitte kaffee'] }];
+    expect(() => assertNoCarrierEdges(german, 'de-DE')).toThrow(ModelError);
+    for (const locale of ['en-US', 'de-DE'] as const) {
+      expect(() => assertNoCarrierEdges(productSlotValues(catalog, locale), locale)).not.toThrow();
+    }
   });
 });

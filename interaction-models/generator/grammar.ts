@@ -1,0 +1,109 @@
+/**
+ * A grammar check over expanded samples. Carriers and determiners multiply through macros, and one careless
+ * template ("add {product} to <whose> the list") yields hundreds of phrases no shopper says: Alexa's certification
+ * rejects ungrammatical samples, and every wrong phrase can pull a real utterance to the wrong intent. The check
+ * knows only the small closed classes a template can misuse (articles and possessives, prepositions, the carriers
+ * of source/vocabulary.ts); it does not parse, so it flags the mistakes templates make, not every bad sentence.
+ */
+import { CARRIERS } from '../source/vocabulary';
+import type { ModelLocale, PerLocale } from '../source/types';
+import { ModelError } from './errors';
+
+/** An expanded sample breaks a grammar rule; `sample` is the phrase, `rule` says which. */
+export class GrammarError extends ModelError {
+  override name = 'GrammarError';
+  constructor(
+    readonly sample: string,
+    readonly rule: string,
+    context: string,
+  ) {
+    super(`${context}: ungrammatical sample "${sample}" (${rule})`);
+  }
+}
+
+interface WordClasses {
+  /** Words that open a noun phrase; two in a row ("my the list") are one too many. */
+  determiners: ReadonlySet<string>;
+  /** Prepositions that need a noun phrase after them; two in a row ("to on") lost a word between. */
+  prepositions: ReadonlySet<string>;
+  /** Words a sample cannot end on: a determiner or preposition waiting for its noun ("add milk to"). */
+  cannotEnd: ReadonlySet<string>;
+  /** Idioms that do end on one of them ("what does it come to"). */
+  idiomEndings: readonly string[];
+  /**
+   * Whether a sample may not end on a leading carrier ("add milk could you"). German asks "was kannst du" and means
+   * it, so there a carrier only dangles when it is all the sample says.
+   */
+  carrierCannotEnd: boolean;
+}
+
+const WORDS: PerLocale<WordClasses> = {
+  'en-US': {
+    determiners: new Set(['a', 'an', 'the', 'my', 'our', 'your', 'some', 'any', 'this', 'these']),
+    // "out of", "off of" are good English, so the particles out and off are not in the list.
+    prepositions: new Set(['to', 'on', 'in', 'from', 'of', 'into', 'onto', 'at', 'with', 'for']),
+    cannotEnd: new Set(['a', 'an', 'the', 'my', 'our', 'your', 'to', 'from', 'into', 'onto', 'with']),
+    idiomEndings: ['come to'],
+    carrierCannotEnd: true,
+  },
+  'de-DE': {
+    determiners: new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'mein',
+      'meine', 'meinen', 'meinem', 'meiner', 'unser', 'unsere', 'unseren', 'unserem', 'unserer']),
+    prepositions: new Set(['auf', 'in', 'im', 'von', 'vom', 'aus', 'zu', 'zum', 'zur', 'mit', 'für', 'ans', 'nach']),
+    // Not "aus", "an", "ein", "ab", "mit": they end a sentence as the split-off part of a verb ("schalt die Erinnerungen aus").
+    cannotEnd: new Set(['der', 'die', 'den', 'dem', 'eine', 'einen', 'mein', 'meine', 'meinen', 'meinem',
+      'unsere', 'auf', 'von', 'vom', 'zum', 'zur', 'für']),
+    idiomEndings: [],
+    carrierCannotEnd: false,
+  },
+};
+
+/**
+ * German carriers that ask a question put the verb last ("kannst du Milch auf die Liste setzen"): a sample that opens
+ * with one and does not end on an infinitive lost its verb. A wish may stand without one ("ich möchte Milch").
+ */
+const VERB_LAST_ROLES: PerLocale<readonly string[]> = { 'en-US': [], 'de-DE': ['frage'] };
+
+const words = (phrase: string) => phrase.toLocaleLowerCase().split(' ').filter((word) => word.length > 0);
+
+/** The carriers that must be followed by what they carry: "could you", "i'd like to", "kannst du". */
+function leadingCarriers(locale: ModelLocale): string[] {
+  const roles = CARRIERS[locale];
+  const trailing = new Set([...(roles.thank ?? []), ...(roles.danke ?? []), ...(roles.bitte ?? [])]);
+  return Object.values(roles)
+    .flat()
+    .filter((carrier) => !trailing.has(carrier));
+}
+
+/** The first rule a sample breaks, or undefined when it breaks none. */
+export function grammarProblem(sample: string, locale: ModelLocale): string | undefined {
+  const classes = WORDS[locale];
+  const tokens = words(sample);
+  for (let index = 1; index < tokens.length; index += 1) {
+    const [before, word] = [tokens[index - 1]!, tokens[index]!];
+    if (before === word) return `"${word}" twice in a row`;
+    if (classes.determiners.has(before) && classes.determiners.has(word)) return `two determiners "${before} ${word}"`;
+    if (classes.prepositions.has(before) && classes.prepositions.has(word)) return `two prepositions "${before} ${word}"`;
+  }
+  const last = tokens.at(-1);
+  const text = tokens.join(' ');
+  const idiom = classes.idiomEndings.some((ending) => text.endsWith(ending));
+  if (last !== undefined && classes.cannotEnd.has(last) && !idiom) return `ends on "${last}"`;
+  for (const carrier of leadingCarriers(locale)) {
+    if (text === carrier || (classes.carrierCannotEnd && text.endsWith(` ${carrier}`))) return `dangling carrier "${carrier}"`;
+  }
+  for (const role of VERB_LAST_ROLES[locale]) {
+    for (const carrier of CARRIERS[locale][role] ?? []) {
+      if (text.startsWith(`${carrier} `) && !/(en|n)$/.test(last ?? '')) return `"${carrier}" needs its verb at the end`;
+    }
+  }
+  return undefined;
+}
+
+/** Throws a GrammarError for the first expanded sample that breaks a rule. */
+export function assertGrammatical(samples: readonly string[], locale: ModelLocale, context: string): void {
+  for (const sample of samples) {
+    const problem = grammarProblem(sample, locale);
+    if (problem) throw new GrammarError(sample, problem, `${locale} ${context}`);
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Carriers and determiners multiply through macros: the grammar check must catch the phrases a careless template
+ * makes, and every phrase the generator writes for either platform must pass it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { alexaSamples } from '../../../interaction-models/generator/alexa';
+import { dialogflowAgent } from '../../../interaction-models/generator/dialogflow';
+import { ModelError } from '../../../interaction-models/generator/errors';
+import { assertGrammatical, GrammarError, grammarProblem } from '../../../interaction-models/generator/grammar';
+import { INTENTS } from '../../../interaction-models/source/intents';
+import type { IntentSource } from '../../../interaction-models/source/types';
+
+const modelsDir = fileURLToPath(new URL('../../../interaction-models/', import.meta.url));
+
+describe('grammarProblem', () => {
+  it.each([
+    ['add to my the list', 'two determiners'],
+    ['add {product} to my the list', 'two determiners'],
+    ['put {product} on on my list', 'twice in a row'],
+    ['add {product} to on my list', 'two prepositions'],
+    ['add {product} to', 'ends on "to"'],
+    ['put {product} on the', 'ends on "the"'],
+    ['add {product} could you', 'dangling carrier'],
+    ['could you', 'dangling carrier'],
+    ["add {product} i'd like to", 'ends on "to"'],
+    ['please please add {product}', 'twice in a row'],
+  ])('en-US: rejects "%s" (%s)', (sample, rule) => {
+    expect(grammarProblem(sample, 'en-US')).toContain(rule);
+  });
+
+  it.each([
+    ['setz {product} auf die meine Liste', 'two determiners'],
+    ['pack {product} in in den Warenkorb', 'twice in a row'],
+    ['kannst du {product} auf die Liste', 'needs its verb at the end'],
+    ['lies mir die', 'ends on "die"'],
+    ['kannst du', 'dangling carrier'],
+  ])('de-DE: rejects "%s" (%s)', (sample, rule) => {
+    expect(grammarProblem(sample, 'de-DE')).toContain(rule);
+  });
+
+  it.each([
+    ['en-US', 'could you please add {product} to our grocery list'],
+    ['en-US', 'take {product} out of my cart'],
+    ['en-US', 'what does my cart come to'],
+    ['en-US', 'add {product} to shopping list for me'],
+    ['de-DE', 'kannst du {product} auf meine Liste setzen'],
+    ['de-DE', 'schalte Erinnerungen aus'],
+    ['de-DE', 'was kannst du'],
+    ['de-DE', 'ich möchte {product}'],
+  ] as const)('%s: accepts "%s"', (locale, sample) => {
+    expect(grammarProblem(sample, locale)).toBeUndefined();
+  });
+
+  it('throws a typed error naming the sample and the rule', () => {
+    let caught: unknown;
+    try {
+      assertGrammatical(['add {product} to my list', 'add {product} to my the list'], 'en-US', 'test');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(GrammarError);
+    expect(caught).toBeInstanceOf(ModelError);
+    expect((caught as GrammarError).name).toBe('GrammarError');
+    expect((caught as GrammarError).sample).toBe('add {product} to my the list');
+    expect((caught as Error).message).toContain('two determiners');
+  });
+});
+
+describe('the generator', () => {
+  const careless: IntentSource = {
+    name: 'CarelessIntent',
+    slots: [{ name: 'product', kind: 'product' }],
+    samples: { 'en-US': ['<ask> add {product} to <whose> the list'], 'de-DE': ['setz {product} auf die Liste'] },
+  };
+
+  it('fails the build on an ungrammatical template, on either platform', () => {
+    expect(() => alexaSamples([careless], 'en-US')).toThrow(GrammarError);
+    expect(() => dialogflowAgent([careless], { 'en-US': [], 'de-DE': [] }, ['en-US'])).toThrow(GrammarError);
+  });
+
+  it.each(['en-US', 'de-DE'] as const)('writes only grammatical %s samples for Alexa', (locale) => {
+    const model = JSON.parse(readFileSync(`${modelsDir}alexa/skill-package/interactionModels/custom/${locale}.json`, 'utf8'));
+    const samples: string[] = model.interactionModel.languageModel.intents.flatMap((intent: { samples: string[] }) => intent.samples);
+    expect(samples.filter((sample) => grammarProblem(sample, locale))).toEqual([]);
+    // The same from the source, so a failure names the intent.
+    expect(() => alexaSamples(INTENTS, locale)).not.toThrow();
+  });
+
+  it.each([
+    ['en', 'en-US'],
+    ['de', 'de-DE'],
+  ] as const)('writes only grammatical %s training phrases for Dialogflow', (lang, locale) => {
+    const dir = `${modelsDir}google/dialogflow/intents/`;
+    const phrases = readdirSync(dir)
+      .filter((file) => file.endsWith(`_usersays_${lang}.json`))
+      .flatMap((file) => JSON.parse(readFileSync(`${dir}${file}`, 'utf8')) as { data: { text: string; alias?: string }[] }[])
+      .map((phrase) => phrase.data.map((part) => (part.alias ? `{${part.alias}}` : part.text)).join(''));
+    expect(phrases.filter((phrase) => grammarProblem(phrase, locale))).toEqual([]);
+  });
+});
