@@ -1,7 +1,8 @@
 /**
  * Reads on the hot path through the plain DynamoDB client: explicit keys or one bounded key range, items
  * unmarshalled straight into plain objects. dynamoose's query + toJSON costs several times the request itself
- * (`npm run bench:turns` prints the ratio), so the turn's reads skip it; writes keep the dynamoose model.
+ * (`npm run bench:turns` prints the ratio); the repositories' writes use the plain client too, and dynamoose is
+ * left to the tools (table.ts).
  */
 import { BatchGetItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
