@@ -20,8 +20,8 @@ import { CarrierWords } from './carrier-words';
 import { NluError } from './errors';
 import { IntentClassifier, NO_INTENT, type TrainingPhrase } from './intent-classifier';
 import { modelPhrases, slotKindsByIntent, type ModelPhrase } from './model-phrases';
-import { productWords, type ProductWords } from './product-slot';
-import { SampleMatcher, type SlotReader } from './sample-matcher';
+import { isJoiningWord, productWords, splitAmount, type ProductWords } from './product-slot';
+import { SampleMatcher, type RelaxedSlotReader, type StrictSlotReader } from './sample-matcher';
 import { buildSlotLexicon, type SlotLexicon } from './slot-lexicon';
 import { findSlotSpans, PLACEHOLDERS, slotValue, withPlaceholders, type SlotSpan, type SpanKind } from './slot-spans';
 import { spokenWords } from './spoken-text';
@@ -69,14 +69,14 @@ async function trainUnderstanding(locale: Locale, options: UnderstandingOptions)
   const lexicon = buildSlotLexicon(productSlotValues(catalog, locale), locale);
   const phrases = modelPhrases(locale);
   const carriers = new CarrierWords(phrases, locale);
-  const reader = slotReader(locale, lexicon, carriers);
-  const classifier = await IntentClassifier.train(locale, phrases.map((phrase) => trainingPhrase(phrase, locale, lexicon)));
+  const strict: StrictSlotReader = (kind, words) => slotValue(kind, words, locale, lexicon);
+  const classifier = await IntentClassifier.train(locale, phrases.map(trainingPhraseReader(locale, lexicon, carriers)));
   return new ModelUnderstanding(locale, {
     lexicon,
     carriers,
     classifier,
-    model: new SampleMatcher(phrases, reader),
-    alexa: new SampleMatcher(alexaModelPhrases(locale, options.alexaModelPath ?? alexaModelPath(locale)), reader),
+    model: new SampleMatcher(phrases, strict),
+    alexa: new SampleMatcher(alexaModelPhrases(locale, options.alexaModelPath ?? alexaModelPath(locale)), strict),
     slotKinds: slotKindsByIntent(),
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,
   });
@@ -92,36 +92,50 @@ const PLACEHOLDER_OF_SLOT: Readonly<Record<SlotKind, SpanKind>> = {
   pin: 'pin',
 };
 
-/** A model phrase as the classifier reads it: its words through the same span finder as an utterance's. */
-function trainingPhrase(phrase: ModelPhrase, locale: Locale, lexicon: SlotLexicon): TrainingPhrase {
-  const text: string[] = [];
-  let words: string[] = [];
-  const flush = () => {
-    text.push(...withPlaceholders(words, findSlotSpans(words, locale, lexicon)));
-    words = [];
-  };
-  for (const item of phrase.items) {
-    if ('word' in item) {
-      words.push(item.word);
-      continue;
+/**
+ * A model phrase as the classifier reads it: its words through the same span finder as an utterance's. Phrases
+ * share most of their word runs, so each run is read once.
+ */
+function trainingPhraseReader(locale: Locale, lexicon: SlotLexicon, carriers: CarrierWords): (phrase: ModelPhrase) => TrainingPhrase {
+  const runs = new Map<string, string[]>();
+  const read = (words: string[]) => {
+    const key = words.join(' ');
+    let text = runs.get(key);
+    if (!text) {
+      text = withPlaceholders(words, findSlotSpans(words, locale, lexicon, (word) => carriers.has(word)));
+      runs.set(key, text);
     }
-    flush();
-    text.push(PLACEHOLDERS[PLACEHOLDER_OF_SLOT[item.kind]]);
-  }
-  flush();
-  return { intent: phrase.intent, text: text.join(' ') };
+    return text;
+  };
+  return (phrase) => {
+    const text: string[] = [];
+    let words: string[] = [];
+    for (const item of phrase.items) {
+      if ('word' in item) {
+        words.push(item.word);
+        continue;
+      }
+      text.push(...read(words), PLACEHOLDERS[PLACEHOLDER_OF_SLOT[item.kind]]);
+      words = [];
+    }
+    text.push(...read(words));
+    return { intent: phrase.intent, text: text.join(' ') };
+  };
 }
 
-function slotReader(locale: Locale, lexicon: SlotLexicon, carriers: CarrierWords): SlotReader {
-  return {
-    strict: (kind, words) => slotValue(kind, words, locale, lexicon),
-    relaxed: (kind, words) => {
-      if (kind !== 'product' || words.length === 0) return undefined;
-      if (carriers.has(words[0]!) || carriers.has(words.at(-1)!)) return undefined;
-      // Numbers and measures belong to slots of their own ("two cartons of oat milk"): a sample with them says so.
-      const others = findSlotSpans(words, locale, lexicon).filter((span) => span.kind !== 'product' && span.kind !== 'choice');
-      return others.length === 0 ? words.join(' ') : undefined;
-    },
+/**
+ * Product words outside the catalog, where the rest of a sample matches word for word: not where another slot's
+ * material is (that sample's phrasing has a slot for it), and made of words that are not carriers, joined at most
+ * by a joining word ("hamburger buns and relish").
+ */
+function relaxedProductReader(tokens: readonly string[], spans: readonly SlotSpan[], carriers: CarrierWords): RelaxedSlotReader {
+  return (kind, start, end) => {
+    if (kind !== 'product') return undefined;
+    const words = tokens.slice(start, end);
+    if (isJoiningWord(words[0]!) || isJoiningWord(words.at(-1)!)) return undefined;
+    if (words.some((word) => carriers.has(word) && !isJoiningWord(word))) return undefined;
+    const cutsAnotherSlot = spans.some((span) => span.kind !== 'product' && span.start < end && span.end > start);
+    return cutsAnotherSlot ? undefined : words.join(' ');
   };
 }
 
@@ -142,33 +156,53 @@ class ModelUnderstanding implements Understanding {
   ) {}
 
   async understand(utterance: string): Promise<Understood> {
+    const { lexicon, carriers, model, alexa, classifier, slotKinds, minScore } = this.parts;
     const tokens = spokenWords(utterance, this.locale);
-    const exact = this.parts.alexa.match(tokens) !== undefined;
+    const exact = alexa.match(tokens) !== undefined;
     const fallback: Understood = { utterance, intent: FALLBACK_INTENT, slots: {}, score: 0, exact };
     if (tokens.length === 0) return fallback;
+    const spans = findSlotSpans(tokens, this.locale, lexicon, (word) => carriers.has(word));
 
-    const sample = this.parts.model.match(tokens, true);
-    if (sample) return { utterance, intent: sample.intent, slots: sample.slots, score: sample.relaxed ? RELAXED_MATCH_SCORE : 1, exact };
+    const sample = model.match(tokens, relaxedProductReader(tokens, spans, carriers));
+    if (sample) {
+      const slots = this.withoutAmount(sample.slots, slotKinds.get(sample.intent));
+      return { utterance, intent: sample.intent, slots, score: sample.relaxed ? RELAXED_MATCH_SCORE : 1, exact };
+    }
 
-    const spans = findSlotSpans(tokens, this.locale, this.parts.lexicon);
-    const product = productWords(tokens, spans, this.parts.carriers);
+    if (this.mostlyUnknown(tokens, spans)) return fallback;
+    const product = productWords(tokens, spans, carriers);
+    // Words outside the catalog stand for a product to the classifier only where the shop knows them as words
+    // ("hamburger" of "hamburger buns"); others it ignores, as it ignores any word it was not trained on.
     const productSpan: SlotSpan[] =
-      product && !product.fromCatalog ? [{ kind: 'product', start: product.start, end: product.end, words: product.words, value: product.words }] : [];
-    const [top] = await this.parts.classifier.classify(withPlaceholders(tokens, [...spans, ...productSpan]).join(' '));
-    if (!top || top.intent === NO_INTENT || top.score < this.parts.minScore) return { ...fallback, score: top?.intent === NO_INTENT ? 0 : (top?.score ?? 0) };
-    const kinds = this.parts.slotKinds.get(top.intent) ?? new Map<string, SlotKind>();
-    if (kinds.has('product') && product && this.unknownWordsAlone(tokens, product)) return fallback;
-    return { utterance, intent: top.intent, slots: slotsFor(kinds, spans, product), score: top.score, exact };
+      product && !product.fromCatalog && product.words.split(' ').every((word) => lexicon.knowsWord(word) || isJoiningWord(word))
+        ? [{ kind: 'product', start: product.start, end: product.end, words: product.words, value: product.words }]
+        : [];
+    const [top] = await classifier.classify(withPlaceholders(tokens, [...spans, ...productSpan]).join(' '));
+    if (!top || top.intent === NO_INTENT || top.score < minScore) return { ...fallback, score: top?.intent === NO_INTENT ? 0 : (top?.score ?? 0) };
+    const kinds = slotKinds.get(top.intent);
+    const slots = this.withoutAmount(slotsFor(kinds ?? new Map(), spans, product), kinds);
+    return { utterance, intent: top.intent, slots, score: top.score, exact };
   }
 
   /**
-   * Words the shop does not know, said with nothing around them ("blorf zek"), are no request: a product outside
-   * the catalog counts only where the rest of the utterance asks for something ("put blorf on my list").
+   * Fewer than half the words known to the model (as carriers, slot material or words of the catalog) is no
+   * shopping request ("tell me a joke", "blorf zek"), however the classifier would rank it.
    */
-  private unknownWordsAlone(tokens: readonly string[], product: ProductWords): boolean {
-    if (product.fromCatalog) return false;
-    const saidAround = tokens.length - (product.end - product.start) > 0;
-    return !saidAround && !product.words.split(' ').every((word) => this.parts.lexicon.knowsWord(word));
+  private mostlyUnknown(tokens: readonly string[], spans: readonly SlotSpan[]): boolean {
+    const inSpan = new Set(spans.flatMap((span) => Array.from({ length: span.end - span.start }, (_, offset) => span.start + offset)));
+    const known = tokens.filter((word, at) => inSpan.has(at) || this.parts.carriers.has(word) || this.parts.lexicon.knowsWord(word)).length;
+    return known * 2 < tokens.length;
+  }
+
+  /** The product slot without the amount the core reads by itself; that amount goes to the measure slot when it is one. */
+  private withoutAmount(slots: UnderstoodSlots, kinds: ReadonlyMap<string, SlotKind> | undefined): UnderstoodSlots {
+    const words = slots.product;
+    if (words === undefined) return slots;
+    const { product, amount } = splitAmount(words, this.locale);
+    const out: UnderstoodSlots = { ...slots, product };
+    const measure = [...(kinds ?? [])].find(([, kind]) => kind === 'measure')?.[0];
+    if (amount && measure && out[measure] === undefined && this.parts.lexicon.has('measure', amount)) out[measure] = amount;
+    return out;
   }
 }
 

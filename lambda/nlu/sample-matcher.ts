@@ -2,7 +2,7 @@
  * Matches an utterance against sample phrases word for word, the way virtual-alexa (and, for a phrase it was
  * trained on, a platform) does: literal words must be equal, and the words a {slot} takes must be a value of the
  * slot's type. A relaxed match also lets a product slot take words the catalog does not know, as a custom slot
- * type does on Alexa ("put hamburger on my list"), provided they do not begin or end with a carrier word.
+ * type does on Alexa ("put hamburger on my list"), where the relaxed reader accepts them in their utterance.
  */
 import type { SlotKind } from '../../interaction-models/source/types';
 import type { ModelPhrase, PhraseItem } from './model-phrases';
@@ -15,12 +15,14 @@ export interface SampleMatch {
   relaxed: boolean;
 }
 
-export interface SlotReader {
-  /** The slot's value when exactly these words fill it, or undefined. */
-  strict(kind: SlotKind, words: readonly string[]): string | undefined;
-  /** The value a custom slot type would still accept (product words outside the list), or undefined. */
-  relaxed(kind: SlotKind, words: readonly string[]): string | undefined;
-}
+/** The slot's value when exactly these words fill it, or undefined. */
+export type StrictSlotReader = (kind: SlotKind, words: readonly string[]) => string | undefined;
+
+/**
+ * The value a custom slot type would still accept for the utterance's words `start` to `end` (product words
+ * outside the list), or undefined. It sees positions, not only words, so it can judge them in their utterance.
+ */
+export type RelaxedSlotReader = (kind: SlotKind, start: number, end: number) => string | undefined;
 
 /** No slot value of the model is longer; bounding the search keeps a match linear in practice. */
 const MAX_SLOT_WORDS = 10;
@@ -36,7 +38,7 @@ export class SampleMatcher {
 
   constructor(
     phrases: readonly ModelPhrase[],
-    private readonly slots: SlotReader,
+    private readonly strict: StrictSlotReader,
   ) {
     phrases.forEach((phrase, order) => {
       const first = phrase.items[0];
@@ -48,18 +50,18 @@ export class SampleMatcher {
   }
 
   /** The best match: strict before relaxed, then the sample with the most literal words, then the first written. */
-  match(tokens: readonly string[], allowRelaxed = false): SampleMatch | undefined {
+  match(tokens: readonly string[], relaxedReader?: RelaxedSlotReader): SampleMatch | undefined {
     if (tokens.length === 0) return undefined;
     let best: (SampleMatch & { order: number }) | undefined;
     const candidates = [...(this.byFirstWord.get(tokens[0]!) ?? []), ...this.slotFirst];
-    for (const relaxed of allowRelaxed ? [false, true] : [false]) {
+    for (const relaxed of relaxedReader ? [undefined, relaxedReader] : [undefined]) {
       for (const phrase of candidates) {
         // A phrase of a slot alone ("{product}") takes anything when relaxed: only the slot's own values count there.
         if (relaxed && phrase.literalWords === 0) continue;
         const slots = this.matchItems(phrase.items, 0, tokens, 0, relaxed);
         if (!slots) continue;
         const better = !best || phrase.literalWords > best.literalWords || (phrase.literalWords === best.literalWords && phrase.order < best.order);
-        if (better) best = { intent: phrase.intent, slots, literalWords: phrase.literalWords, relaxed, order: phrase.order };
+        if (better) best = { intent: phrase.intent, slots, literalWords: phrase.literalWords, relaxed: relaxed !== undefined, order: phrase.order };
       }
       if (best) break;
     }
@@ -68,7 +70,13 @@ export class SampleMatcher {
     return match;
   }
 
-  private matchItems(items: readonly PhraseItem[], itemAt: number, tokens: readonly string[], tokenAt: number, relaxed: boolean): Record<string, string> | undefined {
+  private matchItems(
+    items: readonly PhraseItem[],
+    itemAt: number,
+    tokens: readonly string[],
+    tokenAt: number,
+    relaxed: RelaxedSlotReader | undefined,
+  ): Record<string, string> | undefined {
     if (itemAt === items.length) return tokenAt === tokens.length ? {} : undefined;
     const item = items[itemAt]!;
     if ('word' in item) {
@@ -80,8 +88,7 @@ export class SampleMatcher {
       // The next literal word must come right after the slot: skip ends where it does not.
       if (next && 'word' in next && tokens[end] !== next.word) continue;
       if (!next && end !== tokens.length) continue;
-      const words = tokens.slice(tokenAt, end);
-      const value = this.slots.strict(item.kind, words) ?? (relaxed ? this.slots.relaxed(item.kind, words) : undefined);
+      const value = this.strict(item.kind, tokens.slice(tokenAt, end)) ?? relaxed?.(item.kind, tokenAt, end);
       if (value === undefined) continue;
       const rest = this.matchItems(items, itemAt + 1, tokens, end, relaxed);
       if (rest) return { [item.slot]: value, ...rest };

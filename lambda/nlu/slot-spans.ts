@@ -52,7 +52,12 @@ function ordinalValue(word: string, locale: Locale): string | undefined {
   return position !== undefined && position > 0 ? String(position) : undefined;
 }
 
-export function findSlotSpans(tokens: readonly string[], locale: Locale, lexicon: SlotLexicon): SlotSpan[] {
+/**
+ * The slot spans of an utterance, left to right, longest phrase first. A catalog phrase made only of words the
+ * model's samples say around their slots ("wipe" of "wipe my data", "dosen" of "vier Dosen") is read as those words:
+ * the samples decide what such a word means.
+ */
+export function findSlotSpans(tokens: readonly string[], locale: Locale, lexicon: SlotLexicon, isCarrier: (word: string) => boolean = () => false): SlotSpan[] {
   const spans: SlotSpan[] = [];
   const span = (kind: SpanKind, start: number, end: number, value?: string) => {
     const words = tokens.slice(start, end).join(' ');
@@ -61,7 +66,7 @@ export function findSlotSpans(tokens: readonly string[], locale: Locale, lexicon
   let at = 0;
   while (at < tokens.length) {
     const match = lexicon.longestAt(tokens, at);
-    if (match) {
+    if (match && !(match.kind === 'product' && tokens.slice(at, match.end).every(isCarrier))) {
       span(match.kind, at, match.end);
       at = match.end;
       continue;
