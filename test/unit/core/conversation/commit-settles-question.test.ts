@@ -4,24 +4,29 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createConversationCore } from '../../../../skill/core/conversation/engine';
-import type { CommitReport, HeldClaim, Order, OrderCommitExtras } from '../../../../skill/core/ports';
+import type { CommitReport, HeldClaim, Order, OrderCommitExtras, OrderRepository } from '../../../../skill/core/ports';
 import { LocalPaymentGateway } from '../../../../skill/payments/local-gateway';
 import { FixedClock, MemoryAccounts, MemoryCustomers, MemoryOrders, MemoryReplenishment, memoryCoreDeps, turn } from '../../../helpers/fakes';
 
 const customer = { platform: 'alexa' as const, platformUserId: 'user-1', accessToken: 'linked-token' };
 
 /** Commits like the DynamoDB repository: the extras with the order, reported back. */
-class ReportingOrders extends MemoryOrders {
-  readonly extras: OrderCommitExtras[] = [];
-  constructor(private readonly memory: MemoryCustomers) {
-    super(memory);
-  }
-  override async commit(order: Order & { idempotencyKey: string }, cartVersion: number, held: HeldClaim, extras: OrderCommitExtras = {}): Promise<CommitReport> {
-    await super.commit(order, cartVersion, held);
-    this.extras.push(extras);
-    if (extras.answeredDialogKey) this.memory.questions.delete(`${order.customerId}\n${extras.answeredDialogKey}`);
-    return { questionCleared: extras.answeredDialogKey !== undefined, replenishmentRecorded: extras.replenishment !== undefined };
-  }
+function reportingOrders(memory: MemoryCustomers) {
+  const inner = new MemoryOrders(memory);
+  const extrasSeen: OrderCommitExtras[] = [];
+  const orders: OrderRepository = {
+    claim: (...args) => inner.claim(...args),
+    release: (...args) => inner.release(...args),
+    inspect: (...args) => inner.inspect(...args),
+    cancel: (...args) => inner.cancel(...args),
+    async commit(order: Order & { idempotencyKey: string }, cartVersion: number, held: HeldClaim, extras: OrderCommitExtras = {}): Promise<CommitReport> {
+      await inner.commit(order, cartVersion, held);
+      extrasSeen.push(extras);
+      if (extras.answeredDialogKey) memory.questions.delete(`${order.customerId}\n${extras.answeredDialogKey}`);
+      return { questionCleared: extras.answeredDialogKey !== undefined, replenishmentRecorded: extras.replenishment !== undefined };
+    },
+  };
+  return Object.assign(orders, { extras: extrasSeen });
 }
 
 function setup(payments = new LocalPaymentGateway()) {
@@ -35,13 +40,13 @@ function setup(payments = new LocalPaymentGateway()) {
   });
   customers.carts.set('merchant-7', { lines: [{ productId: 'milk-1', quantity: 1 }], version: 3 });
   payments.registerPaymentMethod('pm-7', 'merchant-7');
-  const orders = new ReportingOrders(customers);
+  const orders = reportingOrders(customers);
   const replenishment = new MemoryReplenishment();
   const saved: Array<object | undefined> = [];
   const saveQuestion = customers.saveQuestion.bind(customers);
-  customers.saveQuestion = async (id, key, question, expiresAt) => {
+  customers.saveQuestion = async (id: string, key: string, question: object | undefined) => {
     saved.push(question);
-    return saveQuestion(id, key, question, expiresAt);
+    return saveQuestion(id, key, question);
   };
   const core = createConversationCore(memoryCoreDeps({ customers, orders, payments, replenishment, clock: new FixedClock(), accounts: new MemoryAccounts(new Map([['linked-token', 'merchant-7']])) }));
   return { core, customers, orders, replenishment, saved };
