@@ -1,45 +1,33 @@
 /**
- * `npm start`: DynamoDB Local (unless DYNAMODB_ENDPOINT names a database), the table, the demo customer, and both
- * platform endpoints on one port. Ctrl-C stops all of it.
+ * `npm start`: DynamoDB Local (unless DYNAMODB_ENDPOINT names a database), the table, the demo customer, both
+ * platform endpoints and the console on one port. Ctrl-C stops all of it.
  */
 import './quiet-sdk-notice';
-import demoCustomer from '../../skill/data/demo-customer.json';
-import { createApp } from '../../skill/app';
-import { ConfigError, loadConfig } from '../../skill/config';
-import { ensureTable } from '../../skill/store';
-import { seedDemoCustomer } from '../../skill/store/seed';
-import { JavaMissingError, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
+import { ConfigError } from '../../skill/config';
+import { createConsole } from '../console/console';
+import { modelUnderstanding } from '../console/understanding';
+import { JavaMissingError } from './dynamodb-local';
+import { startLocalRuntime, type LocalRuntime } from './runtime';
 import { createServer, listen } from './server';
 
-let dynamo: RunningDynamoDb | undefined;
+let runtime: LocalRuntime | undefined;
 
 async function main(): Promise<void> {
-  // Locally there is no Alexa signature to check (the simulator and test clients do not sign); say so loudly.
-  const env = { ...process.env };
-  env.ALEXA_VERIFY_SIGNATURE ??= 'false';
-  let config = loadConfig(env);
-
-  if (!config.DYNAMODB_ENDPOINT) {
-    dynamo = await startDynamoDbLocal();
-    config = { ...config, DYNAMODB_ENDPOINT: dynamo.endpoint };
-  }
-
-  const app = createApp(config);
-  const created = await ensureTable(app.store.client, config.TABLE_NAME);
-  const demo = await seedDemoCustomer(config.TABLE_NAME, demoCustomer, { now: () => new Date() }, { catalog: app.catalog, priors: app.priors });
-  // The local gateway holds the demo account's stored payment method, as the merchant's gateway would.
-  app.payments.registerPaymentMethod(demo.paymentMethod.id, demo.customerId);
-  const http = await listen(createServer(app), config.PORT, process.env.HOST ?? '127.0.0.1');
+  runtime = await startLocalRuntime();
+  const { app, config, demo, dynamo, tableCreated } = runtime;
+  const console_ = createConsole({ app, demo, understanding: modelUnderstanding });
+  const http = await listen(createServer(app, { console: console_ }), config.PORT, process.env.HOST ?? '127.0.0.1');
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const base = `http://localhost:${port}`;
 
   const lines = [
     'vocart is running',
+    `  Console             ${base}/console`,
     `  Alexa endpoint      POST ${base}/alexa`,
     `  Dialogflow webhook  POST ${base}/google`,
     `  Health              GET  ${base}/health`,
-    `  DynamoDB            ${dynamo ? `DynamoDB Local (in memory) at ${config.DYNAMODB_ENDPOINT}` : config.DYNAMODB_ENDPOINT}, table "${config.TABLE_NAME}"${created ? ' (created)' : ''}`,
+    `  DynamoDB            ${dynamo ? `DynamoDB Local (in memory) at ${config.DYNAMODB_ENDPOINT}` : config.DYNAMODB_ENDPOINT}, table "${config.TABLE_NAME}"${tableCreated ? ' (created)' : ''}`,
     `  Demo customer       "${demo.customerId}", account-linking token "${demo.accessToken}"`,
   ];
   console.log(lines.join('\n'));
@@ -55,7 +43,7 @@ async function main(): Promise<void> {
     console.log(`\n${signal}: stopping…`);
     http.closeAllConnections();
     await new Promise<void>((resolve) => http.close(() => resolve()));
-    await dynamo?.stop();
+    await runtime?.stop();
     console.log('stopped.');
     process.exit(0);
   };
@@ -64,8 +52,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  // Never leave a JVM behind when start-up fails half-way.
-  await dynamo?.stop();
+  await runtime?.stop();
   if (error instanceof JavaMissingError || error instanceof ConfigError) {
     console.error(error.message);
   } else {

@@ -113,10 +113,19 @@ function json(label, value, open = false) {
   return el('details', { class: 'json', open }, el('summary', {}, label), el('pre', {}, JSON.stringify(value, null, 2)));
 }
 
+/** Catalog images come from the web; offline, or when one fails, a placeholder stands in (the title is beside it). */
+function image(url, alt, className) {
+  const placeholder = () => el('span', { class: 'noimage', 'aria-hidden': 'true' });
+  if (!url) return placeholder();
+  const img = el('img', { src: url, alt, loading: 'lazy', referrerpolicy: 'no-referrer', width: 56, height: 56, class: className });
+  img.addEventListener('error', () => img.replaceWith(placeholder()), { once: true });
+  return img;
+}
+
 function itemList(items, label) {
   return el('ul', { class: 'items', 'aria-label': label },
     items.map((item) => el('li', { class: 'item' },
-      item.imageUrl ? el('img', { src: item.imageUrl, alt: item.title, loading: 'lazy', referrerpolicy: 'no-referrer', width: 56, height: 56 }) : el('span', { class: 'noimage', 'aria-hidden': 'true' }, '🛒'),
+      image(item.imageUrl, item.title),
       el('span', { class: 'item-text' }, el('span', { class: 'item-title' }, item.title), item.detail ? el('span', { class: 'item-detail' }, item.detail) : null),
     )));
 }
@@ -132,7 +141,7 @@ function cardView(card) {
   return el('section', { class: 'card', 'aria-label': 'Card' },
     el('h4', {}, `Card (${card.type})`, card.title ? ` · ${card.title}` : ''),
     card.text ? el('p', { class: 'pre-line' }, card.text) : null,
-    card.imageUrl ? el('img', { src: card.imageUrl, alt: card.title ?? 'card image', loading: 'lazy', referrerpolicy: 'no-referrer', class: 'card-image' }) : null);
+    card.imageUrl ? image(card.imageUrl, card.title ?? 'card image', 'card-image') : null);
 }
 
 function richMessages(messages) {
@@ -188,7 +197,7 @@ function appendTurn(turn, roundTripMs) {
       json('Request JSON', turn.request),
       json('Response JSON', turn.response),
       json('Session state', turn.sessionState))));
-  log.lastElementChild.scrollIntoView({ block: 'nearest' });
+  log.scrollTop = log.scrollHeight;
 }
 
 // ---- stored state -------------------------------------------------------------------------------------------------
