@@ -77,7 +77,7 @@ export const SCORING = {
   personalMargin: 0.1,
 } as const;
 
-/** What an index is made of; the postings and aisle groups are derived when not given (building, not loading). */
+/** What an index is made of; the postings, aisle groups and word weights are derived when not given (building, not loading). */
 interface IndexParts {
   tokens: StringList;
   phonetic: StringList;

@@ -250,6 +250,19 @@ describe('the prebuilt index', () => {
     expect(loaded.search('ziegenkäse', { locale: 'de-DE', limit: 1 })[0]?.product.id).toBe('x🧀');
   });
 
+  it('keeps repeated and varied product fields alike (repeated ones are stored once each)', () => {
+    const many: Product[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `p${i}`,
+      names: { 'en-US': `Product ${i}` },
+      departmentId: i % 3 === 0 ? undefined : `d${i % 2}`,
+      currency: 'USD',
+      priceCents: 100 + i,
+      brand: `Brand ${i}`,
+    }));
+    const loaded = VoiceCatalog.fromSerialized(VoiceCatalog.fromProducts(many).serialize());
+    expect(loaded.products()).toEqual(many.map((item) => Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined))));
+  });
+
   it('loads from bytes at any offset (a file read into a shared buffer)', () => {
     const serialized = catalog.serialize();
     const shifted = new Uint8Array(serialized.length + 3);
