@@ -4,7 +4,6 @@
  * own attributes. The Lambda path never imports this file: the repositories talk to DynamoDB through the plain
  * client (test/infra/bundling.test.ts keeps dynamoose out of the bundles).
  */
-import { DynamoDB, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynamoose from 'dynamoose';
 import type { Item } from 'dynamoose/dist/Item';
 import type { ModelType } from 'dynamoose/dist/General';
@@ -40,20 +39,13 @@ const schema = new dynamoose.Schema(
 const models = new Map<string, ModelType<VocartItem>>();
 
 /**
- * dynamoose calls the aggregated client's methods (putItem, query, transactWriteItems…), which the plain client
- * lacks: the same methods, each sending its command through the given client, its deadlines included.
+ * dynamoose keeps one client per process and calls its per-command methods (putItem, query…): it is pointed at the
+ * client this process made last (createStore's, an aggregated DynamoDB client: dynamo-client.ts), so the tools
+ * write to the database the app reads.
  */
-export function dynamooseClient(client: DynamoDBClient): DynamoDB {
-  if (client instanceof DynamoDB) return client;
-  const aggregated = Object.create(DynamoDB.prototype) as DynamoDB;
-  aggregated.send = client.send.bind(client) as DynamoDB['send'];
-  return aggregated;
-}
-
-/** dynamoose keeps one client per process: it is pointed at the client this process made last (the store's). */
 function useLatestClient(): void {
   const client = latestDynamoClient();
-  if (client) dynamoose.aws.ddb.set(dynamooseClient(client));
+  if (client) dynamoose.aws.ddb.set(client);
 }
 
 /**
