@@ -83,18 +83,19 @@ async function main(): Promise<void> {
   console.log(`vocart chat · ${shopper.platform} · ${shopper.locale} · ${shopper.linked ? 'linked to the demo account' : 'not linked'}${shopper.screen ? ' · screen' : ''}. /new starts a new session, /quit leaves.`);
   print(await conversation.launch(), verbose);
 
-  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  // The async iterator buffers lines, so piped input (a script of utterances) is read in full, one turn at a time.
+  const lines = createInterface({ input: process.stdin, terminal: Boolean(process.stdin.isTTY) });
+  const prompt = () => process.stdout.write('you> ');
+  prompt();
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = (await lines.question('you> ')).trim();
-      } catch {
-        break; // Ctrl-D / end of input
-      }
-      if (!line) continue;
+    for await (const raw of lines) {
+      const line = raw.trim();
       if (line === '/quit' || line === '/exit') break;
-      print(line === '/new' ? await conversation.launch() : await conversation.say(line), verbose);
+      if (line) {
+        if (!process.stdin.isTTY) console.log(line);
+        print(line === '/new' ? await conversation.launch() : await conversation.say(line), verbose);
+      }
+      prompt();
     }
   } finally {
     lines.close();
