@@ -28,8 +28,8 @@ interface WordClasses {
   prepositions: ReadonlySet<string>;
   /** Words a sample cannot end on: a determiner or preposition waiting for its noun ("add milk to"). */
   cannotEnd: ReadonlySet<string>;
-  /** Idioms that do end on one of them ("what does it come to"). */
-  idiomEndings: readonly string[];
+  /** Idioms that do end on one of them ("what does it come to", "schreib Milch auf"). */
+  idioms: readonly RegExp[];
   /**
    * Whether a sample may not end on a leading carrier ("add milk could you"). German asks "was kannst du" and means
    * it, so there a carrier only dangles when it is all the sample says.
@@ -43,7 +43,7 @@ const WORDS: PerLocale<WordClasses> = {
     // "out of", "off of" are good English, so the particles out and off are not in the list.
     prepositions: new Set(['to', 'on', 'in', 'from', 'of', 'into', 'onto', 'at', 'with', 'for']),
     cannotEnd: new Set(['a', 'an', 'the', 'my', 'our', 'your', 'to', 'from', 'into', 'onto', 'with']),
-    idiomEndings: ['come to'],
+    idioms: [/ come to$/],
     carrierCannotEnd: true,
   },
   'de-DE': {
@@ -53,7 +53,8 @@ const WORDS: PerLocale<WordClasses> = {
     // Not "aus", "an", "ein", "ab", "mit": they end a sentence as the split-off part of a verb ("schalt die Erinnerungen aus").
     cannotEnd: new Set(['der', 'die', 'den', 'dem', 'eine', 'einen', 'mein', 'meine', 'meinen', 'meinem',
       'unsere', 'auf', 'von', 'vom', 'zum', 'zur', 'für']),
-    idiomEndings: [],
+    // "aufschreiben" splits: "schreib Milch auf".
+    idioms: [/^schreibe? .* auf$/],
     carrierCannotEnd: false,
   },
 };
@@ -87,7 +88,7 @@ export function grammarProblem(sample: string, locale: ModelLocale): string | un
   }
   const last = tokens.at(-1);
   const text = tokens.join(' ');
-  const idiom = classes.idiomEndings.some((ending) => text.endsWith(ending));
+  const idiom = classes.idioms.some((pattern) => pattern.test(text));
   if (last !== undefined && classes.cannotEnd.has(last) && !idiom) return `ends on "${last}"`;
   for (const carrier of leadingCarriers(locale)) {
     if (text === carrier || (classes.carrierCannotEnd && text.endsWith(` ${carrier}`))) return `dangling carrier "${carrier}"`;
