@@ -75,7 +75,11 @@ describe('checkout on DynamoDB Local', async () => {
     const snapshot = await store.customers.load(demo.customerId);
     expect(snapshot.cart.lines).toEqual([]);
     const orderId = after[0]!.orderId;
-    for (const reply of replies) expect(reply.speech.replace(/ /g, '')).toContain(orderId);
+    // A copy that read the question before the commit names the one order; the commit deletes the question with the
+    // order, so a copy whose load came after it is a late yes and acts on nothing (as the next test's late yes).
+    for (const reply of replies) {
+      if (!reply.speech.replace(/ /g, '').includes(orderId)) expect(reply.speech).toMatch(/nothing waiting for a yes or no/);
+    }
     expect(replies.filter((reply) => /^Done\./.test(reply.speech))).toHaveLength(1);
     expect(after[0]!.lines.map((line) => line.productId).sort()).toEqual(['p001', 'p012']);
   });
