@@ -83,7 +83,9 @@ export function findSlotSpans(tokens: readonly string[], locale: Locale, lexicon
       const numbers = digitizeNumberWords(folded, locale).filter((token) => /^\d+$/.test(token));
       // "twenty twelve" reads as two numbers; said in one breath where a number belongs, it is one spoken PIN or count.
       const value = numbers.length === 1 ? numbers[0]! : numbers.join('');
-      span(value.length === 4 ? 'pin' : 'number', at, numberEnd, value);
+      // A lone "one" or "eine" is mostly an article or a pronoun ("the first one", "ich brauche eine Milch"); as a
+      // count it would say what a missing count says anyway.
+      if (numberEnd - at > 1 || value !== '1') span(value.length === 4 ? 'pin' : 'number', at, numberEnd, value);
       at = numberEnd;
       continue;
     }

@@ -1,0 +1,33 @@
+/**
+ * Words that tell intents apart: a word the model's samples use in only a few intents ("add", "remind", "storniere")
+ * says what the shopper wants; one they use everywhere ("my", "the", "please", "mir") does not. An utterance with no
+ * telling word and no slot material ("tell me a joke") is no request the model knows, whatever the classifier,
+ * which only ever weighs the words it knows, would make of "me" and "a".
+ */
+import type { ModelPhrase } from './model-phrases';
+
+/**
+ * In more intents than this (a quarter of the model's), a word no longer tells them apart: "list" (read, add,
+ * remove, clear, check out, reminders) still narrows a request down, "my" and "please" do not.
+ */
+const MAX_INTENTS_OF_A_TELLING_WORD = 6;
+
+export class TellingWords {
+  private readonly intentsByWord = new Map<string, Set<string>>();
+
+  constructor(phrases: readonly ModelPhrase[]) {
+    for (const phrase of phrases) {
+      for (const item of phrase.items) {
+        if (!('word' in item)) continue;
+        const intents = this.intentsByWord.get(item.word) ?? new Set<string>();
+        intents.add(phrase.intent);
+        this.intentsByWord.set(item.word, intents);
+      }
+    }
+  }
+
+  has(word: string): boolean {
+    const intents = this.intentsByWord.get(word);
+    return intents !== undefined && intents.size <= MAX_INTENTS_OF_A_TELLING_WORD;
+  }
+}
