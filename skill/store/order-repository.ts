@@ -34,6 +34,9 @@ const MAX_CHARGE_KEYS = 20;
 const CLAIM_RETENTION_S = 7 * 24 * 3600;
 /** Rounds of read-then-conditional-write before a contended claim is reported as in progress. */
 const CLAIM_ROUNDS = 3;
+/** Tries of a commit cancelled by a conflicting write only; short, well inside the commit margin of the turn. */
+const COMMIT_ATTEMPTS = 3;
+const CONFLICT_BACKOFF_MS = 15;
 
 export class DynamoOrderRepository implements OrderRepository {
   constructor(
@@ -142,7 +145,7 @@ export class DynamoOrderRepository implements OrderRepository {
     const withPredictions = predictions.length > 0 && writes.length + predictions.length <= MAX_TRANSACTION_ACTIONS;
     if (withPredictions) writes.push(...predictions);
     try {
-      await this.client.send(new TransactWriteItemsCommand({ TransactItems: writes }));
+      await this.sendCommit(writes);
     } catch (error) {
       if (isTransactionConditionFailure(error)) {
         throw new ConcurrentUpdateError('the cart or the order claim changed before the order was committed', { cause: error });
@@ -150,6 +153,23 @@ export class DynamoOrderRepository implements OrderRepository {
       throw storeError('commit order', error);
     }
     return { questionCleared: extras.answeredDialogKey !== undefined, replenishmentRecorded: withPredictions };
+  }
+
+  /**
+   * A transaction cancelled only because another request wrote one of its items at that moment (a conflict, not a
+   * failed condition) wrote nothing: it is sent again, since the claim still guards against a second order. The
+   * commit carries the shopper's question and prediction items too, which single writes of other turns may touch.
+   */
+  private async sendCommit(writes: TransactWriteItem[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(new TransactWriteItemsCommand({ TransactItems: writes }));
+        return;
+      } catch (error) {
+        if (attempt >= COMMIT_ATTEMPTS || !isTransactionConflictOnly(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, CONFLICT_BACKOFF_MS * attempt));
+      }
+    }
   }
 
   async release(customerId: string, claim: HeldClaim, outcome: AttemptOutcome): Promise<boolean> {
@@ -250,6 +270,13 @@ export function orderItems(order: Order) {
     ...line,
   }));
   return { header, lines: lineItems, orderSk };
+}
+
+/** Cancelled for a conflicting write and for nothing else: no condition failed, nothing was written. */
+function isTransactionConflictOnly(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
+  const codes = ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return codes.includes('TransactionConflict') && codes.every((code) => code === 'TransactionConflict' || code === 'None');
 }
 
 /** Every charge key tried on a claim. A claim written before keys were per attempt charged with its own key. */
