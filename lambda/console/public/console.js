@@ -29,7 +29,7 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
-const state = { conversation: undefined, options: undefined, busy: false };
+const state = { conversation: undefined, options: undefined };
 
 function setStatus(text, kind = 'info') {
   const status = $('status');
@@ -244,18 +244,23 @@ async function refreshState() {
 
 // ---- actions ------------------------------------------------------------------------------------------------------
 
-async function busy(action) {
-  if (state.busy) return;
-  state.busy = true;
+/**
+ * Runs the page's actions one after another, in the order asked (a click during a turn waits for it instead of
+ * being lost); the page says it is busy meanwhile.
+ */
+let queue = Promise.resolve();
+let pending = 0;
+function busy(action) {
+  pending += 1;
   document.body.setAttribute('aria-busy', 'true');
-  try {
-    await action();
-  } catch (error) {
-    setStatus(error.message, 'error');
-  } finally {
-    state.busy = false;
-    document.body.removeAttribute('aria-busy');
-  }
+  queue = queue
+    .then(action)
+    .catch((error) => setStatus(error.message, 'error'))
+    .finally(() => {
+      pending -= 1;
+      if (pending === 0) document.body.removeAttribute('aria-busy');
+    });
+  return queue;
 }
 
 function startConversation() {
