@@ -201,7 +201,7 @@ export interface CustomerRepository {
   recentOrders(customerId: string, limit?: number): Promise<Order[]>;
   /**
    * The rhythm and predictions, or undefined when there are none. With `productIds`, only those products'
-   * predictions (and the rhythm): what updating after an order needs.
+   * predictions (and the rhythm): what an order needs when its loaded prediction basis lacks them (older data).
    */
   replenishment(customerId: string, productIds?: string[]): Promise<ReplenishmentSnapshot | undefined>;
   /**
