@@ -98,6 +98,16 @@ const PLACEHOLDER_OF_SLOT: Readonly<Record<SlotKind, SpanKind>> = {
   pin: 'pin',
 };
 
+/** The slot kind a span's material fills; a PIN-length number can still be a count. */
+const SLOT_OF_SPAN: Readonly<Record<SpanKind, SlotKind>> = {
+  product: 'product',
+  number: 'quantity',
+  measure: 'measure',
+  choice: 'choice',
+  ordinal: 'ordinal',
+  pin: 'pin',
+};
+
 /**
  * A model phrase as the classifier reads it: its words through the same span finder as an utterance's. Phrases
  * share most of their word runs, so each run is read once.
@@ -176,17 +186,18 @@ class ModelUnderstanding implements Understanding {
       return { utterance, intent: sample.intent, slots, score: sample.relaxed ? RELAXED_MATCH_SCORE : 1, exact };
     }
 
-    if (this.mostlyUnknown(tokens, spans) || !this.saysWhatItWants(tokens, spans)) return fallback;
+    if (this.mostlyUnknown(tokens, spans)) return fallback;
     const product = productWords(tokens, spans, carriers);
     // Words outside the catalog stand for a product to the classifier only where the shop knows them as words
     // ("hamburger" of "hamburger buns"); others it ignores, as it ignores any word it was not trained on.
     const productSpan: SlotSpan[] =
-      product && !product.fromCatalog && product.words.split(' ').every((word) => lexicon.knowsWord(word) || isJoiningWord(word))
+      product && !product.fromCatalog && this.shopKnows(product)
         ? [{ kind: 'product', start: product.start, end: product.end, words: product.words, value: product.words }]
         : [];
     const [top] = await classifier.classify(withPlaceholders(tokens, [...spans, ...productSpan]).join(' '));
     if (!top || top.intent === NO_INTENT || top.score < minScore) return { ...fallback, score: top?.intent === NO_INTENT ? 0 : (top?.score ?? 0) };
     const kinds = slotKinds.get(top.intent);
+    if (!this.backs(top.intent, kinds, tokens, spans, product)) return fallback;
     const slots = this.withoutAmount(slotsFor(kinds ?? new Map(), spans, product), kinds);
     return { utterance, intent: top.intent, slots, score: top.score, exact };
   }
@@ -201,10 +212,26 @@ class ModelUnderstanding implements Understanding {
     return known * 2 < tokens.length;
   }
 
-  /** Whether anything in the utterance points to an intent: slot material other than a bare number, or a telling word. */
-  private saysWhatItWants(tokens: readonly string[], spans: readonly SlotSpan[]): boolean {
-    if (spans.some((span) => span.kind !== 'number')) return true;
-    return tokens.some((word) => this.parts.telling.has(word) || (!this.parts.carriers.has(word) && this.parts.lexicon.knowsWord(word)));
+  /** Product words from the catalog, or made of words the catalog's names use ("hamburger" of "hamburger buns"). */
+  private shopKnows(product: ProductWords): boolean {
+    return product.fromCatalog || product.words.split(' ').every((word) => this.parts.lexicon.knowsWord(word) || isJoiningWord(word));
+  }
+
+  /**
+   * Whether the utterance holds something of the intent itself: one of its telling words, or material for one of its
+   * slots (a count only where it takes a count, product words only where it takes a product).
+   */
+  private backs(
+    intent: string,
+    kinds: ReadonlyMap<string, SlotKind> | undefined,
+    tokens: readonly string[],
+    spans: readonly SlotSpan[],
+    product: ProductWords | undefined,
+  ): boolean {
+    if (tokens.some((word) => this.parts.telling.tells(word, intent))) return true;
+    const takes = new Set(kinds?.values() ?? []);
+    if (takes.has('product') && product && this.shopKnows(product)) return true;
+    return spans.some((span) => takes.has(SLOT_OF_SPAN[span.kind]) || (span.kind === 'pin' && takes.has('quantity')));
   }
 
   /** The product slot without the amount the core reads by itself; that amount goes to the measure slot when it is one. */

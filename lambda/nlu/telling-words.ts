@@ -1,8 +1,9 @@
 /**
  * Words that tell intents apart: a word the model's samples use in only a few intents ("add", "remind", "storniere")
- * says what the shopper wants; one they use everywhere ("my", "the", "please", "mir") does not. An utterance with no
- * telling word and no slot material ("tell me a joke") is no request the model knows, whatever the classifier,
- * which only ever weighs the words it knows, would make of "me" and "a".
+ * says what the shopper wants; one they use everywhere ("my", "the", "please", "mir") does not. An intent the
+ * classifier picks for an utterance that holds none of that intent's telling words and none of its slots ("tell me a
+ * joke" taken for DeleteMyDataIntent) is no request the model knows: the classifier only ever weighs the words it
+ * knows, and here those are "me" and "a".
  */
 import type { ModelPhrase } from './model-phrases';
 
@@ -26,8 +27,9 @@ export class TellingWords {
     }
   }
 
-  has(word: string): boolean {
+  /** Whether the word tells intents apart and is one of `intent`'s own words. */
+  tells(word: string, intent: string): boolean {
     const intents = this.intentsByWord.get(word);
-    return intents !== undefined && intents.size <= MAX_INTENTS_OF_A_TELLING_WORD;
+    return intents !== undefined && intents.size <= MAX_INTENTS_OF_A_TELLING_WORD && intents.has(intent);
   }
 }
