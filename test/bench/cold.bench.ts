@@ -7,7 +7,8 @@
  * realistic event against DynamoDB Local, seeded with the demo customer: an Alexa LaunchRequest for vocart-alexa
  * and the bare skill, a Dialogflow search request for vocart-google. The time is taken inside the child, from
  * process start (performance.timeOrigin) to the handler's answer. The bundles run in turn, round after round,
- * so a busy machine slows all of them alike; the table shows medians.
+ * so a busy machine slows all of them alike; the table shows medians, of the time to the answer and of the CPU time
+ * the process used until then (steadier than the clock when other work shares the machine).
  *
  * --index ships another prebuilt index (e.g. the 49,688-product one from `npm run catalog:build -- --catalog …`)
  * instead of the demo one. --compare <dir> also bundles the Lambdas of another checkout (e.g. `git archive <commit>`
@@ -82,8 +83,10 @@ const result = await new Promise((resolve, reject) => {
   if (returned && typeof returned.then === 'function') returned.then(resolve, reject);
 });
 const answeredMs = performance.now();
+const cpu = process.cpuUsage();
+const cpuMs = (cpu.user + cpu.system) / 1000;
 const text = JSON.stringify(result);
-process.stdout.write(JSON.stringify({ importedMs, answeredMs, answerBytes: text.length, answer: text.slice(0, 160) }));
+process.stdout.write(JSON.stringify({ importedMs, answeredMs, cpuMs, answerBytes: text.length, answer: text.slice(0, 160) }));
 process.exit(0);
 `;
 
@@ -122,6 +125,8 @@ async function bundle(subject: Subject): Promise<Bundle> {
 interface ColdStart {
   importedMs: number;
   answeredMs: number;
+  /** CPU time (user + system) of the process up to the answer: the work itself, without waiting for a busy machine. */
+  cpuMs: number;
   answer: string;
 }
 
@@ -188,6 +193,7 @@ async function main(): Promise<void> {
 
     const times = new Map(SUBJECTS.map((subject) => [subject.name, [] as number[]]));
     const imports = new Map(SUBJECTS.map((subject) => [subject.name, [] as number[]]));
+    const cpu = new Map(SUBJECTS.map((subject) => [subject.name, [] as number[]]));
     // One untimed start each: the first process to touch a bundle pays for the disk cache, not for the bundle.
     for (let round = 0; round <= rounds; round += 1) {
       // Rotate who goes first, so no bundle always follows the same one.
@@ -201,6 +207,7 @@ async function main(): Promise<void> {
           continue;
         }
         times.get(subject.name)!.push(start.answeredMs);
+        cpu.get(subject.name)!.push(start.cpuMs);
         imports.get(subject.name)!.push(start.importedMs);
       }
     }
@@ -208,27 +215,28 @@ async function main(): Promise<void> {
     const figures = Object.fromEntries(
       SUBJECTS.map(({ name }) => {
         const { bytes, zodBytes } = bundles.get(name)!;
-        return [name, { kb: kb(bytes), kbWithoutZod: kb(bytes - zodBytes), zodKb: kb(zodBytes), importMs: round1(median(imports.get(name)!)), coldMs: round1(median(times.get(name)!)) }];
+        return [name, { kb: kb(bytes), kbWithoutZod: kb(bytes - zodBytes), zodKb: kb(zodBytes), importMs: round1(median(imports.get(name)!)), coldMs: round1(median(times.get(name)!)), cpuMs: round1(median(cpu.get(name)!)) }];
       }),
-    ) as Record<string, { kb: number; kbWithoutZod: number; zodKb: number; importMs: number; coldMs: number }>;
-    const bare = figures['bare-alexa']!.coldMs;
-    const ratio = (name: string) => Math.round((figures[name]!.coldMs / bare) * 100) / 100;
+    ) as Record<string, { kb: number; kbWithoutZod: number; zodKb: number; importMs: number; coldMs: number; cpuMs: number }>;
+    const bare = figures['bare-alexa']!;
+    const ratio = (name: string) => Math.round((figures[name]!.coldMs / bare.coldMs) * 100) / 100;
+    const cpuRatio = (name: string) => Math.round((figures[name]!.cpuMs / bare.cpuMs) * 100) / 100;
 
     console.log(`cold starts: ${rounds} rounds, median ms from process start to the answer; index ${indexPath}`);
     const width = Math.max(15, ...SUBJECTS.map(({ name }) => name.length));
     if (compareRoot) console.log(`@compare: bundles of ${compareRoot}`);
-    console.log(`${'bundle'.padEnd(width)} size KB   without zod   zod KB   import ms   cold ms   × bare`);
+    console.log(`${'bundle'.padEnd(width)} size KB   without zod   zod KB   import ms   cold ms   × bare   CPU ms   × bare`);
     for (const { name } of SUBJECTS) {
       const f = figures[name]!;
       console.log(
-        `${name.padEnd(width)} ${String(f.kb).padStart(7)}   ${String(f.kbWithoutZod).padStart(11)}   ${String(f.zodKb).padStart(6)}   ${f.importMs.toFixed(1).padStart(9)}   ${f.coldMs.toFixed(1).padStart(7)}   ${ratio(name).toFixed(2).padStart(6)}`,
+        `${name.padEnd(width)} ${String(f.kb).padStart(7)}   ${String(f.kbWithoutZod).padStart(11)}   ${String(f.zodKb).padStart(6)}   ${f.importMs.toFixed(1).padStart(9)}   ${f.coldMs.toFixed(1).padStart(7)}   ${ratio(name).toFixed(2).padStart(6)}   ${f.cpuMs.toFixed(1).padStart(6)}   ${cpuRatio(name).toFixed(2).padStart(6)}`,
       );
     }
     for (const { name } of SUBJECTS) {
       const top = bundles.get(name)!.parts.slice(0, 10).map(([part, bytes]) => `${part} ${round1(bytes / 1024)}`);
       console.log(`${name} largest parts (KB): ${top.join(', ')}`);
     }
-    console.log(JSON.stringify({ rounds, index: indexPath, bundles: figures, alexaOverBare: ratio('vocart-alexa'), googleOverBare: ratio('vocart-google') }));
+    console.log(JSON.stringify({ rounds, index: indexPath, bundles: figures, alexaOverBare: ratio('vocart-alexa'), googleOverBare: ratio('vocart-google'), alexaCpuOverBare: cpuRatio('vocart-alexa') }));
   } finally {
     await dynamo.stop();
   }
