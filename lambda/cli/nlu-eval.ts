@@ -25,7 +25,7 @@ const USAGE = [
   '',
   '  stdin is not read; each line of the file is {"utterance": "...", "intent"?: "...", "product"?: "..."}',
   '  stdout: one JSON line per input line, in order: {"utterance", "intent", "slots", "exact"};',
-  '          a bad line (not JSON, no "utterance" string) gives {"line": n, "error": "..."} instead,',
+  '          a bad line (empty, not JSON, no "utterance" string) gives {"line": n, "error": "..."} instead,',
   '          the other lines are still answered, and the exit code is 1',
   '  stderr: with labels, intent accuracy per intent, confusions, product-slot word F1 and the exact-sample share',
   '  --halves  also score the two halves of the lines (by a hash of the utterance): A to tune on, B held out',
@@ -60,6 +60,7 @@ function readArguments(argv: string[]): Arguments | 'help' {
 type Line = { utterance: string; labels: Labels } | { error: string };
 
 function parseLine(text: string): Line {
+  if (text.trim() === '') return { error: 'empty line' };
   let value: unknown;
   try {
     value = JSON.parse(text);
