@@ -142,7 +142,7 @@ async function chargeAndCommit(attempt: Attempt): Promise<PlaceOrderResult> {
   if (notCaptured) return undoUncommitted(attempt, notCaptured);
 
   const order = buildOrder(attempt, charge);
-  const extras = input.alongside?.(order);
+  const extras = extrasFor(attempt, order);
   let written: CommitReport | void;
   try {
     written = await deps.orders.commit(order, input.cartVersion, attempt.held, extras);
@@ -151,6 +151,19 @@ async function chargeAndCommit(attempt: Attempt): Promise<PlaceOrderResult> {
   }
   deps.log.info('order placed', { orderId: order.orderId, lines: order.lines.length });
   return { kind: 'placed', order, duplicate: false, ...(written ? { written } : {}) };
+}
+
+/**
+ * What goes with the order. The money is taken by now: whatever goes wrong computing the extras must not keep the
+ * order from committing (nor leave the charge unsettled), so the order then commits without them.
+ */
+function extrasFor({ deps, input }: Attempt, order: Order): OrderCommitExtras | undefined {
+  try {
+    return input.alongside?.(order);
+  } catch (error) {
+    deps.log.warn('order commits without its extras', { error: errorName(error) });
+    return undefined;
+  }
 }
 
 /** Only a charge that succeeded now, for exactly the quoted amount, may back an order. */

@@ -51,6 +51,19 @@ describe('placeOrder', () => {
     expect(placed()[0]!.idempotencyKey).toBe(charge!.idempotencyKey);
   });
 
+  it('commits the order even when computing what goes with it fails: the money is taken by then', async () => {
+    const { deps, input, payments, placed } = await setup();
+    const result = await placeOrder(deps, {
+      ...input(),
+      alongside: () => {
+        throw new Error('prediction update broke');
+      },
+    });
+    expect(result).toMatchObject({ kind: 'placed', duplicate: false });
+    expect(placed()).toHaveLength(1);
+    expect(payments.capturedCharges()).toHaveLength(1);
+  });
+
   it('rejects an amount that is not a positive whole number of cents before the gateway sees it', async () => {
     for (const totalCents of [15.82, 0, -100, Number.NaN]) {
       const { deps, input, payments, orders } = await setup();
