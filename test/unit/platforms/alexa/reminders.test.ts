@@ -276,6 +276,15 @@ describe('reminders against the fake Reminders API', () => {
       expect(log.entries.at(-1)?.fields).toMatchObject({ created: 0, duplicates: 2 });
     });
 
+    it('acknowledges a message without an apiAccessToken and calls nobody', async () => {
+      const request = messageReceived(message('en-US'), 'unused');
+      delete (request.context.System as { apiAccessToken?: string }).apiAccessToken;
+      const response = await skill().invoke(request);
+      expect(response.response).toEqual({});
+      expect(amazon.calls).toEqual([]);
+      expect(log.entries.some((entry) => entry.message.includes('no apiEndpoint/apiAccessToken'))).toBe(true);
+    });
+
     it('acknowledges a message it cannot use (malformed, unknown products, no permission) without creating anything', async () => {
       const token = amazon.sessionToken({ reminders: true });
       await skill().invoke(messageReceived({ type: 'vocart.replenishment.due', dueDay: 'soon', productIds: '[]' }, token));
