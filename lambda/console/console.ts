@@ -19,6 +19,7 @@ import { ConversationStore, type HeldConversation } from './conversations';
 import { scriptFromTurns } from './script';
 import { readShopperState } from './shopper-state';
 import { Simulator, type UnderstandingSource } from './simulator/simulator';
+import { LOCALES } from './simulator/types';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 const MAX_API_BODY = '16kb';
@@ -27,6 +28,8 @@ export interface ConsoleDeps {
   app: App;
   demo: Pick<DemoCustomer, 'customerId' | 'accessToken'>;
   understanding: UnderstandingSource;
+  /** Train both locales' understanding now, in the background, so the first typed turn does not wait for it. */
+  warmUp?: boolean;
 }
 
 /** A failure the console can name to its user: the status and a fixed sentence. */
@@ -50,6 +53,11 @@ export function createConsole(deps: ConsoleDeps): Router {
   const { app, demo } = deps;
   const simulator = new Simulator({ app, understanding: deps.understanding, demoAccessToken: demo.accessToken });
   const conversations = new ConversationStore(simulator);
+  if (deps.warmUp) {
+    for (const locale of LOCALES) {
+      simulator.understandingFor(locale).catch((error: unknown) => app.log.warn('console: understanding could not start', { locale, error: error instanceof Error ? error.name : typeof error }));
+    }
+  }
   const router = express.Router();
   const json = express.json({ limit: MAX_API_BODY, strict: true });
 

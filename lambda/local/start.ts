@@ -15,7 +15,7 @@ let runtime: LocalRuntime | undefined;
 async function main(): Promise<void> {
   runtime = await startLocalRuntime();
   const { app, config, demo, dynamo, tableCreated } = runtime;
-  const console_ = createConsole({ app, demo, understanding: modelUnderstanding });
+  const console_ = createConsole({ app, demo, understanding: modelUnderstanding, warmUp: true });
   const http = await listen(createServer(app, { console: console_ }), config.PORT, process.env.HOST ?? '127.0.0.1');
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
