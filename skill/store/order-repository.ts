@@ -137,7 +137,9 @@ export class DynamoOrderRepository implements OrderRepository {
     ];
     // The answered question goes with the order: no later request is needed to settle it. No condition: nothing
     // about the question may cancel an order the claim already made exactly-once.
-    if (extras.answeredDialogKey) writes.push({ Delete: { TableName: this.tableName, Key: marshall({ pk, sk: SK.dialog(extras.answeredDialogKey) }) } });
+    // Only while it fits: an order as large as the transaction allows still commits, its question settled after.
+    const clearsQuestion = extras.answeredDialogKey !== undefined && writes.length < MAX_TRANSACTION_ACTIONS;
+    if (clearsQuestion) writes.push({ Delete: { TableName: this.tableName, Key: marshall({ pk, sk: SK.dialog(extras.answeredDialogKey!) }) } });
     const predictions = extras.replenishment
       ? [{ Update: basisUpdate(this.tableName, order.customerId, extras.replenishment) }, ...predictionPuts(this.tableName, order.customerId, extras.replenishment.items)]
       : [];
@@ -152,7 +154,7 @@ export class DynamoOrderRepository implements OrderRepository {
       }
       throw storeError('commit order', error);
     }
-    return { questionCleared: extras.answeredDialogKey !== undefined, replenishmentRecorded: withPredictions };
+    return { questionCleared: clearsQuestion, replenishmentRecorded: withPredictions };
   }
 
   /**

@@ -76,6 +76,14 @@ describe('the order commit transaction', () => {
     expect(sent[0]!.input.TransactItems).toHaveLength(53);
   });
 
+  it('leaves the question to the engine rather than pass the limit with an order as large as a transaction allows', async () => {
+    const { client, sent } = stubClient([]);
+    // claim, header, 96 lines, cart, summary: 100 actions, the most an order could ever take.
+    const report = await new DynamoOrderRepository(client, 't', clock).commit(order(96), 4, held, { answeredDialogKey: 'd1', replenishment: predictions(96) });
+    expect(report).toEqual({ questionCleared: false, replenishmentRecorded: false });
+    expect(sent[0]!.input.TransactItems).toHaveLength(100);
+  });
+
   it('sends a commit cancelled by a conflicting write again, and never one whose condition failed', async () => {
     const conflict = stubClient([cancelled('None', 'None', 'None', 'None', 'None', 'None', 'TransactionConflict')]);
     await new DynamoOrderRepository(conflict.client, 't', clock).commit(order(1), 4, held, { answeredDialogKey: 'd1' });
