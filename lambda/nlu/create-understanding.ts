@@ -24,6 +24,7 @@ import { isJoiningWord, productWords, splitAmount, type ProductWords } from './p
 import { SampleMatcher, type RelaxedSlotReader, type StrictSlotReader } from './sample-matcher';
 import { buildSlotLexicon, type SlotLexicon } from './slot-lexicon';
 import { findSlotSpans, PLACEHOLDERS, slotValue, withPlaceholders, type SlotSpan, type SpanKind } from './slot-spans';
+import { withoutInvocation } from './invocation';
 import { spokenWords } from './spoken-text';
 import { TellingWords } from './telling-words';
 import type { Understanding, Understood, UnderstoodSlots } from './understanding';
@@ -38,6 +39,8 @@ export interface UnderstandingOptions {
 }
 
 export const FALLBACK_INTENT = 'FallbackIntent';
+/** What "open vocart shop" with nothing after it is: the model's launch (a LaunchRequest on Alexa). */
+export const LAUNCH_INTENT = 'WelcomeIntent';
 
 const DEFAULT_CATALOG = new URL('../../skill/data/demo-catalog.json', import.meta.url);
 /**
@@ -174,10 +177,10 @@ class ModelUnderstanding implements Understanding {
 
   async understand(utterance: string): Promise<Understood> {
     const { lexicon, carriers, model, alexa, classifier, slotKinds, minScore } = this.parts;
-    const tokens = spokenWords(utterance, this.locale);
+    const { words: tokens, invoked } = withoutInvocation(spokenWords(utterance, this.locale), this.locale);
     const exact = alexa.match(tokens) !== undefined;
     const fallback: Understood = { utterance, intent: FALLBACK_INTENT, slots: {}, score: 0, exact };
-    if (tokens.length === 0) return fallback;
+    if (tokens.length === 0) return invoked ? { ...fallback, intent: LAUNCH_INTENT, score: 1 } : fallback;
     const spans = findSlotSpans(tokens, this.locale, lexicon, (word) => carriers.has(word));
 
     const sample = model.match(tokens, relaxedProductReader(tokens, spans, carriers));

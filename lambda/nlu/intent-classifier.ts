@@ -27,6 +27,42 @@ export interface TrainingPhrase {
   text: string;
 }
 
+/**
+ * Past this many phrases an intent teaches a bag-of-words classifier nothing new: the expanded templates repeat the
+ * same words in every order and combination ("put … on my list", "put … in my cart"). Training time grows with
+ * the phrases, so each intent keeps every phrase that brings a word pair it has not had yet, then an even spread of
+ * the rest up to this many.
+ */
+const PHRASES_PER_INTENT = 600;
+
+/** The phrases to train on: no duplicates, and per intent every new word pair first, then an even spread. */
+export function trainingSelection(phrases: readonly TrainingPhrase[]): TrainingPhrase[] {
+  const byIntent = new Map<string, TrainingPhrase[]>();
+  const seen = new Set<string>();
+  for (const phrase of phrases) {
+    const key = `${phrase.intent}\u0000${phrase.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    byIntent.set(phrase.intent, [...(byIntent.get(phrase.intent) ?? []), phrase]);
+  }
+  const selected: TrainingPhrase[] = [];
+  for (const intentPhrases of byIntent.values()) {
+    const pairs = new Set<string>();
+    const kept = new Set<TrainingPhrase>();
+    for (const phrase of intentPhrases) {
+      const words = phrase.text.split(' ');
+      const pairsOfPhrase = words.map((word, at) => `${word} ${words[at + 1] ?? ''}`);
+      if (pairsOfPhrase.some((pair) => !pairs.has(pair))) kept.add(phrase);
+      for (const pair of pairsOfPhrase) pairs.add(pair);
+    }
+    const rest = intentPhrases.filter((phrase) => !kept.has(phrase));
+    const spread = Math.min(rest.length, Math.max(0, PHRASES_PER_INTENT - kept.size));
+    for (let at = 0; at < spread; at += 1) kept.add(rest[Math.floor((at * rest.length) / spread)]!);
+    selected.push(...intentPhrases.filter((phrase) => kept.has(phrase)));
+  }
+  return selected;
+}
+
 export class IntentClassifier {
   private constructor(
     private readonly nlp: Nlp,
@@ -38,14 +74,7 @@ export class IntentClassifier {
     const container = await containerBootstrap();
     container.use(plugin);
     const nlp = new Nlp({ languages: [code], autoSave: false, autoLoad: false, calculateSentiment: false, forceNER: false, nlu: { log: false } }, container);
-    // Phrases that read the same once their slots are placeholders teach nothing twice.
-    const seen = new Set<string>();
-    for (const phrase of phrases) {
-      const key = `${phrase.intent}\u0000${phrase.text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      nlp.addDocument(code, phrase.text, phrase.intent);
-    }
+    for (const phrase of trainingSelection(phrases)) nlp.addDocument(code, phrase.text, phrase.intent);
     await nlp.train();
     return new IntentClassifier(nlp, code);
   }

@@ -164,3 +164,16 @@ describe('building', () => {
     await expect(createUnderstanding('en-US', { alexaModelPath: '/nonexistent/en-US.json' })).rejects.toThrow(/cannot read the generated Alexa model/);
   });
 });
+
+describe('the wake word and the invocation', () => {
+  it('are not part of the request, as on Alexa', async () => {
+    expect(await english.understand('Alexa, ask vocart shop to add milk to my list')).toMatchObject({ intent: 'AddToCartIntent', slots: { product: 'milk' }, exact: true });
+    expect(await reads(english, 'add eggs to my cart with vocart shop')).toEqual({ intent: 'AddToCartIntent', slots: { product: 'eggs' } });
+    expect(await reads(german, 'Alexa, sage vocart laden setz milch auf die liste')).toEqual({ intent: 'AddToCartIntent', slots: { product: 'milch' } });
+  });
+
+  it('alone they open the skill', async () => {
+    expect(await reads(english, 'alexa open vocart shop')).toEqual({ intent: 'WelcomeIntent', slots: {} });
+    expect(await reads(german, 'öffne vocart laden')).toEqual({ intent: 'WelcomeIntent', slots: {} });
+  });
+});
