@@ -51,6 +51,13 @@ export function alexaSamples(intents: readonly IntentSource[], locale: ModelLoca
   return byIntent;
 }
 
+/** What a shopper says when asked for one slot, checked like every other sample. */
+function slotAnswers(templates: readonly string[], locale: ModelLocale, context: string): string[] {
+  const answers = expandAll(templates, MACROS[locale]);
+  assertGrammatical(answers, locale, `Alexa ${context} answers`);
+  return answers;
+}
+
 function promptId(kind: 'Elicit' | 'Confirm', intent: string, slot?: string): string {
   return slot ? `${kind}.Intent-${intent}.IntentSlot-${slot}` : `${kind}.Intent-${intent}`;
 }
@@ -78,7 +85,7 @@ export function alexaInteractionModel(
       slots: intent.slots.map((slot) => ({
         name: slot.name,
         type: ALEXA_SLOT_TYPES[slot.kind],
-        ...(slot.answers && { samples: expandAll(slot.answers[locale], MACROS[locale]) }),
+        ...(slot.answers && { samples: slotAnswers(slot.answers[locale], locale, `${name}.${slot.name}`) }),
       })),
       samples: samples.get(name) ?? [],
     };

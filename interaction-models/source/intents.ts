@@ -13,7 +13,8 @@ const product = (elicitation?: PerLocale<string[]>): SlotSource => ({
   kind: 'product',
   ...(elicitation && {
     elicitation,
-    answers: { 'en-US': ['{product}', 'some {product}', 'the {product}'], 'de-DE': ['{product}', 'etwas {product}', 'die {product}'] },
+    // Answers come wrapped too: "milk please", "some eggs for me", "Milch bitte".
+    answers: { 'en-US': ['[some|the] {product} <thank>'], 'de-DE': ['[etwas|die] {product} <danke>'] },
   }),
 });
 
