@@ -1,33 +1,25 @@
 /**
  * Offline language understanding for the local tools: the neutral interaction model (expanded by the generator) and
- * the product slot values the generator builds from the catalog, turned into an `Understanding` per locale.
- *
- * A turn is read in three steps, each a fallback for the one before:
- * 1. a sample of the model, word for word, with its slots holding values of their types: what a platform is sure
- *    to hear, slots included;
- * 2. the same with product words the catalog does not know, where the rest of a sample matches word for word;
- * 3. NLP.js's classifier on the utterance with its slot material as placeholders, and the slots read from the
- *    spans: the catalog finds the product, the core's parsers the numbers, measures and ordinals.
- * Training takes well under a second per locale and is kept per locale (and options) for the life of the process.
+ * the product slot values the generator builds from the catalog, turned into an `Understanding` per locale
+ * (model-understanding.ts reads the turns). Building one takes about a second and a half of CPU, most of it NLP.js's
+ * training; it is kept per locale (and options) for the life of the process.
  */
 import { fileURLToPath } from 'node:url';
-import type { SlotKind } from '../../interaction-models/source/types';
 import { readCatalog } from '../../interaction-models/generator/catalog-source';
 import { productSlotValues } from '../../interaction-models/generator/product-values';
 import { LOCALES, type Locale } from '../../skill/core/turn';
 import { alexaModelPath, alexaModelPhrases } from './alexa-samples';
 import { CarrierWords } from './carrier-words';
 import { NluError } from './errors';
-import { IntentClassifier, NO_INTENT, type TrainingPhrase } from './intent-classifier';
-import { modelPhrases, slotKindsByIntent, type ModelPhrase } from './model-phrases';
-import { isJoiningWord, productWords, splitAmount, type ProductWords } from './product-slot';
-import { SampleMatcher, type RelaxedSlotReader, type StrictSlotReader } from './sample-matcher';
-import { buildSlotLexicon, type SlotLexicon } from './slot-lexicon';
-import { findSlotSpans, PLACEHOLDERS, slotValue, withPlaceholders, type SlotSpan, type SpanKind } from './slot-spans';
-import { withoutInvocation } from './invocation';
-import { spokenWords } from './spoken-text';
+import { IntentClassifier } from './intent-classifier';
+import { modelPhrases, slotKindsByIntent } from './model-phrases';
+import { ModelUnderstanding } from './model-understanding';
+import { SampleMatcher, type StrictSlotReader } from './sample-matcher';
+import { buildSlotLexicon } from './slot-lexicon';
+import { slotValue } from './slot-spans';
 import { TellingWords } from './telling-words';
-import type { Understanding, Understood, UnderstoodSlots } from './understanding';
+import { trainingPhraseReader } from './training-phrases';
+import type { Understanding } from './understanding';
 
 export interface UnderstandingOptions {
   /** The catalog whose products fill the product slot (JSON, as skill/data/demo-catalog.json); the demo catalog by default. */
@@ -38,18 +30,12 @@ export interface UnderstandingOptions {
   minScore?: number;
 }
 
-export const FALLBACK_INTENT = 'FallbackIntent';
-/** What "open vocart shop" with nothing after it is: the model's launch (a LaunchRequest on Alexa). */
-export const LAUNCH_INTENT = 'WelcomeIntent';
-
 const DEFAULT_CATALOG = new URL('../../skill/data/demo-catalog.json', import.meta.url);
 /**
  * NLP.js's scores run high: on the development set's tuning half, utterances it got right scored 0.83 and more,
  * the out-of-domain ones it forced onto an intent (weather, jokes) 0.6 or less.
  */
 const DEFAULT_MIN_SCORE = 0.7;
-/** A match that needed product words outside the catalog is a little less certain than one word for word. */
-const RELAXED_MATCH_SCORE = 0.9;
 
 const cache = new Map<string, Promise<Understanding>>();
 
@@ -89,193 +75,4 @@ async function trainUnderstanding(locale: Locale, options: UnderstandingOptions)
     telling: new TellingWords(phrases),
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,
   });
-}
-
-/** Each slot reads as the placeholder its material gets in an utterance, so phrase and utterance look alike. */
-const PLACEHOLDER_OF_SLOT: Readonly<Record<SlotKind, SpanKind>> = {
-  product: 'product',
-  quantity: 'number',
-  measure: 'measure',
-  choice: 'choice',
-  ordinal: 'ordinal',
-  pin: 'pin',
-};
-
-/** The slot kind a span's material fills; a PIN-length number can still be a count. */
-const SLOT_OF_SPAN: Readonly<Record<SpanKind, SlotKind>> = {
-  product: 'product',
-  number: 'quantity',
-  measure: 'measure',
-  choice: 'choice',
-  ordinal: 'ordinal',
-  pin: 'pin',
-};
-
-/**
- * A model phrase as the classifier reads it: its words through the same span finder as an utterance's. Phrases
- * share most of their word runs, so each run is read once.
- */
-function trainingPhraseReader(locale: Locale, lexicon: SlotLexicon, carriers: CarrierWords): (phrase: ModelPhrase) => TrainingPhrase {
-  const runs = new Map<string, string[]>();
-  const read = (words: string[]) => {
-    const key = words.join(' ');
-    let text = runs.get(key);
-    if (!text) {
-      text = withPlaceholders(words, findSlotSpans(words, locale, lexicon, (word) => carriers.has(word)));
-      runs.set(key, text);
-    }
-    return text;
-  };
-  return (phrase) => {
-    const text: string[] = [];
-    let words: string[] = [];
-    for (const item of phrase.items) {
-      if ('word' in item) {
-        words.push(item.word);
-        continue;
-      }
-      text.push(...read(words), PLACEHOLDERS[PLACEHOLDER_OF_SLOT[item.kind]]);
-      words = [];
-    }
-    text.push(...read(words));
-    return { intent: phrase.intent, text: text.join(' ') };
-  };
-}
-
-/**
- * Product words outside the catalog, where the rest of a sample matches word for word: not where another slot's
- * material is (that sample's phrasing has a slot for it), and made of words that are not carriers, joined at most
- * by a joining word ("hamburger buns and relish").
- */
-function relaxedProductReader(tokens: readonly string[], spans: readonly SlotSpan[], carriers: CarrierWords): RelaxedSlotReader {
-  return (kind, start, end) => {
-    if (kind !== 'product') return undefined;
-    const words = tokens.slice(start, end);
-    if (isJoiningWord(words[0]!) || isJoiningWord(words.at(-1)!)) return undefined;
-    if (words.some((word) => carriers.has(word) && !isJoiningWord(word))) return undefined;
-    const cutsAnotherSlot = spans.some((span) => span.kind !== 'product' && span.start < end && span.end > start);
-    return cutsAnotherSlot ? undefined : words.join(' ');
-  };
-}
-
-interface Parts {
-  lexicon: SlotLexicon;
-  carriers: CarrierWords;
-  classifier: IntentClassifier;
-  model: SampleMatcher;
-  alexa: SampleMatcher;
-  slotKinds: Map<string, Map<string, SlotKind>>;
-  telling: TellingWords;
-  minScore: number;
-}
-
-class ModelUnderstanding implements Understanding {
-  constructor(
-    readonly locale: Locale,
-    private readonly parts: Parts,
-  ) {}
-
-  async understand(utterance: string): Promise<Understood> {
-    const { lexicon, carriers, model, alexa, classifier, slotKinds, minScore } = this.parts;
-    const { words: tokens, invoked } = withoutInvocation(spokenWords(utterance, this.locale), this.locale);
-    const exact = alexa.match(tokens) !== undefined;
-    const fallback: Understood = { utterance, intent: FALLBACK_INTENT, slots: {}, score: 0, exact };
-    if (tokens.length === 0) return invoked ? { ...fallback, intent: LAUNCH_INTENT, score: 1 } : fallback;
-    const spans = findSlotSpans(tokens, this.locale, lexicon, (word) => carriers.has(word));
-
-    const sample = model.match(tokens, relaxedProductReader(tokens, spans, carriers));
-    if (sample) {
-      const slots = this.withoutAmount(sample.slots, slotKinds.get(sample.intent));
-      return { utterance, intent: sample.intent, slots, score: sample.relaxed ? RELAXED_MATCH_SCORE : 1, exact };
-    }
-
-    if (this.mostlyUnknown(tokens, spans)) return fallback;
-    const product = productWords(tokens, spans, carriers);
-    // Words outside the catalog stand for a product to the classifier only where the shop knows them as words
-    // ("hamburger" of "hamburger buns"); others it ignores, as it ignores any word it was not trained on.
-    const productSpan: SlotSpan[] =
-      product && !product.fromCatalog && this.shopKnows(product)
-        ? [{ kind: 'product', start: product.start, end: product.end, words: product.words, value: product.words }]
-        : [];
-    const [top] = await classifier.classify(withPlaceholders(tokens, [...spans, ...productSpan]).join(' '));
-    if (!top || top.intent === NO_INTENT || top.score < minScore) return { ...fallback, score: top?.intent === NO_INTENT ? 0 : (top?.score ?? 0) };
-    const kinds = slotKinds.get(top.intent);
-    if (!this.backs(top.intent, kinds, tokens, spans, product)) return fallback;
-    const slots = this.withoutAmount(slotsFor(kinds ?? new Map(), spans, product), kinds);
-    return { utterance, intent: top.intent, slots, score: top.score, exact };
-  }
-
-  /**
-   * Fewer than half the words known to the model (as carriers, slot material or words of the catalog) is no
-   * shopping request ("tell me a joke", "blorf zek"), however the classifier would rank it.
-   */
-  private mostlyUnknown(tokens: readonly string[], spans: readonly SlotSpan[]): boolean {
-    const inSpan = new Set(spans.flatMap((span) => Array.from({ length: span.end - span.start }, (_, offset) => span.start + offset)));
-    const known = tokens.filter((word, at) => inSpan.has(at) || this.parts.carriers.has(word) || this.parts.lexicon.knowsWord(word)).length;
-    return known * 2 < tokens.length;
-  }
-
-  /** Product words from the catalog, or made of words the catalog's names use ("hamburger" of "hamburger buns"). */
-  private shopKnows(product: ProductWords): boolean {
-    return product.fromCatalog || product.words.split(' ').every((word) => this.parts.lexicon.knowsWord(word) || isJoiningWord(word));
-  }
-
-  /**
-   * Whether the utterance holds something of the intent itself: one of its telling words, or material for one of its
-   * slots (a count only where it takes a count, product words only where it takes a product).
-   */
-  private backs(
-    intent: string,
-    kinds: ReadonlyMap<string, SlotKind> | undefined,
-    tokens: readonly string[],
-    spans: readonly SlotSpan[],
-    product: ProductWords | undefined,
-  ): boolean {
-    if (tokens.some((word) => this.parts.telling.tells(word, intent))) return true;
-    const takes = new Set(kinds?.values() ?? []);
-    if (takes.has('product') && product && this.shopKnows(product)) return true;
-    return spans.some((span) => takes.has(SLOT_OF_SPAN[span.kind]) || (span.kind === 'pin' && takes.has('quantity')));
-  }
-
-  /** The product slot without the amount the core reads by itself; that amount goes to the measure slot when it is one. */
-  private withoutAmount(slots: UnderstoodSlots, kinds: ReadonlyMap<string, SlotKind> | undefined): UnderstoodSlots {
-    const words = slots.product;
-    if (words === undefined) return slots;
-    const { product, amount } = splitAmount(words, this.locale);
-    const out: UnderstoodSlots = { ...slots, product };
-    const measure = [...(kinds ?? [])].find(([, kind]) => kind === 'measure')?.[0];
-    if (amount && measure && out[measure] === undefined && this.parts.lexicon.has('measure', amount)) out[measure] = amount;
-    return out;
-  }
-}
-
-function slotsFor(kinds: ReadonlyMap<string, SlotKind>, spans: readonly SlotSpan[], product: ProductWords | undefined): UnderstoodSlots {
-  const slots: UnderstoodSlots = {};
-  const outsideProduct = spans.filter((span) => !product || span.end <= product.start || span.start >= product.end);
-  const first = (...wanted: SpanKind[]) => outsideProduct.find((span) => wanted.includes(span.kind))?.value;
-  for (const [name, kind] of kinds) {
-    let value: string | undefined;
-    switch (kind) {
-      case 'product':
-        value = product?.words;
-        break;
-      case 'quantity':
-        value = first('number');
-        break;
-      case 'pin':
-        value = first('pin', 'number');
-        break;
-      case 'measure':
-        value = first('measure');
-        break;
-      case 'ordinal':
-        value = first('ordinal');
-        break;
-      case 'choice':
-        value = first('choice');
-        break;
-    }
-    if (value !== undefined) slots[name] = value;
-  }
-  return slots;
 }
