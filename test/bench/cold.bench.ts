@@ -8,7 +8,9 @@
  * and the bare skill, a Dialogflow search request for vocart-google. The time is taken inside the child, from
  * process start (performance.timeOrigin) to the handler's answer. The bundles run in turn, round after round,
  * so a busy machine slows all of them alike; the table shows medians, of the time to the answer and of the CPU time
- * the process used until then (steadier than the clock when other work shares the machine).
+ * the process used until then (steadier than the clock when other work shares the machine), and for the clock also
+ * the median of each round's own ratio to the bare skill's start in that round ("paired": a slow spell of the
+ * machine then weighs on both sides of one ratio instead of on one side of the medians).
  *
  * --index ships another prebuilt index (e.g. the 49,688-product one from `npm run catalog:build -- --catalog …`)
  * instead of the demo one. --compare <dir> also bundles the Lambdas of another checkout (e.g. `git archive <commit>`
@@ -221,22 +223,24 @@ async function main(): Promise<void> {
     const bare = figures['bare-alexa']!;
     const ratio = (name: string) => Math.round((figures[name]!.coldMs / bare.coldMs) * 100) / 100;
     const cpuRatio = (name: string) => Math.round((figures[name]!.cpuMs / bare.cpuMs) * 100) / 100;
+    const bareTimes = times.get('bare-alexa')!;
+    const pairedRatio = (name: string) => Math.round(median(times.get(name)!.map((ms, i) => ms / bareTimes[i]!)) * 100) / 100;
 
     console.log(`cold starts: ${rounds} rounds, median ms from process start to the answer; index ${indexPath}`);
     const width = Math.max(15, ...SUBJECTS.map(({ name }) => name.length));
     if (compareRoot) console.log(`@compare: bundles of ${compareRoot}`);
-    console.log(`${'bundle'.padEnd(width)} size KB   without zod   zod KB   import ms   cold ms   × bare   CPU ms   × bare`);
+    console.log(`${'bundle'.padEnd(width)} size KB   without zod   zod KB   import ms   cold ms   × bare   paired   CPU ms   × bare`);
     for (const { name } of SUBJECTS) {
       const f = figures[name]!;
       console.log(
-        `${name.padEnd(width)} ${String(f.kb).padStart(7)}   ${String(f.kbWithoutZod).padStart(11)}   ${String(f.zodKb).padStart(6)}   ${f.importMs.toFixed(1).padStart(9)}   ${f.coldMs.toFixed(1).padStart(7)}   ${ratio(name).toFixed(2).padStart(6)}   ${f.cpuMs.toFixed(1).padStart(6)}   ${cpuRatio(name).toFixed(2).padStart(6)}`,
+        `${name.padEnd(width)} ${String(f.kb).padStart(7)}   ${String(f.kbWithoutZod).padStart(11)}   ${String(f.zodKb).padStart(6)}   ${f.importMs.toFixed(1).padStart(9)}   ${f.coldMs.toFixed(1).padStart(7)}   ${ratio(name).toFixed(2).padStart(6)}   ${pairedRatio(name).toFixed(2).padStart(6)}   ${f.cpuMs.toFixed(1).padStart(6)}   ${cpuRatio(name).toFixed(2).padStart(6)}`,
       );
     }
     for (const { name } of SUBJECTS) {
       const top = bundles.get(name)!.parts.slice(0, 10).map(([part, bytes]) => `${part} ${round1(bytes / 1024)}`);
       console.log(`${name} largest parts (KB): ${top.join(', ')}`);
     }
-    console.log(JSON.stringify({ rounds, index: indexPath, bundles: figures, alexaOverBare: ratio('vocart-alexa'), googleOverBare: ratio('vocart-google'), alexaCpuOverBare: cpuRatio('vocart-alexa') }));
+    console.log(JSON.stringify({ rounds, index: indexPath, bundles: figures, alexaOverBare: ratio('vocart-alexa'), googleOverBare: ratio('vocart-google'), alexaPairedOverBare: pairedRatio('vocart-alexa'), alexaCpuOverBare: cpuRatio('vocart-alexa') }));
   } finally {
     await dynamo.stop();
   }
