@@ -139,34 +139,38 @@ export class DynamoOrderRepository implements OrderRepository {
     // about the question may cancel an order the claim already made exactly-once.
     // Only while it fits: an order as large as the transaction allows still commits, its question settled after.
     const clearsQuestion = extras.answeredDialogKey !== undefined && writes.length < MAX_TRANSACTION_ACTIONS;
-    if (clearsQuestion) writes.push({ Delete: { TableName: this.tableName, Key: marshall({ pk, sk: SK.dialog(extras.answeredDialogKey!) }) } });
+    const extraWrites: TransactWriteItem[] = [];
+    if (clearsQuestion) extraWrites.push({ Delete: { TableName: this.tableName, Key: marshall({ pk, sk: SK.dialog(extras.answeredDialogKey!) }) } });
     const predictions = extras.replenishment
       ? [{ Update: basisUpdate(this.tableName, order.customerId, extras.replenishment) }, ...predictionPuts(this.tableName, order.customerId, extras.replenishment.items)]
       : [];
     // An order of many products would pass the transaction's action limit: its predictions are written after it.
-    const withPredictions = predictions.length > 0 && writes.length + predictions.length <= MAX_TRANSACTION_ACTIONS;
-    if (withPredictions) writes.push(...predictions);
+    const withPredictions = predictions.length > 0 && writes.length + extraWrites.length + predictions.length <= MAX_TRANSACTION_ACTIONS;
+    if (withPredictions) extraWrites.push(...predictions);
     try {
-      await this.sendCommit(writes);
+      const extrasWritten = await this.sendCommit(writes, extraWrites);
+      return { questionCleared: clearsQuestion && extrasWritten, replenishmentRecorded: withPredictions && extrasWritten };
     } catch (error) {
       if (isTransactionConditionFailure(error)) {
         throw new ConcurrentUpdateError('the cart or the order claim changed before the order was committed', { cause: error });
       }
       throw storeError('commit order', error);
     }
-    return { questionCleared: clearsQuestion, replenishmentRecorded: withPredictions };
   }
 
   /**
    * A transaction cancelled only because another request wrote one of its items at that moment (a conflict, not a
    * failed condition) wrote nothing: it is sent again, since the claim still guards against a second order. The
-   * commit carries the shopper's question and prediction items too, which single writes of other turns may touch.
+   * extras (the answered question, the prediction items) are items other turns and the daily job write singly: when
+   * conflicts persist, the last try commits the order without them, so they can never cost a shopper an order that
+   * is already paid for. Returns whether the extras went with the order.
    */
-  private async sendCommit(writes: TransactWriteItem[]): Promise<void> {
+  private async sendCommit(orderWrites: TransactWriteItem[], extraWrites: TransactWriteItem[]): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
+      const withExtras = extraWrites.length > 0 && attempt < COMMIT_ATTEMPTS;
       try {
-        await this.client.send(new TransactWriteItemsCommand({ TransactItems: writes }));
-        return;
+        await this.client.send(new TransactWriteItemsCommand({ TransactItems: withExtras ? [...orderWrites, ...extraWrites] : orderWrites }));
+        return withExtras;
       } catch (error) {
         if (attempt >= COMMIT_ATTEMPTS || !isTransactionConflictOnly(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, CONFLICT_BACKOFF_MS * attempt));

@@ -92,4 +92,12 @@ describe('the order commit transaction', () => {
     await expect(new DynamoOrderRepository(stale.client, 't', clock).commit(order(1), 4, held)).rejects.toBeInstanceOf(ConcurrentUpdateError);
     expect(stale.sent).toHaveLength(1);
   });
+
+  it('commits the order alone when conflicts on its items persist, leaving the question and the predictions to later writes', async () => {
+    const conflict = () => cancelled('None', 'None', 'None', 'None', 'None', 'TransactionConflict', 'None', 'None');
+    const { client, sent } = stubClient([conflict(), conflict()]);
+    const report = await new DynamoOrderRepository(client, 't', clock).commit(order(1), 4, held, { answeredDialogKey: 'd1', replenishment: { ...predictions(1), basisComplete: true } });
+    expect(sent.map((command) => command.input.TransactItems!.length)).toEqual([8, 8, 5]);
+    expect(report).toEqual({ questionCleared: false, replenishmentRecorded: false });
+  });
 });
