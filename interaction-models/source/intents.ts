@@ -134,6 +134,10 @@ export const INTENTS: IntentSource[] = [
         '(write|jot) down {product} [on <whose> <list-word>]',
         'write {product} on <whose> <list-word>',
         "(i need|i want|i'd like) {product} added to <a-list>",
+        // The list first, the product last, as people say it when the product comes to mind late.
+        'add to <a-list> [some] {product}',
+        '(i want|i need) {product} (<on-list>|<in-cart>)',
+        'can i (add {product} to <a-list>|get <some> {product}|have <some> {product})',
       ],
       'de-DE': [
         '(leg|setz|pack|tu) [etwas|noch] {product} <zum-korb>',
@@ -210,6 +214,8 @@ export const INTENTS: IntentSource[] = [
         'cross out [the] {product} [(from|on) <whose> <list-word>]',
         'cross [the] {product} out',
         '(cross|scratch) [the] {product} off',
+        '(check|tick) [the] {product} off [<whose> <list-word>]',
+        '(check|tick) off [the] {product}',
         '<wish> (remove {product} from <a-list>|take {product} off <whose> <list-word>)',
         '(remove {product} from <a-list>|take {product} off <whose> <list-word>|cross {product} off <whose> <list-word>) <thank>',
         '<ask> (remove|delete) [the] {product}',
@@ -282,6 +288,7 @@ export const INTENTS: IntentSource[] = [
         "(what's|what is) on <whose> <list-word> (today|right now)",
         "<ask> show me (what's|what is) (<on-list>|<in-cart>)",
         'show <a-list>',
+        '[the|our] (<list-word>|<cart-word>)',
       ],
       'de-DE': [
         'was (ist|steht|liegt|habe ich|hab ich) <im-korb>',
