@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { IntentRequest, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
@@ -93,6 +93,7 @@ describe('the built Alexa bundle', () => {
 
   afterAll(async () => {
     await amazon.stop();
+    rmSync(outDir, { recursive: true, force: true });
   });
 
   /** Imports the bundle in a fresh process and hands it the events one after another (one warm container). */
