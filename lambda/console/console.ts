@@ -72,6 +72,14 @@ export function createConsole(deps: ConsoleDeps): Router {
     throw new ConsoleApiError(503, 'understanding_unavailable', 'Offline language understanding could not start; see the server log.', { cause: error });
   };
 
+  // The page loads only its own script and styles; product images come from the catalog's https URLs.
+  router.use((_req, res, next) => {
+    res.set({
+      'content-security-policy': "default-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+    });
+    next();
+  });
   router.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: 0, etag: false }));
 
   router.post('/api/conversations', json, async (req: Request, res: Response) => {

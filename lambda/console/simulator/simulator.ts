@@ -71,9 +71,8 @@ export class SimulatedConversation {
   /** Opens a new platform session (LaunchRequest / the WELCOME event). */
   async launch(): Promise<TurnView> {
     const started = performance.now();
-    const newSession = true;
     const exchange = await this.platformConversation.launch();
-    return this.record(exchange, started, 0, newSession);
+    return this.record(exchange, started, 0, true);
   }
 
   /** One typed or recognised utterance. */

@@ -68,6 +68,8 @@ describe('the console page', () => {
     expect(page.type).toMatch(/text\/html/);
     expect(page.text).toContain('<label for="utterance" class="visually-hidden">Utterance</label>');
     expect(page.text).toContain('role="log"');
+    expect(page.type).toMatch(/charset=utf-8/i);
+    expect((await fetch(`${base}/console`)).headers.get('content-security-policy')).toContain("default-src 'self'");
     expect((await call(`${base}/console/console.js`)).type).toMatch(/javascript/);
     expect((await call(`${base}/console/console.css`)).type).toMatch(/text\/css/);
   });
