@@ -17,6 +17,33 @@ const DISCOURSE_WORDS: Readonly<Record<Locale, readonly string[]>> = {
   'de-DE': ['alexa', 'hey', 'ok', 'äh', 'ähm', 'hm', 'also', 'mal', 'doch', 'bitte', 'noch', 'auch', 'danke', 'schon', 'eben', 'drauf', 'dazu', 'rein'],
 };
 
+/**
+ * Politeness and particles a shopper adds anywhere without changing what they ask ("milk please", "zeig mal meine
+ * Liste"). Samples hold them only in some places, so a turn that matches no sample is tried again without them.
+ */
+const POLITENESS: Readonly<Record<Locale, ReadonlySet<string>>> = {
+  'en-US': new Set(['please', 'thanks', 'kindly', 'alexa']),
+  'de-DE': new Set(['bitte', 'danke', 'mal', 'doch', 'alexa']),
+};
+/** Second words of polite pairs: "thank you", "danke schön", "bitte schön". */
+const POLITE_PAIRS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  'en-US': { thank: 'you' },
+  'de-DE': { danke: 'schön', bitte: 'schön' },
+};
+
+export function withoutPoliteness(tokens: readonly string[], locale: Locale): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < tokens.length; at += 1) {
+    const word = tokens[at]!;
+    if (POLITE_PAIRS[locale][word] !== undefined && tokens[at + 1] === POLITE_PAIRS[locale][word]) {
+      at += 1;
+      continue;
+    }
+    if (!POLITENESS[locale].has(word)) out.push(word);
+  }
+  return out;
+}
+
 export class CarrierWords {
   private readonly words: Set<string>;
 

@@ -10,7 +10,7 @@
  */
 import type { SlotKind } from '../../interaction-models/source/types';
 import type { Locale } from '../../skill/core/turn';
-import type { CarrierWords } from './carrier-words';
+import { withoutPoliteness, type CarrierWords } from './carrier-words';
 import { type IntentClassifier, NO_INTENT } from './intent-classifier';
 import { withoutInvocation } from './invocation';
 import { isJoiningWord, productWords, splitAmount, type ProductWords } from './product-slot';
@@ -72,17 +72,17 @@ export class ModelUnderstanding implements Understanding {
   ) {}
 
   async understand(utterance: string): Promise<Understood> {
-    const { lexicon, carriers, model, alexa, classifier, slotKinds, minScore } = this.parts;
+    const { lexicon, carriers, alexa, classifier, slotKinds, minScore } = this.parts;
     const { words: tokens, invoked } = withoutInvocation(spokenWords(utterance, this.locale), this.locale);
     const exact = alexa.match(tokens) !== undefined;
     const fallback: Understood = { utterance, intent: FALLBACK_INTENT, slots: {}, score: 0, exact };
     if (tokens.length === 0) return invoked ? { ...fallback, intent: LAUNCH_INTENT, score: 1 } : fallback;
     const spans = findSlotSpans(tokens, this.locale, lexicon, (word) => carriers.has(word));
 
-    const sample = model.match(tokens, relaxedProductReader(tokens, spans, carriers));
+    const sample = this.sampleMatch(tokens, spans);
     if (sample) {
       const slots = this.withoutAmount(sample.slots, slotKinds.get(sample.intent));
-      return { utterance, intent: sample.intent, slots, score: sample.relaxed ? RELAXED_MATCH_SCORE : 1, exact };
+      return { utterance, intent: sample.intent, slots, score: sample.score, exact };
     }
 
     if (this.mostlyUnknown(tokens, spans)) return fallback;
@@ -99,6 +99,18 @@ export class ModelUnderstanding implements Understanding {
     if (!this.backs(top.intent, kinds, tokens, spans, product)) return fallback;
     const slots = this.withoutAmount(slotsFor(kinds ?? new Map(), spans, product), kinds);
     return { utterance, intent: top.intent, slots, score: top.score, exact };
+  }
+
+  /** A sample the utterance is, or is but for its politeness ("milk please" is the sample "{product}"). */
+  private sampleMatch(tokens: readonly string[], spans: readonly SlotSpan[]): { intent: string; slots: UnderstoodSlots; score: number } | undefined {
+    const { model, carriers, lexicon } = this.parts;
+    const match = model.match(tokens, relaxedProductReader(tokens, spans, carriers));
+    if (match) return { ...match, score: match.relaxed ? RELAXED_MATCH_SCORE : 1 };
+    const plain = withoutPoliteness(tokens, this.locale);
+    if (plain.length === tokens.length || plain.length === 0) return undefined;
+    const plainSpans = findSlotSpans(plain, this.locale, lexicon, (word) => carriers.has(word));
+    const plainMatch = model.match(plain, relaxedProductReader(plain, plainSpans, carriers));
+    return plainMatch && { ...plainMatch, score: RELAXED_MATCH_SCORE };
   }
 
   /**

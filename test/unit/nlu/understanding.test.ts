@@ -117,6 +117,14 @@ describe('PIN, selection and short answers', () => {
   });
 });
 
+describe('politeness', () => {
+  it('does not keep a turn from matching a sample', async () => {
+    expect(await reads(english, 'milk please')).toEqual({ intent: 'SearchProductIntent', slots: { product: 'milk' } });
+    expect(await reads(english, 'the second one thank you')).toEqual({ intent: 'SelectItemIntent', slots: { ordinal: '2' } });
+    expect(await reads(german, 'zeig mal meine liste')).toEqual({ intent: 'ReadCartIntent', slots: {} });
+  });
+});
+
 describe('what is no request', () => {
   it.each([[() => english, 'blorf zindle quee'], [() => english, 'tell me a joke'], [() => german, 'blorf zindel quack'], [() => english, '  ?! ']])(
     '%#: "%s" is FallbackIntent with no slots',
