@@ -1,8 +1,8 @@
 /**
  * Least-privilege DynamoDB grants, action by action and resource by resource. The CDK's table.grant*()
  * helpers are broader than we need: grantReadWriteData adds Scan and DescribeTable, and every grant also
- * covers `<table>/index/*`. No handler scans or describes: the hosts run dynamoose with create, update and
- * waitForActive off, and every read is a key lookup or a Query.
+ * covers `<table>/index/*`. No handler scans or describes: the Lambdas' repositories use the plain DynamoDB
+ * client and never create or wait for the table, and every read is a key lookup, a BatchGetItem or a Query.
  *
  * IAM has no TransactWriteItems/TransactGetItems action: a transaction is authorised item by item through
  * PutItem, UpdateItem, DeleteItem, GetItem and, for condition-only entries, ConditionCheckItem.

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AccountLinking } from '../core/ports';
-import { clientOrLatest } from './dynamo-client';
 import { storeError } from './errors';
 import { TOKEN_SK, tokenPk } from './keys';
 
@@ -36,14 +35,10 @@ export class TokenTableAccountLinking implements AccountLinking {
   private readonly cache = new Map<string, { customerId: string; until: number }>();
   private readonly options: TokenCacheOptions;
 
-  constructor(client: DynamoDBClient, tableName: string, options?: Partial<TokenCacheOptions>);
-  /** @deprecated The table name alone (seed.ts until it passes its client) uses the client this process made last. */
-  constructor(tableName: string, options?: Partial<TokenCacheOptions>);
-  constructor(clientOrTable: DynamoDBClient | string, tableOrOptions?: string | Partial<TokenCacheOptions>, options: Partial<TokenCacheOptions> = {}) {
-    const legacy = typeof clientOrTable === 'string';
-    this.client = clientOrLatest(legacy ? undefined : clientOrTable);
-    this.tableName = legacy ? clientOrTable : (tableOrOptions as string);
-    this.options = { ...DEFAULT_TOKEN_CACHE, ...(legacy ? ((tableOrOptions as Partial<TokenCacheOptions> | undefined) ?? {}) : options) };
+  constructor(client: DynamoDBClient, tableName: string, options: Partial<TokenCacheOptions> = {}) {
+    this.client = client;
+    this.tableName = tableName;
+    this.options = { ...DEFAULT_TOKEN_CACHE, ...options };
   }
 
   async resolve(accessToken: string): Promise<string | null> {

@@ -6,7 +6,6 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { GetItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { PinCheck, PinVault } from '../core/ports';
-import { clientOrLatest } from './dynamo-client';
 import { storeError } from './errors';
 import { customerPk, SK } from './keys';
 
@@ -28,12 +27,9 @@ export class DynamoPinVault implements PinVault {
   private readonly client: DynamoDBClient;
   private readonly tableName: string;
 
-  constructor(client: DynamoDBClient, tableName: string);
-  /** @deprecated The table name alone (seed.ts until it passes its client) uses the client this process made last. */
-  constructor(tableName: string);
-  constructor(clientOrTable: DynamoDBClient | string, tableName?: string) {
-    this.client = clientOrLatest(typeof clientOrTable === 'string' ? undefined : clientOrTable);
-    this.tableName = typeof clientOrTable === 'string' ? clientOrTable : tableName!;
+  constructor(client: DynamoDBClient, tableName: string) {
+    this.client = client;
+    this.tableName = tableName;
   }
 
   private key(customerId: string) {

@@ -7,6 +7,7 @@ import type { Catalog, Clock, Order } from '../core/ports';
 import { replayOrders } from '../core/replenishment/order-placed';
 import type { ReplenishmentPriors } from '../core/replenishment/priors';
 import { TokenTableAccountLinking } from './account-linking';
+import { clientOrLatest } from './dynamo-client';
 import { customerPk, SK } from './keys';
 import { orderItems } from './order-repository';
 import { DynamoPinVault } from './pin-vault';
@@ -86,8 +87,10 @@ export async function seedDemoCustomer(tableName: string, input: unknown, clock:
   // The purchase summary the live skill would have built order by order: "my usual" and ranking read only it.
   await model.create(summaryFromOrders(demo.customerId, placed) as never, { overwrite: true });
   if (replay) await seedReplenishment(model, demo.customerId, placed, replay);
-  await new DynamoPinVault(tableName).setPin(demo.customerId, demo.voicePin);
-  await new TokenTableAccountLinking(tableName).link(demo.accessToken, demo.customerId);
+  // The same client the model above writes through: the one this process made last, which the app reads with.
+  const client = clientOrLatest(undefined);
+  await new DynamoPinVault(client, tableName).setPin(demo.customerId, demo.voicePin);
+  await new TokenTableAccountLinking(client, tableName).link(demo.accessToken, demo.customerId);
   return demo;
 }
 

@@ -1,4 +1,4 @@
-import { DefaultApiClient, SkillBuilders, getLocale, getRequestType, type ErrorHandler, type HandlerInput, type RequestHandler, type Skill } from 'ask-sdk-core';
+import { SkillBuilders, getLocale, getRequestType, type ErrorHandler, type HandlerInput, type RequestHandler, type Skill } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { ConversationCore } from '../../core/conversation/core';
 import type { Catalog, Log } from '../../core/ports';
@@ -86,8 +86,8 @@ export function createAlexaSkill(deps: AlexaSkillDeps): Skill {
   const builder = SkillBuilders.custom()
     .addRequestHandlers(messageReceivedHandler(deps), conversationHandler(deps))
     .addErrorHandlers(apologyHandler(deps))
-    // The service clients (Reminders API) call context.System.apiEndpoint through this client.
-    .withApiClient(new DefaultApiClient())
+    // No withApiClient: the one Amazon API vocart calls, Reminders, goes through its own client
+    // (reminders-client.ts), so ask-sdk-core needs no ServiceClientFactory per request.
     .withCustomUserAgent('vocart');
   if (deps.config.ALEXA_SKILL_ID) builder.withSkillId(deps.config.ALEXA_SKILL_ID);
   return builder.create();
