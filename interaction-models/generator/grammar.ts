@@ -35,6 +35,10 @@ interface WordClasses {
    * it, so there a carrier only dangles when it is all the sample says.
    */
   carrierCannotEnd: boolean;
+  /** Singular nouns that need a determiner or a modifier in front unless they open the sample ("list my items"). */
+  countNouns: ReadonlySet<string>;
+  /** Words that may stand right before such a noun besides a determiner: "shopping list", "the whole list". */
+  nounModifiers: ReadonlySet<string>;
 }
 
 const WORDS: PerLocale<WordClasses> = {
@@ -45,6 +49,8 @@ const WORDS: PerLocale<WordClasses> = {
     cannotEnd: new Set(['a', 'an', 'the', 'my', 'our', 'your', 'to', 'from', 'into', 'onto', 'with']),
     idioms: [/ come to$/],
     carrierCannotEnd: true,
+    countNouns: new Set(['list', 'cart', 'basket']),
+    nounModifiers: new Set(['shopping', 'grocery', 'whole', 'entire', 'new']),
   },
   'de-DE': {
     determiners: new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'mein',
@@ -56,6 +62,9 @@ const WORDS: PerLocale<WordClasses> = {
     // "aufschreiben" splits: "schreib Milch auf".
     idioms: [/^schreibe? .* auf$/],
     carrierCannotEnd: false,
+    // German nouns carry their article in every template macro; nothing to check here.
+    countNouns: new Set(),
+    nounModifiers: new Set(),
   },
 };
 
@@ -85,6 +94,9 @@ export function grammarProblem(sample: string, locale: ModelLocale): string | un
     if (before === word) return `"${word}" twice in a row`;
     if (classes.determiners.has(before) && classes.determiners.has(word)) return `two determiners "${before} ${word}"`;
     if (classes.prepositions.has(before) && classes.prepositions.has(word)) return `two prepositions "${before} ${word}"`;
+    if (classes.countNouns.has(word) && !classes.determiners.has(before) && !classes.nounModifiers.has(before)) {
+      return `"${word}" without a determiner`;
+    }
   }
   const last = tokens.at(-1);
   const text = tokens.join(' ');

@@ -69,10 +69,13 @@ export const MACROS: PerLocale<Record<string, string>> = {
     // The list words people say with "on" and the cart words they say with "in": "put milk on the list", "in my cart".
     'list-word': '(list|shopping list|grocery list)',
     'cart-word': '(cart|basket|shopping cart)',
-    // Whose list: shoppers say "my", "the", "our", and in a hurry nothing at all ("add milk to shopping list").
-    whose: '[my|the|our]',
-    'a-list': '<whose> (<list-word>|<cart-word>)',
-    'on-list': 'on <whose> <list-word>',
+    // Whose list: shoppers say "my", "the", "our", and in a hurry nothing at all before a compound ("add milk to
+    // shopping list"); a bare "list" or "cart" ("read me list") is not English, and the grammar check says so.
+    whose: '(my|the|our)',
+    'bare-list': '(shopping list|grocery list)',
+    'a-list': '(<whose> (<list-word>|<cart-word>)|<bare-list>)',
+    'the-list': '(<whose> <list-word>|<bare-list>)',
+    'on-list': 'on <the-list>',
     'in-cart': 'in <whose> <cart-word>',
     some: '[some|a|an]',
     units: '(bottles|packs|boxes|bags|cans|cartons|jars|loaves|bunches|packages|cases)',

@@ -26,6 +26,8 @@ describe('grammarProblem', () => {
     ['could you', 'dangling carrier'],
     ["add {product} i'd like to", 'ends on "to"'],
     ['please please add {product}', 'twice in a row'],
+    ['read me list', '"list" without a determiner'],
+    ['put {product} in cart', '"cart" without a determiner'],
   ])('en-US: rejects "%s" (%s)', (sample, rule) => {
     expect(grammarProblem(sample, 'en-US')).toContain(rule);
   });
@@ -45,6 +47,8 @@ describe('grammarProblem', () => {
     ['en-US', 'take {product} out of my cart'],
     ['en-US', 'what does my cart come to'],
     ['en-US', 'add {product} to shopping list for me'],
+    ['en-US', 'list the items in my cart'],
+    ['en-US', 'clear the whole list'],
     ['de-DE', 'kannst du {product} auf meine Liste setzen'],
     ['de-DE', 'schalte Erinnerungen aus'],
     ['de-DE', 'was kannst du'],

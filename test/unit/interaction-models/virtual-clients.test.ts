@@ -110,7 +110,7 @@ const CASES: Case[] = [
   { locale: 'en-US', say: 'can you add eggs to our shopping list', intent: 'AddToCartIntent', slots: { product: 'eggs' } },
   { locale: 'en-US', say: 'could you put bananas on the list', intent: 'AddToCartIntent', slots: { product: 'bananas' }, skipGoogle: DIALOGFLOW_CARRIER_HEAD },
   { locale: 'en-US', say: "i'd like to add coffee to my cart", intent: 'AddToCartIntent', slots: { product: 'coffee' } },
-  { locale: 'en-US', say: 'add rice to cart for me', intent: 'AddToCartIntent', slots: { product: 'rice' } },
+  { locale: 'en-US', say: 'add rice to shopping list for me', intent: 'AddToCartIntent', slots: { product: 'rice' } },
   { locale: 'en-US', say: 'put dish soap on my grocery list please', intent: 'AddToCartIntent', slots: { product: 'dish soap' } },
   { locale: 'en-US', say: 'add shampoo please', intent: 'AddToCartIntent', slots: { product: 'shampoo' } },
   { locale: 'en-US', say: "what's on the list for today", intent: 'ReadCartIntent' },
