@@ -102,8 +102,8 @@ export const MACROS: PerLocale<Record<string, string>> = {
     // before the product, with nothing between to tell two slots apart, so here the measure is a fixed word
     // and the core hears a count; English has "of" and a measure slot (see MEASURES).
     einheiten: '(Flaschen|Packungen|Dosen|Tüten|Beutel|Gläser|Kartons|Kisten|Stück|Becher|Tafeln|Liter|Kilo|Gramm|Pfund)',
-    // The article agrees with the container word: eine Flasche, einen Beutel, ein Glas, ein Liter.
-    'eine-einheit': '(eine (Flasche|Packung|Dose|Tüte|Kiste|Tafel)|einen (Beutel|Becher|Karton)|ein (Glas|Liter|Kilo|Pfund))',
+    // The article agrees with the container word in the accusative: eine Flasche, einen Beutel, einen Liter, ein Glas.
+    'eine-einheit': '(eine (Flasche|Packung|Dose|Tüte|Kiste|Tafel)|einen (Beutel|Becher|Karton|Liter)|ein (Glas|Kilo|Pfund))',
     'mein-übliches': '(meinen üblichen|meine übliche|mein übliches|meinen gewohnten|meine gewohnte|mein gewohntes)',
   },
 };
@@ -122,7 +122,7 @@ export const DIALOGFLOW_MACROS: PerLocale<Record<string, string>> = {
     'zum-korb': '(in (den|meinen) (Warenkorb|Einkaufswagen|Korb)|auf (die|meine) (Liste|Einkaufsliste)|auf (den|meinen) Einkaufszettel)',
     // The common containers teach it the shape "zwei Flaschen Cola"; every unit on every phrasing only costs phrases.
     einheiten: '(Flaschen|Packungen|Dosen|Gläser|Stück|Liter|Kilo)',
-    'eine-einheit': '(eine (Flasche|Packung|Dose)|einen Becher|ein (Glas|Liter|Kilo))',
+    'eine-einheit': '(eine (Flasche|Packung|Dose)|einen (Becher|Liter)|ein (Glas|Kilo))',
   },
 };
 
