@@ -18,7 +18,7 @@ import type { AlexaModel } from './model';
 
 export const CONSOLE_SKILL_ID = 'amzn1.ask.skill.00000000-c0de-4c0e-8000-000000c0501e';
 export const RETURNING_ALEXA_USER = 'amzn1.ask.account.VOCART-CONSOLE-RETURNING-SHOPPER';
-/** The built-ins a shopper may say instead of answering Alexa's question; anything else answers it. */
+/** The built-ins that leave Alexa's question unanswered even when their words could fill the slot. */
 const ESCAPES = new Set(['AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.HelpIntent', 'AMAZON.RepeatIntent']);
 
 export interface AlexaConversationDeps {
@@ -76,11 +76,14 @@ export class AlexaConversation {
     if (pending?.kind === 'confirm' && (name === 'AMAZON.YesIntent' || name === 'AMAZON.NoIntent')) {
       return { ...this.resumed(pending.intent), confirmationStatus: name === 'AMAZON.YesIntent' ? 'CONFIRMED' : 'DENIED', dialogState: 'IN_PROGRESS' };
     }
-    if (pending?.kind === 'elicit' && !ESCAPES.has(name)) {
-      // Alexa matches the answer against the slot's own samples ("{pin}", "some {product}"): the slot's words.
-      const value = understood.slots[pending.slot] ?? understood.utterance.trim();
-      const resumed = this.resumed(pending.intent);
-      return { ...resumed, slots: { ...resumed.slots, [pending.slot]: value }, dialogState: 'IN_PROGRESS' };
+    if (pending?.kind === 'elicit') {
+      // Alexa matches the answer against the slot's own samples ("{pin}", "some {product}"): words that fill the
+      // slot answer the question; an utterance of another intent ("what's in my cart") switches to that intent.
+      const value = understood.slots[pending.slot] ?? (name === 'AMAZON.FallbackIntent' ? understood.utterance.trim() : undefined);
+      if (value !== undefined && !ESCAPES.has(name)) {
+        const resumed = this.resumed(pending.intent);
+        return { ...resumed, slots: { ...resumed.slots, [pending.slot]: value }, dialogState: 'IN_PROGRESS' };
+      }
     }
     const slots = Object.fromEntries(Object.entries(understood.slots).filter(([slot]) => this.deps.model.slotsOf(name).some((defined) => defined.name === slot)));
     return { name, slots, confirmationStatus: 'NONE', ...(this.deps.model.inDialogModel(name) ? { dialogState: 'STARTED' as const } : {}) };

@@ -101,6 +101,18 @@ describe('the Alexa requests a console conversation sends', () => {
     expect(sent[3]!.request).toMatchObject({ intent: { name: 'AMAZON.StopIntent' } });
   });
 
+  it('fills an elicited slot from words no intent claims, and switches intent when the shopper asks for something else', async () => {
+    const elicit = { response: { shouldEndSession: false, directives: [{ type: 'Dialog.ElicitSlot', slotToElicit: 'product', updatedIntent: { name: 'AddToCartIntent', confirmationStatus: 'NONE', slots: { product: { name: 'product', confirmationStatus: 'NONE' } } } }] } };
+    const { alexa, sent } = conversation({}, [elicit, {}, elicit]);
+    await alexa.say(understood('AddToCartIntent'));
+    await alexa.say(understood('FallbackIntent', {}, 'quince paste'));
+    expect(sent[1]!.request).toMatchObject({ intent: { name: 'AddToCartIntent', slots: { product: { value: 'quince paste' } } } });
+    await alexa.say(understood('AddToCartIntent'));
+    await alexa.say(understood('ReadCartIntent', {}, "what's in my cart"));
+    expect(sent[3]!.request).toMatchObject({ intent: { name: 'ReadCartIntent' } });
+    expect(sent[3]!.request).not.toHaveProperty('dialogState');
+  });
+
   it('starts a new session after a response that ends the session', async () => {
     const { alexa, sent } = conversation({}, [{ response: { shouldEndSession: true } }]);
     await alexa.say(understood('StopIntent'));
