@@ -11,7 +11,7 @@
 import type { SlotKind } from '../../interaction-models/source/types';
 import type { Locale } from '../../skill/core/turn';
 import { withoutPoliteness, type CarrierWords } from './carrier-words';
-import { type IntentClassifier, NO_INTENT } from './intent-classifier';
+import { type IntentClassifier, type IntentScore, NO_INTENT } from './intent-classifier';
 import { withoutInvocation } from './invocation';
 import { isJoiningWord, productWords, splitAmount, type ProductWords } from './product-slot';
 import type { RelaxedSlotReader, SampleMatcher } from './sample-matcher';
@@ -93,7 +93,12 @@ export class ModelUnderstanding implements Understanding {
       product && !product.fromCatalog && this.shopKnows(product)
         ? [{ kind: 'product', start: product.start, end: product.end, words: product.words, value: product.words }]
         : [];
-    const [top] = await classifier.classify(withPlaceholders(tokens, [...spans, ...productSpan]).join(' '));
+    // Such words may as well describe something else ("read back my list", "clear the whole list"): read both ways,
+    // the more certain reading wins.
+    const readings = await Promise.all(
+      (productSpan.length > 0 ? [[...spans, ...productSpan], spans] : [spans]).map(async (reading) => (await classifier.classify(withPlaceholders(tokens, reading).join(' ')))[0]),
+    );
+    const top = readings.reduce<IntentScore | undefined>((best, reading) => (reading && (!best || reading.score > best.score) ? reading : best), undefined);
     if (!top || top.intent === NO_INTENT || top.score < minScore) return { ...fallback, score: top?.intent === NO_INTENT ? 0 : (top?.score ?? 0) };
     const kinds = slotKinds.get(top.intent);
     if (!this.backs(top.intent, kinds, tokens, spans, product)) return fallback;

@@ -117,6 +117,13 @@ describe('PIN, selection and short answers', () => {
   });
 });
 
+describe('words the catalog knows but that describe something else', () => {
+  it('are read both as a product and as no product, and the more certain reading wins', async () => {
+    expect(await reads(english, 'read back my list')).toEqual({ intent: 'ReadCartIntent', slots: {} });
+    expect((await reads(english, 'could you stick hamburger on the list')).intent).toBe('AddToCartIntent');
+  });
+});
+
 describe('politeness', () => {
   it('does not keep a turn from matching a sample', async () => {
     expect(await reads(english, 'milk please')).toEqual({ intent: 'SearchProductIntent', slots: { product: 'milk' } });
