@@ -97,7 +97,9 @@ export const MACROS: PerLocale<Record<string, string>> = {
     'korb-akk': '((den|meinen) (Warenkorb|Einkaufswagen|Korb)|(die|meine|unsere) (Liste|Einkaufsliste)|(den|meinen) Einkaufszettel)',
     'korb-dat': '(zum Warenkorb|zu meinem Warenkorb|zum Einkaufswagen|zur Liste|zu meiner Liste|zu unserer Liste|zur Einkaufsliste|zu meiner Einkaufsliste|zu unserer Einkaufsliste)',
     etwas: '[etwas|noch|eine|einen|ein]',
-    artikel: '[die|den|das|der]',
+    // The article as the case needs it: "was kostet der Käse", "streich den Käse".
+    nominativ: '[der|die|das]',
+    akkusativ: '[den|die|das]',
     // Containers, and the metric measures shoppers buy by ("zwei Liter Milch"). German puts the measure right
     // before the product, with nothing between to tell two slots apart, so here the measure is a fixed word
     // and the core hears a count; English has "of" and a measure slot (see MEASURES).
