@@ -124,6 +124,13 @@ describe('words the catalog knows but that describe something else', () => {
   });
 });
 
+describe('typed text', () => {
+  it('reads contractions typed without their apostrophe as the samples write them', async () => {
+    expect(await english.understand('whats on my list')).toMatchObject({ intent: 'ReadCartIntent', exact: true });
+    expect(await reads(english, 'im out of milk')).toEqual({ intent: 'AddToCartIntent', slots: { product: 'milk' } });
+  });
+});
+
 describe('politeness', () => {
   it('does not keep a turn from matching a sample', async () => {
     expect(await reads(english, 'milk please')).toEqual({ intent: 'SearchProductIntent', slots: { product: 'milk' } });
