@@ -138,6 +138,8 @@ export const INTENTS: IntentSource[] = [
         'add to <a-list> [some] {product}',
         '(i want|i need) {product} (<on-list>|<in-cart>)',
         'can i (add {product} to <a-list>|get <some> {product}|have <some> {product})',
+        "(don't|do not) forget [the] {product}",
+        '(we|i) ran out of {product}',
       ],
       'de-DE': [
         '(leg|setz|pack|tu) [etwas|noch] {product} <zum-korb>',
@@ -183,6 +185,7 @@ export const INTENTS: IntentSource[] = [
         '(pack|leg|tu) [noch] {product} dazu',
         '(leg|pack) mir [noch] {product} (in den Warenkorb|auf die Liste)',
         'ich brauch <etwas> {product}',
+        '(vergiss <akkusativ> {product} nicht|denk an <akkusativ> {product})',
         '(füge|füg) <etwas> {product} (der Liste|der Einkaufsliste|meiner Liste|meiner Einkaufsliste|dem Warenkorb) hinzu',
         'bitte (füge|füg) [noch] {product} [zur Liste|zum Warenkorb] hinzu',
         '(ich brauche|wir brauchen) noch {quantity} <einheiten> {product}',
@@ -205,7 +208,7 @@ export const INTENTS: IntentSource[] = [
         "i (don't|do not) need [the] {product} after all",
         'no more {product}',
         // Things come off a list and out of a cart; "cross out" and "scratch off" are said of lists only.
-        '<ask> (remove|delete) {product} from <a-list>',
+        '<ask> (remove|delete|erase) {product} from <a-list>',
         '(remove|delete) the {product} from <a-list>',
         '<ask> take [the] {product} off <the-list>',
         '<ask> take [the] {product} out of <whose> <cart-word>',
@@ -289,6 +292,9 @@ export const INTENTS: IntentSource[] = [
         "<ask> show me (what's|what is) (<on-list>|<in-cart>)",
         'show <a-list>',
         '[the|our] (<list-word>|<cart-word>)',
+        '(is there anything|what all is|what else is) (<on-list>|<in-cart>)',
+        'what are the (items|things) (<on-list>|<in-cart>)',
+        'how many (items|things) (do i have|are there) (<on-list>|<in-cart>)',
       ],
       'de-DE': [
         'was (ist|steht|liegt|habe ich|hab ich) <im-korb>',
@@ -398,6 +404,7 @@ export const INTENTS: IntentSource[] = [
         '(check out|checkout) (<thank-said>|now)',
         '(complete|finish) my purchase',
         "i'm done shopping",
+        '(buy|order) now',
       ],
       'de-DE': [
         '(zur Kasse|Kasse|checkout) [bitte]',
@@ -453,6 +460,7 @@ export const INTENTS: IntentSource[] = [
         'when will my (order|groceries|package|delivery) be here',
         "when's my (order|delivery|package) (coming|arriving)",
         'is my (order|package|delivery) here yet',
+        'how long (until|before) my (order|delivery|package|groceries) (arrives|gets here|comes)',
         'when (will|does) my (order|delivery|groceries|package) (arrive|come|get here)',
         'when will my (order|delivery|package) be delivered',
         'when is my (order|delivery|package) (arriving|coming|getting here|going to arrive|due)',
@@ -522,6 +530,8 @@ export const INTENTS: IntentSource[] = [
         'reorder my (last|previous) order',
         '(order|get|buy) the same (as|thing as|things as|stuff as) last time',
         'same as last time',
+        'same (order|thing|stuff) as last time',
+        'repeat the (last|previous) order',
         '(order|buy|get) my usual [groceries|stuff|items|order]',
         '[i\'ll have] the usual',
         '(reorder|order again)',
@@ -732,7 +742,7 @@ export const INTENTS: IntentSource[] = [
       'en-US': [
         'yes', 'yes please', 'yeah', 'yep', 'yup', 'sure', 'okay', 'go ahead', 'do it', 'sounds good', 'correct',
         '(yes|yeah|okay|sure) go ahead', '(yes|yeah|yep|okay) (sure|do it)', 'please do', 'yes please do', 'sure thing',
-        'of course', 'absolutely', "yes that's right",
+        'of course', 'absolutely', "yes that's right", "that's right", 'yes i (do|would)',
       ],
       'de-DE': [
         'ja', 'ja bitte', 'ja gerne', 'gerne', 'okay', 'klar', 'genau', 'mach das', 'richtig', 'jawohl',
@@ -747,7 +757,7 @@ export const INTENTS: IntentSource[] = [
     samples: {
       'en-US': [
         'no', 'no thanks', 'no thank you', 'nope', 'not now', 'not today', "don't", 'nah', 'no way', "no don't",
-        "(no|please) don't", 'no not now', "no i'm good", 'not really', 'nope not now',
+        "(no|please) don't", 'no not now', "no i'm (good|fine)", 'not really', 'nope not now', "no i (don't|do not)",
       ],
       'de-DE': [
         'nein', 'nein danke', 'nicht jetzt', 'jetzt nicht', 'lieber nicht', 'nee', 'heute nicht', 'später',
