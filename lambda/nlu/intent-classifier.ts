@@ -73,7 +73,9 @@ export class IntentClassifier {
     const { code, plugin } = LANGUAGES[locale];
     const container = await containerBootstrap();
     container.use(plugin);
-    const nlp = new Nlp({ languages: [code], autoSave: false, autoLoad: false, calculateSentiment: false, forceNER: false, nlu: { log: false } }, container);
+    // No threshold of NLP.js's own: it would hide the ranking behind "None", and understanding sets its own.
+    const settings = { languages: [code], autoSave: false, autoLoad: false, calculateSentiment: false, forceNER: false, threshold: 0, nlu: { log: false } };
+    const nlp = new Nlp(settings, container);
     for (const phrase of trainingSelection(phrases)) nlp.addDocument(code, phrase.text, phrase.intent);
     await nlp.train();
     return new IntentClassifier(nlp, code);

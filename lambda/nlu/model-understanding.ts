@@ -94,10 +94,14 @@ export class ModelUnderstanding implements Understanding {
         ? [{ kind: 'product', start: product.start, end: product.end, words: product.words, value: product.words }]
         : [];
     // Such words may as well describe something else ("read back my list", "clear the whole list"): read both ways,
-    // the more certain reading wins.
-    const readings = await Promise.all(
-      (productSpan.length > 0 ? [[...spans, ...productSpan], spans] : [spans]).map(async (reading) => (await classifier.classify(withPlaceholders(tokens, reading).join(' ')))[0]),
-    );
+    // the more certain reading wins. Politeness says nothing about the intent and only spreads the classifier's
+    // certainty over every intent whose samples say "please", so the classifier does not hear it.
+    const classify = async (reading: SlotSpan[]) => {
+      const words = withPlaceholders(tokens, reading);
+      const plain = withoutPoliteness(words, this.locale);
+      return (await classifier.classify((plain.length > 0 ? plain : words).join(' ')))[0];
+    };
+    const readings = await Promise.all(productSpan.length > 0 ? [classify([...spans, ...productSpan]), classify(spans)] : [classify(spans)]);
     const top = readings.reduce<IntentScore | undefined>((best, reading) => (reading && (!best || reading.score > best.score) ? reading : best), undefined);
     if (!top || top.intent === NO_INTENT || top.score < minScore) return { ...fallback, score: top?.intent === NO_INTENT ? 0 : (top?.score ?? 0) };
     const kinds = slotKinds.get(top.intent);

@@ -30,6 +30,8 @@ declare module '@nlpjs/nlp' {
     autoLoad?: boolean;
     calculateSentiment?: boolean;
     forceNER?: boolean;
+    /** Below this score NLP.js answers "None" and drops its ranking. */
+    threshold?: number;
     nlu?: { log?: boolean; useNoneFeature?: boolean };
   }
 

@@ -125,6 +125,10 @@ describe('words the catalog knows but that describe something else', () => {
 });
 
 describe('typed text', () => {
+  it('reads unit abbreviations typed after an amount as said', async () => {
+    expect(await reads(english, 'I need 3 lbs of chicken')).toMatchObject({ intent: 'AddToCartIntent', slots: { measure: 'three pounds', product: 'chicken' } });
+  });
+
   it('reads contractions typed without their apostrophe as the samples write them', async () => {
     expect(await english.understand('whats on my list')).toMatchObject({ intent: 'ReadCartIntent', exact: true });
     expect(await reads(english, 'im out of milk')).toEqual({ intent: 'AddToCartIntent', slots: { product: 'milk' } });
