@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { readCatalog } from '../../../interaction-models/generator/catalog-source';
 import { ModelError } from '../../../interaction-models/generator/errors';
 import {
   ALEXA_LIMITS,
@@ -15,6 +16,7 @@ import {
 } from '../../../interaction-models/generator/limits';
 
 const modelsDir = fileURLToPath(new URL('../../../interaction-models/', import.meta.url));
+const catalogPath = fileURLToPath(new URL('../../../skill/data/demo-catalog.json', import.meta.url));
 
 function alexaModel(samples: string[], values = 1) {
   return {
@@ -72,6 +74,28 @@ describe('platform limits', () => {
       /entity entries/,
     );
     expect(() => assertDialogflowLimits({ ...ok, bytes: DIALOGFLOW_LIMITS.agentBytes.value + 1 })).toThrow(/bytes/);
+  });
+
+  it('fails the whole build when a source change would pass a limit', async () => {
+    // One more carrier-heavy intent: 3,000 English samples, past Alexa's budget and Dialogflow's 2,000.
+    vi.resetModules();
+    vi.doMock('../../../interaction-models/source/intents', async (importOriginal) => {
+      const original = await importOriginal<typeof import('../../../interaction-models/source/intents')>();
+      const { numberToWords } = await import('../../../interaction-models/generator/spoken');
+      const words = Array.from({ length: 3_000 }, (_, index) => `item number ${numberToWords(index, 'en-US')}`);
+      const bloated = { name: 'BloatedIntent', slots: [], samples: { 'en-US': words, 'de-DE': ['viel zu viel'] } };
+      return { ...original, INTENTS: [...original.INTENTS, bloated] };
+    });
+    try {
+      const { buildModels } = await import('../../../interaction-models/generator/index');
+      const limits = await import('../../../interaction-models/generator/limits');
+      const error = thrown(() => buildModels(readCatalog(catalogPath)));
+      expect(error).toBeInstanceOf(limits.ModelLimitError);
+      expect((error as Error).message).toMatch(/BloatedIntent: samples: 3,000 exceeds 2,500/);
+    } finally {
+      vi.doUnmock('../../../interaction-models/source/intents');
+      vi.resetModules();
+    }
   });
 
   it.each(['en-US', 'de-DE'])('keeps the committed Alexa %s model within every limit', (locale) => {
