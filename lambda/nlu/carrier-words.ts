@@ -10,11 +10,14 @@ import type { ModelPhrase } from './model-phrases';
 
 /**
  * Said around a request rather than in it: the wake word people type out of habit, hesitations a recogniser
- * transcribes, and particles that soften a request. Written here because no sample should hold them.
+ * transcribes, particles that soften a request, and when ("i need milk tomorrow"). Written here because no sample
+ * needs them.
  */
 const DISCOURSE_WORDS: Readonly<Record<Locale, readonly string[]>> = {
-  'en-US': ['alexa', 'hey', 'ok', 'um', 'uh', 'er', 'hmm', 'oh', 'well', 'so', 'just', 'also', 'too', 'thanks', 'thank', 'actually', 'maybe'],
-  'de-DE': ['alexa', 'hey', 'ok', 'äh', 'ähm', 'hm', 'also', 'mal', 'doch', 'bitte', 'noch', 'auch', 'danke', 'schon', 'eben', 'drauf', 'dazu', 'rein'],
+  'en-US': ['alexa', 'hey', 'ok', 'um', 'uh', 'er', 'hmm', 'oh', 'well', 'so', 'just', 'also', 'too', 'thanks', 'thank', 'actually', 'maybe',
+    'today', 'tonight', 'tomorrow', 'later', 'soon', 'asap', 'week', 'weekend'],
+  'de-DE': ['alexa', 'hey', 'ok', 'äh', 'ähm', 'hm', 'also', 'mal', 'doch', 'bitte', 'noch', 'auch', 'danke', 'schon', 'eben', 'drauf', 'dazu', 'rein',
+    'heute', 'morgen', 'später', 'gleich', 'nachher', 'woche', 'wochenende'],
 };
 
 /**
