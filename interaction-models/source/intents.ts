@@ -537,6 +537,7 @@ export const INTENTS: IntentSource[] = [
         '(reorder|order again)',
         'reorder my usual [groceries|stuff|items|order] [please]',
         '<ask> (order|get|buy) [me] my usual [groceries|stuff|items|order]',
+        '(order|get|buy) [me] my usual [groceries|stuff|items|order] <thank-said>',
         '<ask> get me the usual',
         'give me the usual',
         "(order|buy) the usual",
