@@ -64,13 +64,15 @@ async function trainUnderstanding(locale: Locale, options: UnderstandingOptions)
   const phrases = modelPhrases(locale);
   const carriers = new CarrierWords(phrases, locale);
   const strict: StrictSlotReader = (kind, words) => slotValue(kind, words, locale, lexicon);
+  // A PIN said digit by digit is four words; a count ("one hundred and twenty") a few more.
+  const slotWords = Math.max(lexicon.longestPhrase, 6);
   const classifier = await IntentClassifier.train(locale, phrases.map(trainingPhraseReader(locale, lexicon, carriers)));
   return new ModelUnderstanding(locale, {
     lexicon,
     carriers,
     classifier,
-    model: new SampleMatcher(phrases, strict),
-    alexa: new SampleMatcher(alexaModelPhrases(locale, options.alexaModelPath ?? alexaModelPath(locale)), strict),
+    model: new SampleMatcher(phrases, strict, slotWords),
+    alexa: new SampleMatcher(alexaModelPhrases(locale, options.alexaModelPath ?? alexaModelPath(locale)), strict, slotWords),
     slotKinds: slotKindsByIntent(),
     telling: new TellingWords(phrases),
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,

@@ -24,8 +24,8 @@ export type StrictSlotReader = (kind: SlotKind, words: readonly string[]) => str
  */
 export type RelaxedSlotReader = (kind: SlotKind, start: number, end: number) => string | undefined;
 
-/** No slot value of the model is longer; bounding the search keeps a match linear in practice. */
-const MAX_SLOT_WORDS = 10;
+/** Product words outside the catalog longer than this are no product but a sentence. */
+const MAX_RELAXED_SLOT_WORDS = 8;
 
 interface IndexedPhrase extends ModelPhrase {
   literalWords: number;
@@ -39,6 +39,8 @@ export class SampleMatcher {
   constructor(
     phrases: readonly ModelPhrase[],
     private readonly strict: StrictSlotReader,
+    /** The longest slot value, in words: bounding the search keeps a match linear in practice. */
+    private readonly maxSlotWords: number,
   ) {
     phrases.forEach((phrase, order) => {
       const first = phrase.items[0];
@@ -83,7 +85,7 @@ export class SampleMatcher {
       return tokens[tokenAt] === item.word ? this.matchItems(items, itemAt + 1, tokens, tokenAt + 1, relaxed) : undefined;
     }
     const next = items[itemAt + 1];
-    const lastEnd = Math.min(tokens.length, tokenAt + MAX_SLOT_WORDS);
+    const lastEnd = Math.min(tokens.length, tokenAt + Math.max(this.maxSlotWords, relaxed ? MAX_RELAXED_SLOT_WORDS : 0));
     for (let end = tokenAt + 1; end <= lastEnd; end += 1) {
       // The next literal word must come right after the slot: skip ends where it does not.
       if (next && 'word' in next && tokens[end] !== next.word) continue;

@@ -44,6 +44,11 @@ export class SlotLexicon {
     return this.kindsByPhrase.get(phrase)?.has(kind) ?? false;
   }
 
+  /** How many words the longest phrase has. */
+  get longestPhrase(): number {
+    return this.longest;
+  }
+
   /** Whether a word occurs in any value: a word the shop's vocabulary knows, even when not a whole name. */
   knowsWord(word: string): boolean {
     return this.words.has(word);
