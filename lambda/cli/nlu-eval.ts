@@ -82,7 +82,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const text = readText(args.utterances, 'utterances');
+  // A byte order mark (editors on Windows write one) is no part of the first line's JSON.
+  const text = readText(args.utterances, 'utterances').replace(/^\uFEFF/, '');
   // The newline that ends the last line does not start another one.
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
