@@ -1,7 +1,8 @@
 /**
  * A grammar check over expanded samples. Carriers and determiners multiply through macros, and one careless
- * template ("add {product} to <whose> the list") yields hundreds of phrases no shopper says: Alexa's certification
- * rejects ungrammatical samples, and every wrong phrase can pull a real utterance to the wrong intent. The check
+ * template ("add {product} to <whose> the list") yields hundreds of phrases no shopper says: Amazon asks for samples
+ * that are grammatically correct in the locale's language, and every wrong phrase can pull a real utterance to the
+ * wrong intent. The check
  * knows only the small closed classes a template can misuse (articles and possessives, prepositions, the carriers
  * of source/vocabulary.ts); it does not parse, so it flags the mistakes templates make, not every bad sentence.
  */

@@ -1,14 +1,14 @@
 /**
- * Words shared by many samples and slot types, per locale: how shoppers name their cart, container
- * words, generic grocery words, and the words that pick among search results.
+ * Words shared by many samples and slot types, per locale: the carriers shoppers wrap a request in, how they
+ * name their cart, container words, generic grocery words, and the words that pick among search results.
  */
 import type { ChoiceValue, GroceryTerm, PerLocale } from './types';
 
 /**
  * The words shoppers wrap a request in, per role, most common first. Each list is written once here and reaches
  * every sample through the macros below (`<ask>`, `<wish>`, `<thank>`…), so a new word lands in every phrasing that
- * carries the role. Dialogflow learns from fewer phrases than Alexa matches (its classifier generalises), so its
- * agent takes only the head of each list: see DIALOGFLOW_CARRIER_WORDS.
+ * carries the role. Dialogflow learns from fewer phrases (its classifier generalises), so its agent takes only the
+ * head of each list: see DIALOGFLOW_CARRIER_WORDS. Templates never list these words by hand (carriers.test.ts).
  */
 export const CARRIERS: PerLocale<Record<string, readonly string[]>> = {
   'en-US': {
@@ -112,7 +112,8 @@ export const MACROS: PerLocale<Record<string, string>> = {
 
 /**
  * What Dialogflow's agent is built with: the same macros with each carrier list cut to its head. Its classifier
- * generalises from "please add…" to "could you add…"; Alexa's exact-match test clients and its own matcher do not.
+ * generalises from "please add…" to "could you add…" and caps an intent at 2,000 phrases. Alexa gets every word:
+ * virtual-alexa, which the tests and the exact-match share use, matches its samples word for word.
  */
 export const DIALOGFLOW_MACROS: PerLocale<Record<string, string>> = {
   'en-US': { ...MACROS['en-US'], ...carrierMacros('en-US', DIALOGFLOW_CARRIER_WORDS) },
