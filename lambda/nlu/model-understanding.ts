@@ -186,7 +186,8 @@ function slotsFor(kinds: ReadonlyMap<string, SlotKind>, spans: readonly SlotSpan
         value = first('measure');
         break;
       case 'ordinal':
-        value = first('ordinal');
+        // "number three", "the 2 please": a count where a position is asked for names the position.
+        value = first('ordinal') ?? first('number');
         break;
       case 'choice':
         value = first('choice');

@@ -104,6 +104,7 @@ describe('PIN, selection and short answers', () => {
     expect(await reads(english, 'the second one')).toEqual({ intent: 'SelectItemIntent', slots: { ordinal: '2' } });
     expect(await reads(english, 'the cheaper one')).toEqual({ intent: 'SelectItemIntent', slots: { choice: 'cheaper' } });
     expect(await reads(german, 'das zweite')).toEqual({ intent: 'SelectItemIntent', slots: { ordinal: '2' } });
+    expect(await reads(english, 'number three')).toEqual({ intent: 'SelectItemIntent', slots: { ordinal: '3' } });
   });
 
   it.each([
