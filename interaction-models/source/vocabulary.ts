@@ -38,6 +38,14 @@ export const DIALOGFLOW_CARRIER_WORDS = 2;
 const OPTIONAL_CARRIERS = new Set(['ask', 'thank', 'bitte', 'danke']);
 
 /**
+ * The one-word carriers a shopper may add or leave out anywhere without changing the request ("please", "thanks",
+ * "bitte", "mal"): offline understanding drops them before matching a sample a second time.
+ */
+export function optionalCarrierWords(locale: keyof typeof CARRIERS): string[] {
+  return [...new Set(Object.entries(CARRIERS[locale]).flatMap(([role, words]) => (OPTIONAL_CARRIERS.has(role) ? words.filter((word) => !word.includes(' ')) : [])))];
+}
+
+/**
  * The carrier macros of a locale, each role limited to its first `take` words: `<role>` as the role is used, and
  * `<role-said>` where the carrier must be there ("tell me…" alone opens a skill on Alexa; "please tell me…" does not).
  */

@@ -3,6 +3,7 @@
  * "add", "to", "my", "grocery", "list", "für", "mich"), the core's filler words, and a few a typed or spoken turn
  * adds that no sample needs (the wake word, hesitations). What is left of an utterance after them is the product.
  */
+import { optionalCarrierWords } from '../../interaction-models/source/vocabulary';
 import { isFillerWord } from '../../skill/core/catalog/filler-words';
 import { foldCharacters } from '../../skill/core/catalog/text-normalizer';
 import type { Locale } from '../../skill/core/turn';
@@ -23,10 +24,11 @@ const DISCOURSE_WORDS: Readonly<Record<Locale, readonly string[]>> = {
 /**
  * Politeness and particles a shopper adds anywhere without changing what they ask ("milk please", "zeig mal meine
  * Liste"). Samples hold them only in some places, so a turn that matches no sample is tried again without them.
+ * The model's optional carriers are the list; the extras are words no sample carries.
  */
 const POLITENESS: Readonly<Record<Locale, ReadonlySet<string>>> = {
-  'en-US': new Set(['please', 'thanks', 'kindly', 'alexa']),
-  'de-DE': new Set(['bitte', 'danke', 'mal', 'doch', 'alexa']),
+  'en-US': new Set([...optionalCarrierWords('en-US'), 'kindly', 'alexa']),
+  'de-DE': new Set([...optionalCarrierWords('de-DE'), 'doch', 'alexa']),
 };
 /** Second words of polite pairs: "thank you", "danke schön", "bitte schön". */
 const POLITE_PAIRS: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
