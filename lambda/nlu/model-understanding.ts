@@ -25,6 +25,13 @@ export const FALLBACK_INTENT = 'FallbackIntent';
 /** What "open vocart shop" with nothing after it is: the model's launch (a LaunchRequest on Alexa). */
 export const LAUNCH_INTENT = 'WelcomeIntent';
 
+/**
+ * A yes or a no is an answer and nothing more: read from the classifier, it stands only when every word of the
+ * utterance is a word of the model. "mach das Licht an" holds the yes "mach das" but is no yes, and a simulated yes
+ * that nobody said could confirm an order.
+ */
+const BARE_ANSWER_INTENTS: ReadonlySet<string> = new Set(['YesIntent', 'NoIntent']);
+
 /** A match that needed product words outside the catalog is a little less certain than one word for word. */
 const RELAXED_MATCH_SCORE = 0.9;
 
@@ -106,6 +113,7 @@ export class ModelUnderstanding implements Understanding {
     if (!top || top.intent === NO_INTENT || top.score < minScore) return { ...fallback, score: top?.intent === NO_INTENT ? 0 : (top?.score ?? 0) };
     const kinds = slotKinds.get(top.intent);
     if (!this.backs(top.intent, kinds, tokens, spans, product)) return fallback;
+    if (BARE_ANSWER_INTENTS.has(top.intent) && !this.parts.telling.allKnown(tokens)) return fallback;
     const slots = this.withoutAmount(slotsFor(kinds ?? new Map(), spans, product), kinds);
     return { utterance, intent: top.intent, slots, score: top.score, exact };
   }

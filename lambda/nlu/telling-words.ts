@@ -27,6 +27,11 @@ export class TellingWords {
     }
   }
 
+  /** Whether every word is one the model's samples say somewhere (no slot material, nothing from outside the shop). */
+  allKnown(words: readonly string[]): boolean {
+    return words.every((word) => this.intentsByWord.has(word));
+  }
+
   /** Whether the word tells intents apart and is one of `intent`'s own words. */
   tells(word: string, intent: string): boolean {
     const intents = this.intentsByWord.get(word);

@@ -152,6 +152,12 @@ describe('what is no request', () => {
     },
   );
 
+  it('hears no yes or no in a request that merely contains one, since a simulated yes could confirm an order', async () => {
+    expect(await reads(german, 'mach das Licht an')).toEqual({ intent: FALLBACK_INTENT, slots: {} });
+    expect(await reads(english, 'yes turn on the lights')).toEqual({ intent: FALLBACK_INTENT, slots: {} });
+    expect(await reads(english, 'yes please do that')).toEqual({ intent: 'YesIntent', slots: {} });
+  });
+
   it('keeps an unknown product where the rest of the request asks for something', async () => {
     expect(await reads(english, 'add blorf to my list')).toEqual({ intent: 'AddToCartIntent', slots: { product: 'blorf' } });
   });
