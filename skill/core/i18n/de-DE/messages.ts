@@ -1,0 +1,128 @@
+/**
+ * Alles, was der Skill auf Deutsch sagt (everything the skill says in German).
+ */
+import type { Messages, PackLineWords } from '../message-types';
+import { askedDiffers, capitalize, spell } from '../spoken-parts';
+
+export const deDE: Messages = {
+  welcomeFirst:
+    'Willkommen bei vocart. Ich bin ein automatischer Einkaufsassistent, kein Mensch. Du kannst Produkte suchen, sie auf deine Einkaufsliste setzen oder fragen, was im Warenkorb ist. Was möchtest du?',
+  welcomeBack: 'Willkommen zurück bei vocart. Was möchtest du einkaufen?',
+  disclosure: 'Ich bin vocart, ein automatischer Einkaufsassistent, kein Mensch.',
+  welcomeBackBrief: 'Willkommen zurück bei vocart.',
+  welcomeReprompt: 'Du kannst zum Beispiel sagen: suche Kaffee, oder: setz Milch auf meine Liste.',
+  help: 'Ich bin vocart, ein automatischer Einkaufsassistent. Sag zum Beispiel: suche Shampoo, setz zwei Flaschen Milch auf meine Liste, was ist in meinem Warenkorb, entferne den Kaffee, oder leere meinen Warenkorb. Was möchtest du tun?',
+  helpReprompt: 'Sag zum Beispiel: suche Kaffee.',
+  goodbye: 'Tschüss und viel Spaß beim Einkaufen.',
+  cancelledPending: 'Okay, das mache ich nicht. Was kann ich sonst für dich tun?',
+  fallback: 'Entschuldigung, das habe ich nicht verstanden. Du kannst ein Produkt suchen oder fragen, was im Warenkorb ist.',
+  fallbackOfferHelp:
+    'Entschuldigung, das habe ich wieder nicht verstanden. Ich kann Produkte finden, in den Warenkorb legen, den Warenkorb vorlesen oder etwas entfernen. Sag Hilfe, um mehr zu hören.',
+  whatProduct: 'Welches Produkt?',
+  notFound: (query) => `Leider habe ich ${query} nicht gefunden. Versuch es mit einem anderen Namen oder einer Marke.`,
+  notFoundOnly: (query) => `${query} habe ich leider nicht.`,
+  found: (count, list) => `Ich habe ${count} gefunden: ${list}. Welches möchtest du?`,
+  foundOne: (item) => `Ich habe ${item} gefunden. Soll ich es in den Warenkorb legen?`,
+  whichOne: 'Sag das erste, das zweite, oder weitere, um andere Angebote zu hören.',
+  noMoreResults: 'Mehr habe ich nicht gefunden. Sag das erste, oder suche nach etwas anderem.',
+  noResultsToChoose: 'Suche zuerst nach einem Produkt und sag mir dann, welches du möchtest.',
+  noSuchChoice: (position) => `Eine Nummer ${position} gibt es in der Liste nicht. Welches möchtest du?`,
+  added: (quantity, item, cartCount) =>
+    `${quantity > 1 ? `${quantity} mal ` : ''}${item} ist im Warenkorb. Du hast jetzt ${cartCount} ${cartCount === 1 ? 'Artikel' : 'Artikel'}. Noch etwas?`,
+  addedSeveral: (items, missing, cartCount) =>
+    `${capitalize(items)} sind im Warenkorb.${missing ? ` ${missing} habe ich nicht gefunden.` : ''} Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
+  addedReprompt: 'Du kannst noch etwas hinzufügen oder fragen, was im Warenkorb ist.',
+  removed: (name) => `${name} habe ich aus dem Warenkorb entfernt. Noch etwas?`,
+  notInCart: (query) => `${query} ist nicht in deinem Warenkorb.`,
+  cartEmpty: 'Dein Warenkorb ist leer. Was möchtest du hinzufügen?',
+  cartContents: (count, list, total) => `In deinem Warenkorb ${count === 1 ? 'ist 1 Artikel' : `sind ${count} Artikel`}: ${list}. Das macht ${total} ohne Steuer und Lieferung.`,
+  cartLine: (quantity, name) => (quantity > 1 ? `${quantity} mal ${name}` : name),
+  addedPacks: (line, cartCount) =>
+    `Ich habe ${germanPacks(line)}${line.total ? ` für ${line.total}` : ''} in den Warenkorb gelegt. Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
+  cartLineWithPacks: (line) => [germanPacks(line), line.total].filter(Boolean).join(', '),
+  clearConfirm: (count) => `Möchtest du wirklich ${count === 1 ? 'den Artikel' : `alle ${count} Artikel`} aus dem Warenkorb entfernen?`,
+  cleared: 'Dein Warenkorb ist jetzt leer.',
+  keptCart: 'Okay, dein Warenkorb bleibt, wie er ist.',
+  nothingToConfirm: 'Gerade wartet nichts auf ein Ja oder Nein. Was möchtest du tun?',
+  quantityTooLarge: (max) => `Ich kann höchstens ${max} Stück von einem Produkt hinzufügen. Wie viele möchtest du?`,
+  cartFull: (max) => `Dein Warenkorb hat schon ${max} verschiedene Produkte. Bitte entferne zuerst etwas.`,
+  badQuantity: 'Diese Menge kann ich nicht hinzufügen. Wie viele möchtest du?',
+  trouble: 'Entschuldigung, ich erreiche den Laden gerade nicht. Dein Warenkorb ist sicher. Bitte versuch es gleich noch einmal.',
+  tooSlow: 'Entschuldigung, das dauert bei mir gerade zu lange. Bitte frag mich gleich noch einmal.',
+  anythingElse: 'Noch etwas?',
+  productSummary: (name, size, price) => [name, size, price].filter(Boolean).join(', '),
+  cartTitle: 'Dein Warenkorb',
+  resultsTitle: (query) => `Ergebnisse für ${query}`,
+  linkAccount: 'Zum Bestellen brauche ich dein vocart-Konto. Ich habe dir eine Karte in die App geschickt: verknüpfe dort dein Konto und frag mich dann noch einmal.',
+  voiceOrderingLocked: 'Die Sprachbestellung ist nach drei falschen PINs gesperrt. Zum Entsperren öffne die Einstellungen deines vocart-Kontos und setze deine Sprach-PIN neu.',
+  missingAddressOrPayment: 'Für eine Bestellung braucht dein Konto eine Lieferadresse und eine Zahlungsart. Bitte ergänze sie in deinem vocart-Konto.',
+  checkoutEmpty: 'Dein Warenkorb ist leer, es gibt noch nichts zu bestellen. Was möchtest du hinzufügen?',
+  checkoutReadback: (p) =>
+    `Deine Bestellung bei ${p.seller}: ${p.items}. Die Summe ist ${p.total}, inklusive ${p.tax} Steuer und ${p.delivery} Lieferung, an ${p.address}, bezahlt mit ${p.payment}.`,
+  checkoutQuestion: 'Soll ich die Bestellung aufgeben?',
+  unavailableSkipped: (count) => `${count === 1 ? 'Ein Produkt in deinem Warenkorb ist' : `${count} Produkte in deinem Warenkorb sind`} nicht mehr erhältlich und werden nicht bestellt.`,
+  pinNeeded: (limit) => `Für Bestellungen über ${limit} sag bitte deine vierstellige Sprach-PIN.`,
+  pinWrong: (triesLeft) => `Die PIN stimmt nicht. Du hast noch ${triesLeft} ${triesLeft === 1 ? 'Versuch' : 'Versuche'}. Bitte sag deine Sprach-PIN.`,
+  pinNotSet: 'Diese Bestellung braucht eine Sprach-PIN, und in deinem Konto ist keine eingerichtet. Bitte richte sie in deinem vocart-Konto ein. Dein Warenkorb bleibt unverändert.',
+  pinNoPending: 'Gerade wartet keine Bestellung auf eine PIN. Sag zur Kasse, wenn du so weit bist.',
+  orderPlaced: (orderId, deliveryDay) => `Erledigt. Deine Bestellung ${spell(orderId)} ist aufgegeben und kommt voraussichtlich bis ${deliveryDay}. Die Details habe ich dir in die App geschickt.`,
+  orderAlreadyPlaced: (orderId, deliveryDay) => `Diese Bestellung ist schon aufgegeben: ${spell(orderId)}, Lieferung bis ${deliveryDay}. Ich habe sie nicht doppelt bestellt.`,
+  orderInProgress: 'Deine Bestellung wird gerade aufgegeben. Frag mich gleich, wo meine Bestellung ist, um den Stand zu hören.',
+  orderDeclined: 'Entschuldigung, deine Zahlungsart wurde abgelehnt, deshalb habe ich nicht bestellt. Dein Warenkorb ist unverändert. Bitte prüfe die Zahlungsart in deinem vocart-Konto.',
+  orderFailed: 'Entschuldigung, etwas ist schiefgegangen und ich konnte nicht bestellen. Es wurde nichts abgebucht und dein Warenkorb ist unverändert. Bitte versuch es gleich noch einmal.',
+  orderFailedMaybeCharged: 'Entschuldigung, etwas ist schiefgegangen und ich konnte nicht bestellen. Falls etwas abgebucht wurde, wird es erstattet. Dein Warenkorb ist unverändert. Bitte versuch es gleich noch einmal.',
+  orderTooLate: 'Entschuldigung, die Zeit hat nicht gereicht, um deine Bestellung aufzugeben. Es wurde nichts abgebucht und dein Warenkorb ist unverändert. Sag zur Kasse, um es noch einmal zu versuchen.',
+  cartChangedRefunded: 'Dein Warenkorb hat sich während des Gesprächs geändert, deshalb habe ich nicht bestellt; falls etwas abgebucht wurde, wird es erstattet. Sag zur Kasse, um die neue Summe zu hören.',
+  cartChanged: 'Dein Warenkorb hat sich während des Gesprächs geändert, deshalb habe ich nicht bestellt. Sag zur Kasse, um die neue Summe zu hören.',
+  orderKept: 'Okay, ich bestelle nicht. Dein Warenkorb bleibt, wie er ist.',
+  orderCardTitle: (orderId) => `Bestellung ${orderId}`,
+  noOrders: 'Du hast noch keine Bestellungen.',
+  orderStatus: (p) =>
+    `${p.openCount > 1 ? `Du hast ${p.openCount} offene Bestellungen. Die neueste, ` : 'Deine Bestellung '}${spell(p.orderId)} vom ${p.placedDay}, ${p.delivered ? `wurde am ${p.deliveryDay} geliefert` : `ist unterwegs und kommt voraussichtlich bis ${p.deliveryDay}`}.`,
+  orderCancelled: (orderId) => `Deine Bestellung ${spell(orderId)} ist storniert, die Zahlung wird erstattet.`,
+  nothingToCancel: 'Du hast keine Bestellung, die sich noch stornieren lässt.',
+  cancelConfirm: (orderId, total) => `Möchtest du die Bestellung ${spell(orderId)} über ${total} stornieren?`,
+  orderNotCancelled: 'Okay, deine Bestellung bleibt bestehen.',
+  notCancellable: (orderId) => `Die Bestellung ${spell(orderId)} ist schon versandt und lässt sich nicht mehr stornieren.`,
+  alreadyDelivered: (orderId, day) => `Deine letzte Bestellung ${spell(orderId)} wurde am ${day} geliefert, da gibt es nichts mehr zu stornieren.`,
+  usualNotFound: (query) => `Du hast ${query} noch nie bestellt, deshalb kenne ich dein Übliches nicht. Sag suche ${query}, um eins auszuwählen.`,
+  noLastOrder: 'Du hast noch nichts bestellt, es gibt also keine letzte Bestellung zum Wiederholen.',
+  reorderAdded: (items) => `Ich habe ${items} in deinen Warenkorb gelegt.`,
+  day: (date) => date.toLocaleDateString('de-DE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  freeDelivery: 'kostenloser',
+  eraseConfirm: 'Damit lösche ich deinen Warenkorb, deine Erinnerungen und alles, was dieser Skill über dich gespeichert hat. Soll ich deine Daten löschen?',
+  erased: ({ ordersKept, identities }) =>
+    `Erledigt. Ich habe deinen Warenkorb, dein Profil, deine Erinnerungen und deine Vorhersagen gelöscht${identities > 0 ? ', auch das, was ich vor der Kontoverknüpfung gespeichert hatte' : ''}.${
+      ordersKept > 0 ? ` Der Laden bewahrt ${ordersKept === 1 ? 'den Beleg deiner Bestellung' : `die Belege deiner ${ordersKept} Bestellungen`} auf, weil er das für die Buchhaltung muss; sonst bleibt nichts.` : ' Es bleibt nichts gespeichert.'
+    } Tschüss.`,
+  eraseKept: 'Okay, ich habe nichts gelöscht.',
+  runningLow: (items) => `${items} ${items.includes(' und ') ? 'gehen' : 'geht'} dir wahrscheinlich bald aus. Soll ich ${items.includes(' und ') ? 'sie' : 'es'} in den Warenkorb legen?`,
+  nudge: (item) => `Übrigens: ${item} geht dir wahrscheinlich bald aus. Soll ich es in den Warenkorb legen?`,
+  nothingLow: 'Von dem, was du regelmäßig kaufst, geht gerade nichts zur Neige. Was möchtest du einkaufen?',
+  snoozed: 'Okay, jetzt nicht. Ich frage in ein paar Tagen wieder. Was kann ich sonst für dich tun?',
+  remindersOn: (product) =>
+    `Okay, ich erinnere dich, wenn ${product ? `${product}` : 'etwas, das du regelmäßig kaufst,'} wahrscheinlich bald ausgeht. Sag jederzeit: keine Erinnerungen mehr, um das abzuschalten.`,
+  remindersPermission: 'Damit ich dich auch bei geschlossenem Skill erinnern kann, braucht Alexa deine Erlaubnis.',
+  remindersPermissionGranted: 'Danke. Ich erinnere dich am Morgen des Tages, an dem etwas wahrscheinlich ausgeht.',
+  remindersPermissionDeclined: 'Okay, keine Erinnerungen außerhalb des Skills. Hier im Skill sage ich dir trotzdem, wenn etwas zur Neige geht, und erlauben kannst du Erinnerungen jederzeit in der Alexa-App.',
+  remindersOffProduct: (product) => `Okay, ich erinnere dich nicht mehr an ${product}.`,
+  remindersOffAll: 'Okay, ich habe alle Erinnerungen abgeschaltet. Sag zum Beispiel: erinnere mich an Kaffee, um sie wieder einzuschalten.',
+  remindersNotBought: (query) => `Du hast ${query} noch nie gekauft, daran hätte ich dich also nicht erinnert.`,
+  remindersAskAll: (products) => `Soll ich dich erinnern, wenn etwas, das du regelmäßig kaufst, wahrscheinlich bald ausgeht${products ? `, zum Beispiel ${products}` : ''}?`,
+  remindersWhich: (query) => `An ${query} erinnere ich dich nicht. An welches Produkt soll ich dich nicht mehr erinnern? Oder sag: keine Erinnerungen mehr.`,
+  remindersList: (p) => p.only ? `Du hast Erinnerungen am ${p.since} über ${p.platform} eingeschaltet. Ich erinnere dich nur an ${p.products}.` : `Du hast Erinnerungen am ${p.since} über ${p.platform} eingeschaltet. Ich erinnere dich an Dinge, die du regelmäßig kaufst${p.products ? `, zum Beispiel ${p.products}` : ''}${p.excluded ? `, aber nicht an ${p.excluded}` : ''}.`,
+  remindersNone: 'Erinnerungen sind aus. Sag zum Beispiel: erinnere mich an Kaffee, dann sage ich dir, wenn er wahrscheinlich bald ausgeht.',
+  reminderText: (product) => `${product} geht dir wahrscheinlich bald aus. Sag: Alexa, frag vocart laden, was zur Neige geht.`,
+};
+
+/** "eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6)", "2 Packungen … mit je 12 Stück (insgesamt 24)", "2 mal Vollmilch (je 3,8 Liter)". */
+function germanPacks(line: PackLineWords): string {
+  const { packs, name, size, unitsPerPack } = line;
+  if (unitsPerPack === undefined) {
+    const counted = packs === 1 ? name : `${packs} mal ${name}`;
+    return size ? `${counted} (${packs === 1 ? '' : 'je '}${size})` : counted;
+  }
+  const notes = [packs > 1 ? `insgesamt ${packs * unitsPerPack}` : '', askedDiffers(line) ? `du wolltest ${line.unitsAsked}` : ''].filter(Boolean);
+  const counted = packs === 1 ? `eine Packung ${name} mit ${unitsPerPack} Stück` : `${packs} Packungen ${name} mit je ${unitsPerPack} Stück`;
+  return `${counted}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+}

@@ -1,0 +1,127 @@
+/**
+ * Everything the skill says in American English.
+ */
+import type { Messages, PackLineWords } from '../message-types';
+import { askedDiffers, spell } from '../spoken-parts';
+
+export const enUS: Messages = {
+  welcomeFirst:
+    "Welcome to vocart. I'm an automated shopping assistant, not a person. You can search for products, add them to your shopping list, or ask what's in your cart. What would you like?",
+  welcomeBack: 'Welcome back to vocart. What would you like to shop for?',
+  disclosure: "I'm vocart, an automated shopping assistant, not a person.",
+  welcomeBackBrief: 'Welcome back to vocart.',
+  welcomeReprompt: 'You can say, for example, find coffee, or add milk to my cart.',
+  help: "I'm vocart, an automated shopping assistant. You can say: find shampoo, add two bottles of milk to my list, what's in my cart, remove the coffee, or clear my cart. What would you like to do?",
+  helpReprompt: 'Try saying: find coffee.',
+  goodbye: 'Goodbye, and happy shopping.',
+  cancelledPending: "Okay, I won't do that. What else can I do for you?",
+  fallback: "Sorry, I didn't get that. You can search for a product or ask what's in your cart.",
+  fallbackOfferHelp:
+    "Sorry, I still didn't catch that. Here's what I can do: find a product, add it to your cart, read your cart, or remove something. Say help to hear more.",
+  whatProduct: 'Which product?',
+  notFound: (query) => `Sorry, I couldn't find ${query}. Try another name or a brand.`,
+  notFoundOnly: (query) => `I don't have ${query}.`,
+  found: (count, list) => `I found ${count}: ${list}. Which one would you like?`,
+  foundOne: (item) => `I found ${item}. Shall I add it to your cart?`,
+  whichOne: 'Say the first one, the second one, or more to hear other options.',
+  noMoreResults: "That's all I found. Say the first one, or search for something else.",
+  noResultsToChoose: 'Search for a product first, then tell me which one you want.',
+  noSuchChoice: (position) => `There's no number ${position} in the list. Which one would you like?`,
+  added: (quantity, item, cartCount) =>
+    `Added ${quantity > 1 ? `${quantity} of ` : ''}${item} to your cart. You now have ${cartCount} ${cartCount === 1 ? 'item' : 'items'}. Anything else?`,
+  addedSeveral: (items, missing, cartCount) =>
+    `Added ${items} to your cart.${missing ? ` I couldn't find ${missing}.` : ''} You now have ${cartCount} ${cartCount === 1 ? 'item' : 'items'}. Anything else?`,
+  addedReprompt: "You can add something else or ask what's in your cart.",
+  removed: (name) => `Removed ${name} from your cart. Anything else?`,
+  notInCart: (query) => `${query} isn't in your cart.`,
+  cartEmpty: 'Your cart is empty. What would you like to add?',
+  cartContents: (count, list, total) => `You have ${count} ${count === 1 ? 'item' : 'items'} in your cart: ${list}. That's ${total} before tax and delivery.`,
+  cartLine: (quantity, name) => (quantity > 1 ? `${quantity} ${name}` : name),
+  addedPacks: (line, cartCount) =>
+    `Added ${englishPacks(line)} to your cart${line.total ? `, for ${line.total}` : ''}. You now have ${cartCount} ${cartCount === 1 ? 'item' : 'items'}. Anything else?`,
+  cartLineWithPacks: (line) => [englishPacks(line), line.total].filter(Boolean).join(', '),
+  clearConfirm: (count) => `Do you really want to remove all ${count} ${count === 1 ? 'item' : 'items'} from your cart?`,
+  cleared: 'Your cart is now empty.',
+  keptCart: 'Okay, your cart stays as it is.',
+  nothingToConfirm: "There's nothing waiting for a yes or no. What would you like to do?",
+  quantityTooLarge: (max) => `I can add at most ${max} of one product. How many would you like?`,
+  cartFull: (max) => `Your cart already holds ${max} different products. Please remove something first.`,
+  badQuantity: "That's not a quantity I can add. How many would you like?",
+  trouble: "Sorry, I'm having trouble reaching the shop right now. Your cart is safe. Please try again in a moment.",
+  tooSlow: "Sorry, that's taking too long on my side. Please ask me again in a moment.",
+  anythingElse: 'Anything else?',
+  productSummary: (name, size, price) => [name, size, price].filter(Boolean).join(', '),
+  cartTitle: 'Your cart',
+  resultsTitle: (query) => `Results for ${query}`,
+  linkAccount: "To order, I need your vocart account. I've sent a card to your app: link your account there, then ask me again.",
+  voiceOrderingLocked: 'Voice ordering is locked on your account after three wrong PINs. To unlock it, open your vocart account settings and reset your voice PIN.',
+  missingAddressOrPayment: 'Your account needs a delivery address and a payment method before I can order. Please add them in your vocart account settings.',
+  checkoutEmpty: 'Your cart is empty, so there is nothing to order yet. What would you like to add?',
+  checkoutReadback: (p) =>
+    `Your order from ${p.seller}: ${p.items}. The total is ${p.total}, including ${p.tax} tax and ${p.delivery} delivery, to ${p.address}, paid with ${p.payment}.`,
+  checkoutQuestion: 'Shall I place the order?',
+  unavailableSkipped: (count) => `${count === 1 ? 'One product in your cart is' : `${count} products in your cart are`} no longer available and won't be ordered.`,
+  pinNeeded: (limit) => `For orders over ${limit}, please say your four-digit voice PIN.`,
+  pinWrong: (triesLeft) => `That PIN isn't right. You have ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left. Please say your voice PIN.`,
+  pinNotSet: 'This order needs a voice PIN, and none is set on your account. Please set one in your vocart account settings. Your cart is unchanged.',
+  pinNoPending: "There's no order waiting for a PIN. Say check out when you're ready.",
+  orderPlaced: (orderId, deliveryDay) => `Done. Your order ${spell(orderId)} is placed and should arrive by ${deliveryDay}. I've sent the details to your app.`,
+  orderAlreadyPlaced: (orderId, deliveryDay) => `That order is already placed: ${spell(orderId)}, arriving by ${deliveryDay}. I didn't order it twice.`,
+  orderInProgress: "Your order is being placed right now. Ask me where's my order in a moment to hear its status.",
+  orderDeclined: "Sorry, your payment method was declined, so I didn't place the order. Your cart is unchanged. Please check the payment method in your vocart account.",
+  orderFailed: "Sorry, something went wrong and I couldn't place your order. Nothing was charged and your cart is unchanged. Please try again in a moment.",
+  orderFailedMaybeCharged: "Sorry, something went wrong and I couldn't place your order. If anything was charged, it will be refunded. Your cart is unchanged. Please try again in a moment.",
+  orderTooLate: "Sorry, I ran out of time before I could place your order. Nothing was charged and your cart is unchanged. Say check out to try again.",
+  cartChangedRefunded: 'Your cart changed while we were talking, so I did not order, and anything charged for it will be refunded. Say check out to hear the new total.',
+  cartChanged: 'Your cart changed while we were talking, so I did not order. Say check out to hear the new total.',
+  orderKept: "Okay, I won't order. Your cart stays as it is.",
+  orderCardTitle: (orderId) => `Order ${orderId}`,
+  noOrders: "You don't have any orders yet.",
+  orderStatus: (p) =>
+    `${p.openCount > 1 ? `You have ${p.openCount} open orders. The latest, ` : 'Your order '}${spell(p.orderId)}, placed ${p.placedDay}, ${p.delivered ? `was delivered on ${p.deliveryDay}` : `is on its way and should arrive by ${p.deliveryDay}`}.`,
+  orderCancelled: (orderId) => `Your order ${spell(orderId)} is cancelled, and the payment will be refunded.`,
+  nothingToCancel: "You don't have an order that can still be cancelled.",
+  cancelConfirm: (orderId, total) => `Do you want to cancel order ${spell(orderId)} for ${total}?`,
+  orderNotCancelled: 'Okay, your order stays as it is.',
+  notCancellable: (orderId) => `Order ${spell(orderId)} has already been dispatched and can't be cancelled any more.`,
+  alreadyDelivered: (orderId, day) => `Your last order, ${spell(orderId)}, was delivered on ${day}, so there's nothing left to cancel.`,
+  usualNotFound: (query) => `You haven't ordered ${query} before, so I don't know your usual. Say find ${query} to choose one.`,
+  noLastOrder: "You haven't ordered anything yet, so there's no last order to repeat.",
+  reorderAdded: (items) => `I've put ${items} in your cart.`,
+  day: (date) => date.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  freeDelivery: 'free',
+  eraseConfirm: 'This deletes your cart, your reminders and everything this skill remembers about you. Do you want me to delete your data?',
+  erased: ({ ordersKept, identities }) =>
+    `Done. I've deleted your cart, your profile, your reminders and your predictions${identities > 0 ? ', also what I stored before you linked your account' : ''}.${
+      ordersKept > 0 ? ` The shop keeps the records of your ${ordersKept === 1 ? 'one order' : `${ordersKept} orders`}, because it must for accounting; nothing else is kept.` : ' Nothing is kept.'
+    } Goodbye.`,
+  eraseKept: "Okay, I haven't deleted anything.",
+  runningLow: (items) => `You're probably running low on ${items}. Shall I add ${items.includes(' and ') ? 'them' : 'it'} to your cart?`,
+  nudge: (item) => `By the way, your ${item} is probably running low. Shall I add it to your cart?`,
+  nothingLow: "Nothing you buy regularly seems to be running low right now. What would you like to shop for?",
+  snoozed: "Okay, not now. I'll ask again in a few days. What else can I do for you?",
+  remindersOn: (product) =>
+    `Okay, I'll remind you when ${product ? `your ${product} is` : 'things you buy regularly are'} probably running low. Say stop all reminders at any time to turn this off.`,
+  remindersPermission: 'To remind you when vocart is closed, Alexa needs your permission.',
+  remindersPermissionGranted: "Thanks. I'll remind you on the morning something is probably running low.",
+  remindersPermissionDeclined: "Okay, no reminders outside the skill. I'll still tell you here when something is running low, and you can allow reminders any time in the Alexa app.",
+  remindersOffProduct: (product) => `Okay, I won't remind you about ${product} any more.`,
+  remindersOffAll: "Okay, I've turned off all reminders. Say remind me about coffee, for example, to turn them on again.",
+  remindersNotBought: (query) => `You haven't bought ${query} before, so I wasn't going to remind you about it.`,
+  remindersAskAll: (products) => `Shall I remind you when something you buy regularly is probably running low${products ? `, such as ${products}` : ''}?`,
+  remindersWhich: (query) => `I don't remind you about ${query}. Which product should I stop reminding you about? Or say stop all reminders.`,
+  remindersList: (p) => p.only ? `You turned reminders on ${p.since} on ${p.platform}. I remind you only about ${p.products}.` : `You turned reminders on ${p.since} on ${p.platform}. I remind you about things you buy regularly${p.products ? `, such as ${p.products}` : ''}${p.excluded ? `, but not about ${p.excluded}` : ''}.`,
+  remindersNone: "Reminders are off. Say remind me about coffee, for example, and I'll tell you when it's probably running low.",
+  reminderText: (product) => `Your ${product} is probably running low. Say: Alexa, ask vocart shop what's running low.`,
+};
+
+/** "one pack of 12 Large Brown Eggs (you asked for 6)", "3 packs of 12 … (36 in all)", "2 Whole Milk (1 gallon each)". */
+function englishPacks(line: PackLineWords): string {
+  const { packs, name, size, unitsPerPack } = line;
+  if (unitsPerPack === undefined) {
+    const counted = packs === 1 ? name : `${packs} ${name}`;
+    return size ? `${counted} (${size}${packs === 1 ? '' : ' each'})` : counted;
+  }
+  const notes = [packs > 1 ? `${packs * unitsPerPack} in all` : '', askedDiffers(line) ? `you asked for ${line.unitsAsked}` : ''].filter(Boolean);
+  return `${packs === 1 ? 'one pack' : `${packs} packs`} of ${unitsPerPack} ${name}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+}

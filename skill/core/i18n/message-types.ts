@@ -1,0 +1,133 @@
+/**
+ * The shape of what the skill says: one object of this type per locale (i18n/<locale>/messages.ts), so the type
+ * checker lists whatever a locale is missing.
+ */
+/** A cart line as it is read back: packs, and the pieces they hold when the product is sold by count. */
+export interface PackLineWords {
+  packs: number;
+  name: string;
+  /** Pack size in the shopper's locale, for products not sold by count ("1 gallon", "3,8 Liter"). */
+  size?: string;
+  /** Pieces in one pack, for products sold by count ("12 count" → 12). */
+  unitsPerPack?: number;
+  /** Pieces the shopper asked for, said back when the packs hold a different number. */
+  unitsAsked?: number;
+  /** The line's price, all packs together. */
+  total?: string;
+}
+
+export interface Messages {
+  welcomeFirst: string;
+  /** Said before the answer when the very first contact is a request, not a launch ("Alexa, ask vocart to add milk"). */
+  disclosure: string;
+  welcomeBack: string;
+  /** The greeting alone, when a question of its own follows (the launch nudge). */
+  welcomeBackBrief: string;
+  welcomeReprompt: string;
+  help: string;
+  helpReprompt: string;
+  goodbye: string;
+  cancelledPending: string;
+  fallback: string;
+  fallbackOfferHelp: string;
+  whatProduct: string;
+  notFound(query: string): string;
+  /** Said before the plain products offered when the narrower request found nothing. */
+  notFoundOnly(query: string): string;
+  found(count: number, list: string): string;
+  foundOne(item: string): string;
+  whichOne: string;
+  noMoreResults: string;
+  noResultsToChoose: string;
+  noSuchChoice(position: number): string;
+  added(quantity: number, item: string, cartCount: number): string;
+  /** A spoken list added; `missing` names the parts of it the shop does not have. */
+  addedSeveral(items: string, missing: string | undefined, cartCount: number): string;
+  addedReprompt: string;
+  removed(name: string): string;
+  notInCart(query: string): string;
+  cartEmpty: string;
+  cartContents(count: number, list: string, total: string): string;
+  cartLine(quantity: number, name: string): string;
+  /** "Added one pack of 12 Large Brown Eggs (you asked for 6) to your cart, for $4.29." / "Ich habe eine Packung … gelegt." */
+  addedPacks(line: PackLineWords, cartCount: number): string;
+  /** A cart or checkout line with its total: "2 packs of 12 Large Brown Eggs (24 in all), $8.58". */
+  cartLineWithPacks(line: PackLineWords): string;
+  clearConfirm(count: number): string;
+  cleared: string;
+  keptCart: string;
+  nothingToConfirm: string;
+  quantityTooLarge(max: number): string;
+  cartFull(max: number): string;
+  badQuantity: string;
+  trouble: string;
+  /** The turn ran out of time: nothing new is claimed about the cart or an order. */
+  tooSlow: string;
+  anythingElse: string;
+  productSummary(name: string, size: string | undefined, price: string | undefined): string;
+  cartTitle: string;
+  resultsTitle(query: string): string;
+  // Checkout and orders
+  linkAccount: string;
+  voiceOrderingLocked: string;
+  missingAddressOrPayment: string;
+  checkoutEmpty: string;
+  checkoutReadback(p: { seller: string; items: string; total: string; tax: string; delivery: string; address: string; payment: string }): string;
+  checkoutQuestion: string;
+  unavailableSkipped(count: number): string;
+  pinNeeded(limit: string): string;
+  pinWrong(triesLeft: number): string;
+  pinNotSet: string;
+  pinNoPending: string;
+  orderPlaced(orderId: string, deliveryDay: string): string;
+  orderAlreadyPlaced(orderId: string, deliveryDay: string): string;
+  orderInProgress: string;
+  orderDeclined: string;
+  orderFailed: string;
+  /** Placement failed after the gateway may have taken money (timeout, gateway error, failed commit): it is refunded. */
+  orderFailedMaybeCharged: string;
+  /** Not enough time was left in the turn to charge and commit: nothing was attempted. */
+  orderTooLate: string;
+  /** The cart changed after a charge went through: no order, the charge is refunded. */
+  cartChangedRefunded: string;
+  cartChanged: string;
+  orderKept: string;
+  orderCardTitle(orderId: string): string;
+  noOrders: string;
+  orderStatus(p: { orderId: string; placedDay: string; deliveryDay: string; delivered: boolean; openCount: number }): string;
+  orderCancelled(orderId: string): string;
+  nothingToCancel: string;
+  cancelConfirm(orderId: string, total: string): string;
+  orderNotCancelled: string;
+  notCancellable(orderId: string): string;
+  alreadyDelivered(orderId: string, day: string): string;
+  usualNotFound(query: string): string;
+  noLastOrder: string;
+  reorderAdded(items: string): string;
+  day(date: Date): string;
+  freeDelivery: string;
+  eraseConfirm: string;
+  /** What was deleted and, exactly, what is kept (order records of a linked account, for accounting). */
+  erased(p: { ordersKept: number; identities: number }): string;
+  eraseKept: string;
+  // Replenishment and reminders
+  runningLow(items: string): string;
+  nudge(item: string): string;
+  nothingLow: string;
+  snoozed: string;
+  remindersOn(product: string | undefined): string;
+  remindersPermission: string;
+  remindersPermissionGranted: string;
+  remindersPermissionDeclined: string;
+  remindersOffProduct(product: string): string;
+  remindersOffAll: string;
+  remindersNotBought(query: string): string;
+  /** "Remind me" without a product: which products the consent would cover, asked as a question. */
+  remindersAskAll(products: string): string;
+  /** "Stop reminding me about X" for a product that is not reminded about: which one, or all? */
+  remindersWhich(query: string): string;
+  /** `only`: the consent covers just the products named, not everything bought regularly. */
+  remindersList(p: { since: string; platform: string; products: string; excluded: string; only: boolean }): string;
+  remindersNone: string;
+  reminderText(product: string): string;
+}
