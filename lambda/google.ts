@@ -1,7 +1,7 @@
 /**
  * AWS Lambda host of the Dialogflow ES webhook, behind a Lambda Function URL or an API Gateway HTTP API
  * (payload format 2.0; both deliver the same event). The same checks as the express route run here,
- * from the same code (skill/platforms/google/http.ts). The app is built on the first request and kept
+ * from the same code (skill/platforms/google/webhook.ts). The app is built on the first request and kept
  * for the life of the container; building it makes no network call.
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -15,7 +15,7 @@ import {
   verifyContentType,
   verifySecret,
   type HttpResult,
-} from '../skill/platforms/google/http';
+} from '../skill/platforms/google/webhook';
 
 let config: Config | undefined;
 let webhook: GoogleWebhook | undefined;

@@ -28,7 +28,7 @@ import { summaryFromOrders } from '../../skill/store/summary';
 import { writeAll } from '../../skill/store/summary-rebuild';
 import { vocartModel, type VocartItem } from '../../skill/store/table';
 import { createAlexaSkill } from '../../skill/platforms/alexa/skill';
-import { GoogleWebhook } from '../../skill/platforms/google/http';
+import { GoogleWebhook } from '../../skill/platforms/google/webhook';
 import { createServer, listen } from '../../lambda/local/server';
 import { startDynamoDbLocal } from '../../lambda/local/dynamodb-local';
 import { alexaFixture } from '../fixtures/alexa/load';

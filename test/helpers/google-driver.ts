@@ -37,7 +37,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VirtualGoogleAssistant } from 'virtual-google-assistant';
 import type { Locale } from '../../skill/core/turn';
-import { SECRET_HEADER } from '../../skill/platforms/google/http';
+import { SECRET_HEADER } from '../../skill/platforms/google/webhook';
 import { stripSsml } from './ssml-text';
 
 export interface DriverReply {

@@ -7,7 +7,7 @@ import type { Skill } from 'ask-sdk-core';
 import type { App } from '../../../skill/app';
 import type { Locale } from '../../../skill/core/turn';
 import { createAlexaSkill } from '../../../skill/platforms/alexa/skill';
-import { GoogleWebhook } from '../../../skill/platforms/google/http';
+import { GoogleWebhook } from '../../../skill/platforms/google/webhook';
 import type { Understanding, Understood } from '../../nlu/understanding';
 import { CONSOLE_SKILL_ID, AlexaConversation } from './alexa/conversation';
 import { alexaModelFor } from './alexa/model';

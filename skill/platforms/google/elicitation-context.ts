@@ -4,7 +4,7 @@
  * PIN question reaches VoicePinIntent with its pin parameter, and nowhere else is a bare number read as a PIN.
  */
 import type { Reply } from '../../core/turn';
-import type { OutputContext } from './session-context';
+import type { OutputContext } from './session';
 
 /** The context that is open while the voice PIN is asked for; the agent's PIN-answer intent requires it. */
 export const PIN_CONTEXT = 'vocart-pin';

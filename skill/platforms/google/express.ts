@@ -4,7 +4,7 @@
  * before the body is read, the body is read raw with the size limit, and the shared webhook does the rest.
  */
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
-import { GoogleWebhook, MAX_BODY_BYTES, WebhookHttpError, type GoogleWebhookDeps, type HttpResult } from './http';
+import { GoogleWebhook, MAX_BODY_BYTES, WebhookHttpError, type GoogleWebhookDeps, type HttpResult } from './webhook';
 
 function send(res: Response, result: HttpResult): void {
   res.status(result.statusCode).set(result.headers).send(result.body);

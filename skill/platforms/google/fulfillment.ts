@@ -9,10 +9,10 @@ import type { ConversationCore } from '../../core/conversation/core';
 import type { Log } from '../../core/ports';
 import type { Locale, Reply, Turn } from '../../core/turn';
 import { googleMessages } from './platform-messages';
-import { sessionOutputContext, type OutputContext } from './session-context';
+import { sessionOutputContext, type OutputContext } from './session';
 import { elicitationContext } from './elicitation-context';
-import { toTurn } from './to-turn';
-import { genericFulfillment, renderOnConversation, type GenericMessage } from './to-response';
+import { toTurn } from './request-to-turn';
+import { genericFulfillment, renderOnConversation, type GenericMessage } from './reply-to-response';
 import type { WebhookRequest } from './webhook-request';
 
 export interface WebhookResponse {

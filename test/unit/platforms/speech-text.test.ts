@@ -5,7 +5,7 @@ import { toSsml as alexaSsml } from '../../../skill/platforms/alexa/ssml';
 import { toCoreSlots } from '../../../skill/platforms/alexa/slots';
 import { addCard } from '../../../skill/platforms/alexa/cards';
 import { displayText, toSsml as googleSsml } from '../../../skill/platforms/google/speech';
-import { genericFulfillment } from '../../../skill/platforms/google/to-response';
+import { genericFulfillment } from '../../../skill/platforms/google/reply-to-response';
 
 const LONE_HIGH = '\uD83D';
 const LONE_LOW = '\uDE00';

@@ -7,7 +7,7 @@
  * same parsing and checks as POST /google.
  */
 import { randomUUID } from 'node:crypto';
-import type { HttpResult } from '../../../../skill/platforms/google/http';
+import type { HttpResult } from '../../../../skill/platforms/google/webhook';
 import type { Understood } from '../../../nlu/understanding';
 import { DIALOGFLOW_FALLBACK, DIALOGFLOW_WELCOME, dialogflowInputContexts, dialogflowIntentName } from '../intent-names';
 import type { Exchange, ShopperOptions } from '../types';

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { googleExpressHandlers } from '../../../../skill/platforms/google/express';
-import { SECRET_HEADER } from '../../../../skill/platforms/google/http';
+import { SECRET_HEADER } from '../../../../skill/platforms/google/webhook';
 import { fixture, RecordingLog, ScriptedCore, simpleReply } from './fakes';
 
 const SECRET = 'a-long-enough-shared-secret-for-tests';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../../skill/config';
-import { GoogleWebhook, SECRET_HEADER } from '../../../../skill/platforms/google/http';
+import { GoogleWebhook, SECRET_HEADER } from '../../../../skill/platforms/google/webhook';
 import { RecordingLog, ScriptedCore, simpleReply } from './fakes';
 
 const SECRET = 'a-long-enough-shared-secret-for-tests';

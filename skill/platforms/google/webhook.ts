@@ -11,7 +11,7 @@ import type { Log } from '../../core/ports';
 import { HttpRefusal, errorBody, type RefusalCode } from '../http-errors';
 import { MAX_BODY_BYTES as SHARED_MAX_BODY_BYTES, RequestLimitError, checkBodyDepth } from '../request-limits';
 import { GoogleFulfillment } from './fulfillment';
-import { checkSessionStateLimits } from './session-context';
+import { checkSessionStateLimits } from './session';
 import { parseWebhookRequest, type ParseOptions } from './webhook-request';
 
 /**

@@ -3,7 +3,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { CORE_INTENTS, type CoreIntent, type CustomerRef, type Locale, type SlotValue, type Slots, type Turn } from '../../core/turn';
-import { contextId, findSessionContext, readSessionState } from './session-context';
+import { contextId, findSessionContext, readSessionState } from './session';
 import { PIN_ANSWER_INTENT } from './elicitation-context';
 import type { DialogflowContext, GooglePayload, WebhookRequest } from './webhook-request';
 

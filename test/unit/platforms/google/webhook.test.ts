@@ -8,7 +8,7 @@ import {
   secretMatches,
   verifyContentType,
   verifySecret,
-} from '../../../../skill/platforms/google/http';
+} from '../../../../skill/platforms/google/webhook';
 import { fixture, RecordingLog, ScriptedCore, simpleReply } from './fakes';
 
 vi.mock('node:crypto', async (importOriginal) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapIntent, mapLocale, parameterText, toTurn } from '../../../../skill/platforms/google/to-turn';
+import { mapIntent, mapLocale, parameterText, toTurn } from '../../../../skill/platforms/google/request-to-turn';
 import { parseWebhookRequest } from '../../../../skill/platforms/google/webhook-request';
 import { fixture } from './fakes';
 
