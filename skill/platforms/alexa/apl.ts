@@ -5,12 +5,20 @@ type RenderDocumentDirective = interfaces.alexa.presentation.apl.RenderDocumentD
 
 export const APL_INTERFACE = 'Alexa.Presentation.APL';
 export const PRODUCT_LIST_TOKEN = 'vocart-product-list';
+/** The request a SendEvent command produces (request-to-turn.ts reads it back). */
+export const USER_EVENT = 'Alexa.Presentation.APL.UserEvent';
+/** First SendEvent argument of a tap on a listed product; the second is the product id. */
+export const SELECT_ARGUMENT = 'vocart.select';
 
-/** Only core components, no imported packages: the document renders offline and on every APL runtime since 1.x. */
+/**
+ * Core components only; the spacing resources (@spacingSmall…) and text styles (textStyleBody…) come from Amazon's
+ * alexa-styles package, which the document must import: without the import the runtime knows none of those names.
+ */
 const productListDocument = {
   type: 'APL',
   // Old enough for every Echo Show in the field; nothing below needs a newer runtime.
   version: '2023.2',
+  import: [{ name: 'alexa-styles', version: '1.6.0' }],
   mainTemplate: {
     parameters: ['payload'],
     items: [
@@ -38,36 +46,41 @@ const productListDocument = {
             data: '${payload.products.items}',
             items: [
               {
-                type: 'Container',
-                direction: 'row',
-                alignItems: 'center',
-                paddingBottom: '@spacingSmall',
-                items: [
-                  {
-                    type: 'Image',
-                    when: '${data.imageUrl != ""}',
-                    source: '${data.imageUrl}',
-                    width: '12vh',
-                    height: '12vh',
-                    scale: 'best-fit',
-                  },
-                  {
-                    type: 'Container',
-                    grow: 1,
-                    shrink: 1,
-                    paddingLeft: '@spacingSmall',
-                    items: [
-                      { type: 'Text', text: '${ordinal}. ${data.title}', style: 'textStyleBody', maxLines: 2 },
-                      {
-                        type: 'Text',
-                        when: '${data.detail != ""}',
-                        text: '${data.detail}',
-                        style: 'textStyleCallout',
-                        maxLines: 1,
-                      },
-                    ],
-                  },
-                ],
+                // A tap says which product, by id; the skill turns it into the same selection as "the second one".
+                type: 'TouchWrapper',
+                onPress: [{ type: 'SendEvent', arguments: [SELECT_ARGUMENT, '${data.id}'] }],
+                item: {
+                  type: 'Container',
+                  direction: 'row',
+                  alignItems: 'center',
+                  paddingBottom: '@spacingSmall',
+                  items: [
+                    {
+                      type: 'Image',
+                      when: '${data.imageUrl != ""}',
+                      source: '${data.imageUrl}',
+                      width: '12vh',
+                      height: '12vh',
+                      scale: 'best-fit',
+                    },
+                    {
+                      type: 'Container',
+                      grow: 1,
+                      shrink: 1,
+                      paddingLeft: '@spacingSmall',
+                      items: [
+                        { type: 'Text', text: '${ordinal}. ${data.title}', style: 'textStyleBody', maxLines: 2 },
+                        {
+                          type: 'Text',
+                          when: '${data.detail != ""}',
+                          text: '${data.detail}',
+                          style: 'textStyleCallout',
+                          maxLines: 1,
+                        },
+                      ],
+                    },
+                  ],
+                },
               },
             ],
             numbered: true,

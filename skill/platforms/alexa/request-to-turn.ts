@@ -1,5 +1,6 @@
 import type { IntentRequest, RequestEnvelope } from 'ask-sdk-model';
 import type { CoreIntent, DialogInfo, Turn } from '../../core/turn';
+import { SELECT_ARGUMENT, USER_EVENT } from './apl';
 import { toCoreIntent } from './intents';
 import { toCoreLocale } from './locale';
 import { parseSessionState } from './session';
@@ -21,6 +22,14 @@ function permissionAnswerOf(envelope: RequestEnvelope): Turn['permissionAnswer']
   return payload?.status === 'DENIED' ? 'denied' : 'unanswered';
 }
 
+/** The product id of a tap on the APL product list (apl.ts's SendEvent), or undefined for any other request. */
+function tappedProductId(envelope: RequestEnvelope): string | undefined {
+  const request = envelope.request;
+  if (request.type !== USER_EVENT) return undefined;
+  const [kind, id] = (request as { arguments?: unknown[] }).arguments ?? [];
+  return kind === SELECT_ARGUMENT && typeof id === 'string' && id.length > 0 && id.length <= 200 ? id : undefined;
+}
+
 function intentOf(envelope: RequestEnvelope): CoreIntent | undefined {
   const request = envelope.request;
   switch (request.type) {
@@ -32,6 +41,9 @@ function intentOf(envelope: RequestEnvelope): CoreIntent | undefined {
       return toCoreIntent(request.intent.name);
     case 'Connections.Response':
       return request.name === ASK_FOR ? 'PermissionAnswer' : undefined;
+    case USER_EVENT:
+      // A tap is a selection, the same Turn as saying "the second one" but naming the product itself.
+      return tappedProductId(envelope) ? 'SelectItemIntent' : undefined;
     default:
       return undefined;
   }
@@ -58,9 +70,10 @@ export function toTurn(envelope: RequestEnvelope): Turn | undefined {
   const user = context.System.user;
   const intentRequest = request.type === 'IntentRequest' ? request : undefined;
   const accessToken = user.accessToken ?? session?.user?.accessToken;
+  const tapped = tappedProductId(envelope);
   return {
     intent,
-    slots: toCoreSlots(intentRequest?.intent.slots),
+    slots: tapped ? { choice: { raw: tapped, ids: [tapped] } } : toCoreSlots(intentRequest?.intent.slots),
     locale: toCoreLocale(request.locale),
     customer: {
       platform: 'alexa',

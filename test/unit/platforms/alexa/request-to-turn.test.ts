@@ -190,3 +190,33 @@ describe('toTurn', () => {
     });
   });
 });
+
+/** What Alexa sends when a SendEvent command runs on the screen (a tap on the APL list). */
+function userEvent(args: unknown[]): RequestEnvelope {
+  const envelope = alexaFixture('search-echo-show');
+  envelope.request = {
+    type: 'Alexa.Presentation.APL.UserEvent',
+    requestId: 'amzn1.echo-api.request.tap',
+    timestamp: new Date().toISOString(),
+    locale: 'en-US',
+    token: 'vocart-product-list',
+    arguments: args,
+    source: { type: 'TouchWrapper', handler: 'Press', id: '' },
+  } as unknown as RequestEnvelope['request'];
+  return envelope;
+}
+
+describe('toTurn for a tap on the screen', () => {
+  it('turns the APL UserEvent of a listed product into a selection naming that product', () => {
+    const turn = toTurn(userEvent(['vocart.select', 'p-0001']));
+    expect(turn).toMatchObject({ intent: 'SelectItemIntent', slots: { choice: { raw: 'p-0001', ids: ['p-0001'] } }, newSession: false });
+    // The session's results travel with it: the core checks the id against what was listed.
+    expect(turn?.session.lastResults).toEqual(['p-0001']);
+  });
+
+  it('has no turn for a UserEvent that is not a product tap', () => {
+    expect(toTurn(userEvent(['something-else', 'p-0001']))).toBeUndefined();
+    expect(toTurn(userEvent(['vocart.select']))).toBeUndefined();
+    expect(toTurn(userEvent(['vocart.select', 42]))).toBeUndefined();
+  });
+});
