@@ -122,7 +122,8 @@ export interface Display {
 }
 
 /**
- * What the core wants said and shown. `speech` is plain text: each adapter escapes it for its own SSML.
+ * What the core wants said and shown. `speech` is plain text: each adapter escapes it for its own SSML. It may hold
+ * speech marks (speech-marks.ts: digits to read one by one), which each adapter renders its own way.
  */
 export interface Reply {
   speech: string;

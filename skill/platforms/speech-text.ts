@@ -5,6 +5,8 @@
  * module, so the two platforms cannot drift apart on what they send.
  */
 
+import { speechSegments, withoutSpeechMarks } from '../core/speech-marks';
+
 // Lone surrogates are matched with look-arounds: a pair is one code point and must survive intact.
 const XML_INVALID =
   // eslint-disable-next-line no-control-regex
@@ -26,6 +28,21 @@ const SSML_ESCAPES: Readonly<Record<string, string>> = {
 /** Plain text as SSML character data: forbidden characters removed, markup characters escaped. */
 export function escapeSsmlText(text: string): string {
   return xmlSafeText(text).replace(/[&<>"']/g, (char) => SSML_ESCAPES[char] ?? char);
+}
+
+/**
+ * The core's speech as SSML character data: plain text escaped, and each digits mark (core/speech-marks.ts) read
+ * digit by digit with the say-as value the platform knows for it (Alexa `digits`, Google `characters`).
+ */
+export function speechToSsml(speech: string, digitsAs: 'digits' | 'characters'): string {
+  return speechSegments(speech)
+    .map((segment) => (segment.kind === 'digits' ? `<say-as interpret-as="${digitsAs}">${segment.digits}</say-as>` : escapeSsmlText(segment.text)))
+    .join('');
+}
+
+/** The core's speech for a screen or a text channel: marks replaced by their digits, forbidden characters removed. */
+export function speechAsText(speech: string): string {
+  return xmlSafeText(withoutSpeechMarks(speech));
 }
 
 function isHighSurrogate(code: number): boolean {

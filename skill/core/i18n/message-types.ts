@@ -74,6 +74,8 @@ export interface Messages {
   checkoutEmpty: string;
   checkoutReadback(p: { seller: string; items: string; total: string; tax: string; delivery: string; address: string; payment: string }): string;
   checkoutQuestion: string;
+  /** The stored card as read back: `digits` is the card's last four, already marked to be read digit by digit. */
+  cardEnding(brand: string, digits: string): string;
   unavailableSkipped(count: number): string;
   pinNeeded(limit: string): string;
   pinWrong(triesLeft: number): string;

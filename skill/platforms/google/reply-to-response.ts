@@ -12,6 +12,7 @@ import { BasicCard, Image, SimpleResponse, Suggestions } from 'actions-on-google
 import { List, type OptionItem } from 'actions-on-google/dist/service/actionssdk/conversation/helper/index.js';
 import type { Display, DisplayItem, Locale, Reply } from '../../core/turn';
 import { googleMessages } from './platform-messages';
+import { xmlSafeText } from '../speech-text';
 import { displayText, plainText, toSsml } from './speech';
 
 /** Limits of the Assistant's UI elements: a suggestion chip holds 25 characters, a response 8 chips, a list 30 items. */
@@ -53,8 +54,9 @@ function cleanDisplay(display: Display): Display {
 export function cleanReply(reply: Reply): Reply {
   return {
     ...reply,
-    speech: plainText(reply.speech),
-    ...(reply.reprompt === undefined ? {} : { reprompt: plainText(reply.reprompt) }),
+    // Speech keeps the core's speech marks: toSsml reads them, displayText and plainText drop them.
+    speech: xmlSafeText(reply.speech),
+    ...(reply.reprompt === undefined ? {} : { reprompt: xmlSafeText(reply.reprompt) }),
     ...(reply.display ? { display: cleanDisplay(reply.display) } : {}),
     ...(reply.suggestions ? { suggestions: reply.suggestions.map(plainText) } : {}),
   };
@@ -164,7 +166,8 @@ function messengerPayload(items: DisplayItem[], chips: string[]): GenericMessage
 /** The platform-neutral part of the response, for every Dialogflow integration that is not the Assistant. */
 export function genericFulfillment(rawReply: Reply, locale: Locale): { fulfillmentText: string; fulfillmentMessages: GenericMessage[] } {
   const reply = cleanReply(rawReply);
-  const messages: GenericMessage[] = [{ text: { text: [reply.speech] } }];
+  const text = plainText(reply.speech);
+  const messages: GenericMessage[] = [{ text: { text: [text] } }];
   if (reply.linkAccount) {
     const platform = googleMessages(locale);
     messages.push({ card: { title: platform.linkAccountTitle, subtitle: platform.linkAccountText } });
@@ -179,5 +182,5 @@ export function genericFulfillment(rawReply: Reply, locale: Locale): { fulfillme
   if (chips.length) messages.push({ quickReplies: { quickReplies: chips } });
   const messenger = messengerPayload(items, chips);
   if (messenger) messages.push(messenger);
-  return { fulfillmentText: reply.speech, fulfillmentMessages: messages };
+  return { fulfillmentText: text, fulfillmentMessages: messages };
 }

@@ -6,6 +6,7 @@ import { productName } from '../../catalog/product';
 import { packLineWords } from '../../cart/pack-line';
 import { formatPrice, joinList } from '../../i18n/format';
 import { quoteCart, type Quote } from '../../orders/quote';
+import { sayDigits } from '../../speech-marks';
 import type { Reply } from '../../turn';
 import type { TurnContext } from '../context';
 
@@ -58,7 +59,8 @@ export async function proposeCheckout(ctx: TurnContext, prefix = ''): Promise<Re
     tax: money(ctx, quote.taxCents, quote.currency),
     delivery: quote.deliveryFeeCents === 0 ? ctx.msg.freeDelivery : money(ctx, quote.deliveryFeeCents, quote.currency),
     address: `${address!.street}, ${address!.city}`,
-    payment: `${capitalise(paymentMethod!.brand)} …${paymentMethod!.last4}`,
+    // The last four are marked, not written as markup: each adapter makes its voice read them digit by digit.
+    payment: ctx.msg.cardEnding(capitalise(paymentMethod!.brand), sayDigits(paymentMethod!.last4)),
   });
   const unavailable = quote.unavailable.length > 0 ? ` ${ctx.msg.unavailableSkipped(quote.unavailable.length)}` : '';
   // The yes places exactly this: if the cart or its price changes before the answer, nothing is ordered.

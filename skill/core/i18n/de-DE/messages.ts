@@ -60,6 +60,7 @@ export const deDE: Messages = {
   checkoutReadback: (p) =>
     `Deine Bestellung bei ${p.seller}: ${p.items}. Die Summe ist ${p.total}, inklusive ${p.tax} Steuer und ${p.delivery} Lieferung, an ${p.address}, bezahlt mit ${p.payment}.`,
   checkoutQuestion: 'Soll ich die Bestellung aufgeben?',
+  cardEnding: (brand, digits) => `${brand} mit den Endziffern ${digits}`,
   unavailableSkipped: (count) => `${count === 1 ? 'Ein Produkt in deinem Warenkorb ist' : `${count} Produkte in deinem Warenkorb sind`} nicht mehr erhältlich und werden nicht bestellt.`,
   pinNeeded: (limit) => `Für Bestellungen über ${limit} sag bitte deine vierstellige Sprach-PIN.`,
   pinWrong: (triesLeft) => `Die PIN stimmt nicht. Du hast noch ${triesLeft} ${triesLeft === 1 ? 'Versuch' : 'Versuche'}. Bitte sag deine Sprach-PIN.`,

@@ -60,6 +60,7 @@ export const enUS: Messages = {
   checkoutReadback: (p) =>
     `Your order from ${p.seller}: ${p.items}. The total is ${p.total}, including ${p.tax} tax and ${p.delivery} delivery, to ${p.address}, paid with ${p.payment}.`,
   checkoutQuestion: 'Shall I place the order?',
+  cardEnding: (brand, digits) => `${brand} ending in ${digits}`,
   unavailableSkipped: (count) => `${count === 1 ? 'One product in your cart is' : `${count} products in your cart are`} no longer available and won't be ordered.`,
   pinNeeded: (limit) => `For orders over ${limit}, please say your four-digit voice PIN.`,
   pinWrong: (triesLeft) => `That PIN isn't right. You have ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left. Please say your voice PIN.`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sayDigits } from '../../../../skill/core/speech-marks';
 import { escapeSsml, toSsml } from '../../../../skill/platforms/alexa/ssml';
 
 describe('SSML', () => {
@@ -16,5 +17,15 @@ describe('SSML', () => {
 
   it('keeps umlauts and eszett as they are', () => {
     expect(toSsml('Süßkartoffeln für 2,49 €')).toBe('<speak>Süßkartoffeln für 2,49 €</speak>');
+  });
+});
+
+describe('speech marks in SSML', () => {
+  it('reads a marked card ending digit by digit with say-as digits, not as a number', () => {
+    expect(toSsml(`Paid with Visa ending in ${sayDigits('4242')}.`)).toBe('<speak>Paid with Visa ending in <say-as interpret-as="digits">4242</say-as>.</speak>');
+  });
+
+  it('escapes the text around a mark and never turns unmarked digits into markup', () => {
+    expect(toSsml(`M&M ${sayDigits('1234')} and 4242`)).toBe('<speak>M&amp;M <say-as interpret-as="digits">1234</say-as> and 4242</speak>');
   });
 });
