@@ -47,7 +47,7 @@ const SAYS = {
     readBack: /Shall I place the order\?$/,
     placed: /^Done\. Your order .+ is placed/,
     alreadyPlaced: /already placed/,
-    clearConfirm: /^Do you really want to remove all/,
+    clearConfirm: /^Do you really want to remove (all \d+ items from|the one item in) your cart\?/,
     cleared: /^Your cart is now empty/,
     cartContents: /^You have \d+ items? in your cart/,
     foundOne: /^I found .+\. Shall I add it to your cart\?$/,
@@ -373,7 +373,7 @@ describe.each([
       const shopper = shopperOn(platform, locale);
       expectSaid(await shopper.clearCart(), says.clearConfirm);
       const help = await shopper.help();
-      expectSaid(help, /Do you really want to remove all 1 item from your cart\?$/);
+      expectSaid(help, /Do you really want to remove the one item in your cart\?$/);
       const yes = await shopper.yes();
       expectSaid(yes, SAYS['en-US'].cleared);
       expect((await cart()).lines).toEqual([]);

@@ -44,7 +44,7 @@ function script(locale: Locale, platform: Platform): Step[] {
       { say: 'no', expect: /^Okay, I won't order\. Your cart stays as it is\./ },
       { say: "what's running low", expect: /^You're probably running low on .*Shall I add/ },
       { say: 'not now', expect: /^Okay, not now\./ },
-      { say: 'what do you remind me about', expect: new RegExp(`^You turned reminders on \\w+day, \\w+ \\d+ on ${where}\\. I remind you about things you buy regularly`) },
+      { say: 'what do you remind me about', expect: new RegExp(`^You turned on reminders with ${where} on \\w+day, \\w+ \\d+\\. I remind you about things you buy regularly`) },
       { say: 'stop reminding me about perfume', expect: /^Okay, I won't remind you about Maison Lumière No\. 5 Eau de Parfum any more\.$/ },
       { say: 'stop all reminders', expect: /^Okay, I've turned off all reminders\./ },
       { say: 'what do you remind me about', expect: /^Reminders are off\./ },
@@ -59,7 +59,7 @@ function script(locale: Locale, platform: Platform): Step[] {
     { say: 'nein', expect: /^Okay, ich bestelle nicht\. Dein Warenkorb bleibt, wie er ist\./ },
     { say: 'was geht mir aus', expect: /wahrscheinlich bald aus\. Soll ich/ },
     { say: 'nein', expect: /^Okay, jetzt nicht\./ },
-    { say: 'woran erinnerst du mich', expect: new RegExp(`^Du hast Erinnerungen am .* über ${where} eingeschaltet\\.`) },
+    { say: 'woran erinnerst du mich', expect: new RegExp(`^Du hast die Erinnerungen am .* mit ${where} eingeschaltet\\.`) },
     { say: 'erinnere mich nicht mehr an mein parfum', expect: /^Okay, ich erinnere dich nicht mehr an Maison Lumière No\. 5 Eau de Parfum\.$/ },
     { say: 'stoppe alle erinnerungen', expect: /^Okay, ich habe alle Erinnerungen abgeschaltet\./ },
   ];

@@ -151,7 +151,7 @@ describe('replenishment conversations on DynamoDB Local', () => {
     expect(launchNudge.speech).not.toContain(PERFUME);
 
     const list = await say({ intent: 'ListRemindersIntent' });
-    expect(list.speech).toMatch(/^You turned reminders on Monday, November 23 on Google\./);
+    expect(list.speech).toMatch(/^You turned on reminders with Google on Monday, November 23\./);
     expect(list.speech).toContain(`but not about ${PERFUME}`);
 
     const allOff = await say({ intent: 'StopRemindersIntent', slots: { product: { raw: 'all' } } });

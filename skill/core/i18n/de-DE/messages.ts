@@ -33,7 +33,8 @@ export const deDE: Messages = {
     `${capitalize(items)} sind im Warenkorb.${missing ? ` ${missing} habe ich nicht gefunden.` : ''} Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
   addedReprompt: 'Du kannst noch etwas hinzufügen oder fragen, was im Warenkorb ist.',
   removed: (name) => `${name} habe ich aus dem Warenkorb entfernt. Noch etwas?`,
-  notInCart: (query) => `${query} ist nicht in deinem Warenkorb.`,
+  // Kein Verb, das sich nach den Worten des Kunden richten müsste ("Bananen ist").
+  notInCart: (query) => `Ich finde ${query} nicht in deinem Warenkorb.`,
   cartEmpty: 'Dein Warenkorb ist leer. Was möchtest du hinzufügen?',
   cartContents: (count, list, total) => `In deinem Warenkorb ${count === 1 ? 'ist 1 Artikel' : `sind ${count} Artikel`}: ${list}. Das macht ${total} ohne Steuer und Lieferung.`,
   cartLine: (quantity, name) => (quantity > 1 ? `${quantity} mal ${name}` : name),
@@ -91,7 +92,7 @@ export const deDE: Messages = {
   reorderAdded: (items) => `Ich habe ${items} in deinen Warenkorb gelegt.`,
   day: (date) => date.toLocaleDateString('de-DE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
   freeDelivery: 'kostenloser',
-  eraseConfirm: 'Damit lösche ich deinen Warenkorb, deine Erinnerungen und alles, was dieser Skill über dich gespeichert hat. Soll ich deine Daten löschen?',
+  eraseConfirm: 'Damit lösche ich deinen Warenkorb, deine Erinnerungen und alles, was vocart über dich gespeichert hat. Soll ich deine Daten löschen?',
   erased: ({ ordersKept, identities }) =>
     `Erledigt. Ich habe deinen Warenkorb, dein Profil, deine Erinnerungen und deine Vorhersagen gelöscht${identities > 0 ? ', auch das, was ich vor der Kontoverknüpfung gespeichert hatte' : ''}.${
       ordersKept > 0 ? ` Der Laden bewahrt ${ordersKept === 1 ? 'den Beleg deiner Bestellung' : `die Belege deiner ${ordersKept} Bestellungen`} auf, weil er das für die Buchhaltung muss; sonst bleibt nichts.` : ' Es bleibt nichts gespeichert.'
@@ -111,7 +112,7 @@ export const deDE: Messages = {
   remindersNotBought: (query) => `Du hast ${query} noch nie gekauft, daran hätte ich dich also nicht erinnert.`,
   remindersAskAll: (products) => `Soll ich dich erinnern, wenn etwas, das du regelmäßig kaufst, wahrscheinlich bald ausgeht${products ? `, zum Beispiel ${products}` : ''}?`,
   remindersWhich: (query) => `An ${query} erinnere ich dich nicht. An welches Produkt soll ich dich nicht mehr erinnern? Oder sag: keine Erinnerungen mehr.`,
-  remindersList: (p) => p.only ? `Du hast Erinnerungen am ${p.since} über ${p.platform} eingeschaltet. Ich erinnere dich nur an ${p.products}.` : `Du hast Erinnerungen am ${p.since} über ${p.platform} eingeschaltet. Ich erinnere dich an Dinge, die du regelmäßig kaufst${p.products ? `, zum Beispiel ${p.products}` : ''}${p.excluded ? `, aber nicht an ${p.excluded}` : ''}.`,
+  remindersList: (p) => p.only ? `Du hast die Erinnerungen am ${p.since} mit ${p.platform} eingeschaltet. Ich erinnere dich nur an ${p.products}.` : `Du hast die Erinnerungen am ${p.since} mit ${p.platform} eingeschaltet. Ich erinnere dich an Dinge, die du regelmäßig kaufst${p.products ? `, zum Beispiel ${p.products}` : ''}${p.excluded ? `, aber nicht an ${p.excluded}` : ''}.`,
   remindersNone: 'Erinnerungen sind aus. Sag zum Beispiel: erinnere mich an Kaffee, dann sage ich dir, wenn er wahrscheinlich bald ausgeht.',
   reminderText: (product) => `${product} geht dir wahrscheinlich bald aus. Sag: Alexa, frag vocart laden, was zur Neige geht.`,
 };

@@ -33,14 +33,15 @@ export const enUS: Messages = {
     `Added ${items} to your cart.${missing ? ` I couldn't find ${missing}.` : ''} You now have ${cartCount} ${cartCount === 1 ? 'item' : 'items'}. Anything else?`,
   addedReprompt: "You can add something else or ask what's in your cart.",
   removed: (name) => `Removed ${name} from your cart. Anything else?`,
-  notInCart: (query) => `${query} isn't in your cart.`,
+  // No verb agreeing with the shopper's words: "bananas isn't" was wrong for every plural.
+  notInCart: (query) => `I don't see ${query} in your cart.`,
   cartEmpty: 'Your cart is empty. What would you like to add?',
   cartContents: (count, list, total) => `You have ${count} ${count === 1 ? 'item' : 'items'} in your cart: ${list}. That's ${total} before tax and delivery.`,
   cartLine: (quantity, name) => (quantity > 1 ? `${quantity} ${name}` : name),
   addedPacks: (line, cartCount) =>
     `Added ${englishPacks(line)} to your cart${line.total ? `, for ${line.total}` : ''}. You now have ${cartCount} ${cartCount === 1 ? 'item' : 'items'}. Anything else?`,
   cartLineWithPacks: (line) => [englishPacks(line), line.total].filter(Boolean).join(', '),
-  clearConfirm: (count) => `Do you really want to remove all ${count} ${count === 1 ? 'item' : 'items'} from your cart?`,
+  clearConfirm: (count) => (count === 1 ? 'Do you really want to remove the one item in your cart?' : `Do you really want to remove all ${count} items from your cart?`),
   cleared: 'Your cart is now empty.',
   keptCart: 'Okay, your cart stays as it is.',
   nothingToConfirm: "There's nothing waiting for a yes or no. What would you like to do?",
@@ -91,7 +92,7 @@ export const enUS: Messages = {
   reorderAdded: (items) => `I've put ${items} in your cart.`,
   day: (date) => date.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' }),
   freeDelivery: 'free',
-  eraseConfirm: 'This deletes your cart, your reminders and everything this skill remembers about you. Do you want me to delete your data?',
+  eraseConfirm: 'This deletes your cart, your reminders and everything vocart remembers about you. Do you want me to delete your data?',
   erased: ({ ordersKept, identities }) =>
     `Done. I've deleted your cart, your profile, your reminders and your predictions${identities > 0 ? ', also what I stored before you linked your account' : ''}.${
       ordersKept > 0 ? ` The shop keeps the records of your ${ordersKept === 1 ? 'one order' : `${ordersKept} orders`}, because it must for accounting; nothing else is kept.` : ' Nothing is kept.'
@@ -111,7 +112,7 @@ export const enUS: Messages = {
   remindersNotBought: (query) => `You haven't bought ${query} before, so I wasn't going to remind you about it.`,
   remindersAskAll: (products) => `Shall I remind you when something you buy regularly is probably running low${products ? `, such as ${products}` : ''}?`,
   remindersWhich: (query) => `I don't remind you about ${query}. Which product should I stop reminding you about? Or say stop all reminders.`,
-  remindersList: (p) => p.only ? `You turned reminders on ${p.since} on ${p.platform}. I remind you only about ${p.products}.` : `You turned reminders on ${p.since} on ${p.platform}. I remind you about things you buy regularly${p.products ? `, such as ${p.products}` : ''}${p.excluded ? `, but not about ${p.excluded}` : ''}.`,
+  remindersList: (p) => p.only ? `You turned on reminders with ${p.platform} on ${p.since}. I remind you only about ${p.products}.` : `You turned on reminders with ${p.platform} on ${p.since}. I remind you about things you buy regularly${p.products ? `, such as ${p.products}` : ''}${p.excluded ? `, but not about ${p.excluded}` : ''}.`,
   remindersNone: "Reminders are off. Say remind me about coffee, for example, and I'll tell you when it's probably running low.",
   reminderText: (product) => `Your ${product} is probably running low. Say: Alexa, ask vocart shop what's running low.`,
 };
