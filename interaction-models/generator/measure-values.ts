@@ -4,6 +4,7 @@
  * to the first, which the virtual test clients (and some NLUs) cannot split.
  */
 import { DOZEN_AMOUNTS, MEASURE_AMOUNTS, MEASURES, PACK_AMOUNTS, PACK_COUNTS } from '../source/vocabulary';
+import type { WordForms } from '../../skill/core/i18n/vocabulary';
 import type { ModelLocale } from '../source/types';
 import { numberToWords } from './spoken';
 
@@ -16,7 +17,7 @@ export interface MeasureValue {
 }
 
 /** One amount of one word, as said: "two pounds", "a gallon", "ein Liter". */
-function amountsOf(words: Array<[string, string]>, amounts: readonly number[], locale: ModelLocale): MeasureValue[] {
+function amountsOf(words: readonly WordForms[], amounts: readonly number[], locale: ModelLocale): MeasureValue[] {
   return words.flatMap(([one, many]) =>
     amounts.map((amount) => {
       const unit = amount === 1 ? one : many;

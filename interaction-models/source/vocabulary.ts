@@ -2,6 +2,7 @@
  * Words shared by many samples and slot types, per locale: the carriers shoppers wrap a request in, how they
  * name their cart, container words, generic grocery words, and the words that pick among search results.
  */
+import { CHOICE_IDS, vocabularyFor, type WordForms } from '../../skill/core/i18n/vocabulary';
 import type { ChoiceValue, GroceryTerm, PerLocale } from './types';
 
 /**
@@ -253,19 +254,15 @@ export const UNSOLD_TERMS: PerLocale<GroceryTerm[]> = {
   ],
 };
 
-/** Words that pick one of the results just read out ("the cheaper one", "die günstigere"). */
 /**
  * Measures shoppers buy by, singular and plural ("a gallon of milk", "two pounds of ground beef"). With their
  * amount they fill the `measure` slot ("two pounds"), so the core reads the pack size asked for instead of a
  * count; the core's product-request parser knows every word here. English samples only: see the German unit macros.
  */
-export const MEASURES: PerLocale<Array<[string, string]>> = {
-  'en-US': [
-    ['gallon', 'gallons'], ['pound', 'pounds'], ['ounce', 'ounces'], ['quart', 'quarts'],
-    ['pint', 'pints'], ['liter', 'liters'], ['kilo', 'kilos'], ['gram', 'grams'],
-  ],
+export const MEASURES: PerLocale<readonly WordForms[]> = {
+  'en-US': vocabularyFor('en-US').measures,
   // No German sample uses the slot yet (see the unit macros); the values keep the entity valid and ready.
-  'de-DE': [['liter', 'liter'], ['kilo', 'kilo'], ['gramm', 'gramm'], ['pfund', 'pfund']],
+  'de-DE': vocabularyFor('de-DE').measures,
 };
 
 /** The amounts a measure comes in, spoken ("two pounds", "sixty four ounces"). */
@@ -276,12 +273,9 @@ export const MEASURE_AMOUNTS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 64,
  * and "six cartons of eggs" reached the core as "six eggs". The core's product-request parser knows each word.
  * English samples only, like the measures.
  */
-export const PACK_COUNTS: PerLocale<Array<[string, string]>> = {
-  'en-US': [
-    ['carton', 'cartons'], ['pack', 'packs'], ['package', 'packages'], ['box', 'boxes'], ['bag', 'bags'], ['can', 'cans'],
-    ['bottle', 'bottles'], ['jar', 'jars'], ['loaf', 'loaves'], ['bunch', 'bunches'],
-  ],
-  'de-DE': [],
+export const PACK_COUNTS: PerLocale<readonly WordForms[]> = {
+  'en-US': vocabularyFor('en-US').containers,
+  'de-DE': vocabularyFor('de-DE').containers,
 };
 
 /** How many packs a shopper orders by voice in one breath. */
@@ -290,49 +284,12 @@ export const PACK_AMOUNTS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24];
 /** "a dozen", "two dozen": dozens are counted pieces, not packs, and say so to the core. */
 export const DOZEN_AMOUNTS: PerLocale<number[]> = { 'en-US': [1, 2, 3, 4], 'de-DE': [] };
 
-export const CHOICES: ChoiceValue[] = [
-  {
-    id: 'cheaper',
-    words: {
-      'en-US': ['cheaper', 'cheapest', 'less expensive', 'least expensive', 'lower priced', 'cheap'],
-      'de-DE': ['günstigere', 'günstigeren', 'günstigeres', 'günstiger', 'günstigste', 'günstigsten', 'billigere',
-        'billigeren', 'billigeres', 'billiger', 'billigste', 'billigsten', 'preiswertere', 'preiswerteren'],
-    },
-  },
-  {
-    id: 'pricier',
-    words: {
-      'en-US': ['more expensive', 'most expensive', 'pricier', 'priciest', 'premium'],
-      'de-DE': ['teurere', 'teureren', 'teureres', 'teurer', 'teuerste', 'teuersten'],
-    },
-  },
-  {
-    id: 'bigger',
-    words: {
-      'en-US': ['bigger', 'biggest', 'larger', 'largest', 'big'],
-      'de-DE': ['größere', 'größeren', 'größeres', 'größer', 'größte', 'größten', 'große', 'großen'],
-    },
-  },
-  {
-    id: 'smaller',
-    words: {
-      'en-US': ['smaller', 'smallest', 'little', 'small'],
-      'de-DE': ['kleinere', 'kleineren', 'kleineres', 'kleiner', 'kleinste', 'kleinsten', 'kleine', 'kleinen'],
-    },
-  },
-  {
-    id: 'last',
-    words: { 'en-US': ['last', 'final'], 'de-DE': ['letzte', 'letzten', 'letztes'] },
-  },
-  {
-    id: 'other',
-    words: { 'en-US': ['other', 'different'], 'de-DE': ['andere', 'anderen', 'anderes'] },
-  },
-  {
-    id: 'popular',
-    words: {
-      'en-US': ['most popular', 'best selling', 'popular'],
-      'de-DE': ['beliebteste', 'beliebtesten', 'meistverkaufte', 'beliebte'],
-    },
-  },
-];
+/**
+ * The choice type's values: the core's choice words (i18n/<locale>/vocabulary.ts) with their ids, so the models
+ * accept exactly what the core understands. "first" is left to the ordinal slot, which both platforms fill from
+ * their own number types ("the first one", "das erste").
+ */
+export const CHOICES: ChoiceValue[] = CHOICE_IDS.filter((id) => id !== 'first').map((id) => ({
+  id,
+  words: { 'en-US': [...vocabularyFor('en-US').choices[id]], 'de-DE': [...vocabularyFor('de-DE').choices[id]] },
+}));

@@ -1,4 +1,5 @@
 /** Small spoken numbers and ordinals, the way platforms pass them on: digits, words, "2nd", "zweite". */
+import { vocabularyFor } from '../i18n/vocabulary';
 import type { Locale } from '../turn';
 
 const CARDINALS: Record<Locale, string[]> = {
@@ -13,7 +14,6 @@ const ORDINALS: Record<Locale, string[]> = {
   'en-US': ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'],
   'de-DE': ['nullte', 'erste', 'zweite', 'dritte', 'vierte', 'fünfte', 'sechste', 'siebte', 'achte', 'neunte', 'zehnte'],
 };
-const LAST: Record<Locale, string[]> = { 'en-US': ['last'], 'de-DE': ['letzte'] };
 
 /** A whole number from "3", "3.0", "three", "drei", "a"; undefined when the text is not one. */
 export function parseCardinal(text: string, locale: Locale): number | undefined {
@@ -26,7 +26,7 @@ export function parseCardinal(text: string, locale: Locale): number | undefined 
 
 /**
  * A 1-based position from "2", "2nd", "2.", "second", "the second one", "zweite", "den zweiten";
- * -1 for "last"/"letzte"; undefined when there is none.
+ * -1 for "last", "final", "letzte"; undefined when there is none.
  */
 export function parseOrdinal(text: string, locale: Locale): number | undefined {
   const words = text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
@@ -35,7 +35,8 @@ export function parseOrdinal(text: string, locale: Locale): number | undefined {
     if (digits) return Number.parseInt(digits[1]!, 10);
     // German ordinals inflect: zweite, zweiten, zweites, zweiter.
     const word = locale === 'de-DE' ? raw.replace(/(en|es|er|em)$/, 'e') : raw;
-    if (LAST[locale].includes(word)) return -1;
+    // "last" is a choice word too: one list (the vocabulary) says which words mean it.
+    if (vocabularyFor(locale).choices.last.includes(word)) return -1;
     const index = ORDINALS[locale].indexOf(word);
     if (index > 0) return index;
   }

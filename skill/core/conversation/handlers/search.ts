@@ -1,4 +1,5 @@
 /** Search, "more", choosing from what was read out ("the second one", "the cheaper one"), and the one-result offer. */
+import { choiceOf } from '../../i18n/vocabulary';
 import type { Reply } from '../../turn';
 import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
@@ -30,11 +31,14 @@ export async function more(ctx: TurnContext): Promise<Reply> {
 }
 
 export async function selectItem(ctx: TurnContext): Promise<Reply> {
-  const words = [ctx.turn.slots.ordinal?.raw, ctx.turn.slots.choice?.raw].filter(Boolean).join(' ');
-  const choice = chooseFromResults(ctx, words);
+  const choiceSlot = ctx.turn.slots.choice;
+  const words = [ctx.turn.slots.ordinal?.raw, choiceSlot?.raw].filter(Boolean).join(' ');
+  const choice = chooseFromResults(ctx, words, choiceSlot, await personalWeights(ctx));
   if (choice === undefined) return ctx.ask(ctx.msg.noResultsToChoose, ctx.msg.helpReprompt);
   if (choice === null) {
-    const position = parseOrdinal(words, ctx.locale) ?? 0;
+    const position = parseOrdinal(words, ctx.locale);
+    // A choice that fits none of them ("the other one" after a single result) is not a number missing from the list.
+    if (position === undefined || choiceOf(choiceSlot, ctx.locale) !== undefined) return ctx.ask(ctx.msg.noMoreResults, ctx.msg.whichOne);
     return ctx.ask(ctx.msg.noSuchChoice(position), ctx.msg.whichOne);
   }
   return addProduct(ctx, choice, 1);
