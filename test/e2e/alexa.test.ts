@@ -186,3 +186,64 @@ describe('Alexa over HTTP with odd input', () => {
     expect(reply.reprompt).toBeTruthy();
   });
 });
+
+interface RenderedList {
+  type: string;
+  document?: { import?: Array<{ name: string }> };
+  datasources?: { products?: { title: string; items?: Array<{ id: string; title: string; detail: string }> } };
+}
+
+function renderedList(directives: Directive[] | undefined): RenderedList | undefined {
+  return directives?.find((directive) => directive.type === 'Alexa.Presentation.APL.RenderDocument') as RenderedList | undefined;
+}
+
+describe('Alexa on a screen: taps and a list kept current', () => {
+  const userId = `amzn1.ask.account.e2e-screen-${Date.now()}`;
+  const driver = () => createAlexaDriver({ baseUrl, locale: 'en-US', userId, hasScreen: true });
+
+  it('turns a tap on a listed product into the same selection as "the second one"', async () => {
+    const screen = driver();
+    await screen.launch();
+    const results = await screen.say('search for bananas');
+    const list = renderedList(results.raw.response.directives);
+    expect(list?.document?.import?.map((entry) => entry.name)).toContain('alexa-styles');
+    const tapped = list?.datasources?.products?.items?.[0];
+    expect(tapped?.id).toBeTruthy();
+
+    // What the Echo Show sends when the TouchWrapper's SendEvent runs, inside the open session (virtual-alexa
+    // attaches no session to request types it does not know, so it is set here as Alexa sends it).
+    const context = screen.alexa.context();
+    const response = (await screen.alexa
+      .request()
+      .requestType('Alexa.Presentation.APL.UserEvent')
+      .set('session', {
+        new: false,
+        sessionId: context.session().id(),
+        application: { applicationId: context.applicationID() },
+        user: { userId },
+        attributes: results.raw.sessionAttributes,
+      })
+      .set('request.token', 'vocart-product-list')
+      .set('request.arguments', ['vocart.select', tapped!.id])
+      .send()) as unknown as { response: { outputSpeech?: { ssml?: string }; directives?: Directive[] } };
+    expect(response.response.outputSpeech?.ssml).toMatch(/Added/);
+    expect((await cartOf(userId)).map((line) => line.productId)).toEqual([tapped!.id]);
+  });
+
+  it('draws the cart again after an addition and after a removal', async () => {
+    const screen = driver();
+    await screen.launch();
+    const added = await screen.say('add oat milk to my cart');
+    const afterAdd = renderedList(added.raw.response.directives)?.datasources?.products;
+    const lines = await cartOf(userId);
+    expect(lines.length).toBe(2);
+    // The whole cart, not only the product just added.
+    expect(afterAdd?.items?.map((item) => item.id).sort()).toEqual(lines.map((line) => line.productId).sort());
+
+    const removed = await screen.say('remove bananas from my cart');
+    const afterRemove = renderedList(removed.raw.response.directives)?.datasources?.products;
+    const left = await cartOf(userId);
+    expect(left.length).toBe(1);
+    expect(afterRemove?.items?.map((item) => item.id)).toEqual(left.map((line) => line.productId));
+  });
+});

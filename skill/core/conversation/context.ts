@@ -57,6 +57,8 @@ export class TurnContext {
    * nothing left to settle, unless the reply asks a new question.
    */
   questionSettled = false;
+  /** True once this turn saved the cart: the reply then shows the cart as it is now (steps/cart-screen.ts). */
+  cartChanged = false;
 
   constructor(
     readonly turn: Turn,

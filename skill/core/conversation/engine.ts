@@ -12,6 +12,7 @@ import type { AnswerTable, QuestionAnswers } from './answers';
 import { QUESTION_ANSWERS } from './question-table';
 import { parseAskedQuestion, QUESTION_LIFETIME_MS, type AskedQuestion, type QuestionKind } from './questions';
 import { TURN_BUDGET_MS, TurnBudgetExceededError, withinBudget } from './turn-budget';
+import { showChangedCart } from './steps/cart-screen';
 import { rememberIdentity } from './steps/identities';
 import { addToCartIntent, clearCartIntent, readCart, removeFromCartIntent } from './handlers/cart';
 import { more, searchProducts, selectItem } from './handlers/search';
@@ -115,7 +116,7 @@ export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Re
     // Whatever the first request is ("Alexa, ask vocart to add milk"), the shopper hears that vocart is a bot. Noted
     // before the handler runs, so a first request to erase everything leaves nothing behind.
     const disclose = ctx.turn.intent !== 'Launch' && ctx.turn.intent !== 'SessionEnded' && (await firstContact(ctx));
-    let reply = await route(handlers, table, ctx, asked);
+    let reply = await showChangedCart(ctx, await route(handlers, table, ctx, asked));
     if (disclose && reply.speech) reply = { ...reply, speech: `${ctx.msg.disclosure} ${reply.speech}` };
     await settleQuestion(ctx, stored !== undefined, abandoned);
     if (!reply.endSession && reply.speech) reply.sessionState = { ...reply.sessionState, lastSpeech: reply.speech.slice(0, MAX_REMEMBERED_SPEECH) };

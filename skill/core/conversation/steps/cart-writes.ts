@@ -12,6 +12,7 @@ export async function saveCart(ctx: TurnContext, lines: CartLine[]): Promise<Car
   const customer = await ctx.customer();
   const cart = await ctx.deps.customers.saveCart(customer.customerId, lines, customer.cart.version);
   ctx.remember({ ...customer, cart });
+  ctx.cartChanged = true;
   return cart;
 }
 
