@@ -66,6 +66,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     catalog,
     customers: store.customers,
     accounts: store.accounts,
+    links: store.links,
     orders: store.orders,
     pins: store.pins,
     payments,

@@ -189,6 +189,7 @@ class ExampleValues {
         choice: CHOICES.map((choice) => choice.words['en-US'][0]!),
         pin: ['1234', '4 3 2 1', '9876'],
         measure: ['two pounds', 'a gallon', 'sixty four ounces', 'one pound', 'two liters'],
+        code: ['481523', '9 0 2 7 1 4', '360 218'],
       },
       'de-DE': {
         product: products('de-DE'),
@@ -197,6 +198,7 @@ class ExampleValues {
         choice: CHOICES.map((choice) => choice.words['de-DE'][0]!),
         pin: ['1234', '4 3 2 1', '9876'],
         measure: ['zwei liter', 'ein kilo'],
+        code: ['481523', '9 0 2 7 1 4', '360 218'],
       },
     };
   }

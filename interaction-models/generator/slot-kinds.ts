@@ -15,6 +15,8 @@ export const ALEXA_SLOT_TYPES: Record<SlotKind, string> = {
   choice: ALEXA_CHOICE_TYPE,
   pin: 'AMAZON.FOUR_DIGIT_NUMBER',
   measure: ALEXA_MEASURE_TYPE,
+  // Six digits: AMAZON.NUMBER hears "four eight one five two three" as 481523 (a leading zero is lost: the core reads what arrives).
+  code: 'AMAZON.NUMBER',
 };
 
 export const DIALOGFLOW_SLOT_TYPES: Record<SlotKind, string> = {
@@ -24,4 +26,5 @@ export const DIALOGFLOW_SLOT_TYPES: Record<SlotKind, string> = {
   choice: `@${DIALOGFLOW_CHOICE_ENTITY}`,
   pin: '@sys.number-sequence',
   measure: `@${DIALOGFLOW_MEASURE_ENTITY}`,
+  code: '@sys.number-sequence',
 };

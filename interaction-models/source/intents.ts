@@ -447,6 +447,30 @@ export const INTENTS: IntentSource[] = [
     },
   },
   {
+    // A one-time code from the shop's account page links the conversation to the account: the way to link where
+    // there is no OAuth and no app (a web chat, a phone line). "My code is …" alone stays the PIN's sample; the core
+    // reads six digits said there, with no PIN asked for, as a link code.
+    name: 'LinkAccountIntent',
+    slots: [{ name: 'code', kind: 'code' }],
+    samples: {
+      'en-US': [
+        '(link|connect) my [vocart] account',
+        '(link|connect) my [vocart] account with [the] code {code}',
+        '(my|the) (link|linking|account) code is {code}',
+        '(link|linking) code {code}',
+        'use [the] (link|linking) code {code}',
+        'i (have|got) a (link|linking) code',
+      ],
+      'de-DE': [
+        '(verknüpfe|verbinde) mein [vocart] Konto',
+        '(verknüpfe|verbinde) mein [vocart] Konto mit dem Code {code}',
+        '(mein|der) Verknüpfungscode ist {code}',
+        'Verknüpfungscode {code}',
+        'ich habe einen Verknüpfungscode',
+      ],
+    },
+  },
+  {
     name: 'OrderStatusIntent',
     slots: [],
     samples: {

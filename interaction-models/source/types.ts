@@ -14,7 +14,8 @@ export type PerLocale<T> = Record<ModelLocale, T>;
  * Slot kinds the model knows. Each maps to one Alexa slot type and one Dialogflow entity, so an intent
  * says "a product" or "a quantity" and never spells a platform type.
  */
-export type SlotKind = 'product' | 'quantity' | 'ordinal' | 'choice' | 'pin' | 'measure';
+/** `code`: a one-time link code of six digits, said digit by digit or typed. */
+export type SlotKind = 'product' | 'quantity' | 'ordinal' | 'choice' | 'pin' | 'measure' | 'code';
 
 export interface SlotSource {
   name: string;

@@ -190,6 +190,9 @@ function slotsFor(kinds: ReadonlyMap<string, SlotKind>, spans: readonly SlotSpan
       case 'pin':
         value = first('pin', 'number');
         break;
+      case 'code':
+        value = first('number', 'pin');
+        break;
       case 'measure':
         value = first('measure');
         break;

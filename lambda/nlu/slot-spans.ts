@@ -136,13 +136,16 @@ export function slotValue(kind: SlotKind, words: readonly string[], locale: Loca
     case 'ordinal':
       return words.length === 1 ? ordinalValue(words[0]!, locale) : undefined;
     case 'quantity':
-    case 'pin': {
+    case 'pin':
+    case 'code': {
       if (words.length === 0 || numberRunEnd(words, 0, locale) !== words.length) return undefined;
       const numbers = digitizeNumberWords(words.map((word) => foldCharacters(word, locale)), locale);
       if (numbers.length !== 1 || !/^\d+$/.test(numbers[0]!)) {
         // A PIN is often said digit by digit in groups ("twelve thirty four"): its digits in order.
+        if (kind === 'code') return numbers.join('').length === 6 && numbers.every((token) => /^\d+$/.test(token)) ? numbers.join('') : undefined;
         return kind === 'pin' && numbers.join('').length === 4 ? numbers.join('') : undefined;
       }
+      if (kind === 'code') return numbers[0]!.length === 6 ? numbers[0] : undefined;
       return kind === 'pin' && numbers[0]!.length !== 4 ? undefined : numbers[0];
     }
   }

@@ -20,6 +20,8 @@ const PLACEHOLDER_OF_SLOT: Readonly<Record<SlotKind, SpanKind>> = {
   choice: 'choice',
   ordinal: 'ordinal',
   pin: 'pin',
+  // A six-digit link code reads as one number.
+  code: 'number',
 };
 
 /**

@@ -345,6 +345,36 @@ export interface AccountLinking {
   resolve(accessToken: string): Promise<string | null>;
 }
 
+/** How saying a one-time link code ended: linked, a wrong or spent code, or too many wrong codes for now. */
+export type LinkCodeRedemption = { result: 'linked'; customerId: string } | { result: 'wrong'; triesLeft: number } | { result: 'locked' };
+
+/** The account cart after a pre-link cart was added to it: what was moved, and how many lines did not fit. */
+export interface CartCarryOver {
+  cart: Cart;
+  moved: CartLine[];
+  skipped: number;
+}
+
+/** Joins a pre-link cart to an account cart (core/cart's limits): the lines to store, what moved, what did not fit. */
+export type CartJoin = (guest: readonly CartLine[], account: readonly CartLine[]) => { lines: CartLine[]; moved: CartLine[]; skipped: number };
+
+/**
+ * One shopper across channels without OAuth: a platform identity ("google:<user>") linked to an account by a
+ * one-time code from the shop's account page, and the cart a shopper filled before linking, moved into the
+ * account's cart exactly once.
+ */
+export interface ChannelLinks {
+  /** The account this platform identity was linked to by a code; null when none. */
+  linkedAccount(identity: string): Promise<string | null>;
+  /** Spends the code (single use, short-lived) and links `identity` to its account; wrong tries are counted per identity. */
+  redeemCode(code: string, identity: string): Promise<LinkCodeRedemption>;
+  /**
+   * Moves the cart stored under `fromCustomerId` into `toCustomerId`'s, emptying the first in the same
+   * transaction: a retry or a second device finds it empty and moves nothing. Undefined when there was nothing.
+   */
+  carryOverCart(fromCustomerId: string, toCustomerId: string, join: CartJoin): Promise<CartCarryOver | undefined>;
+}
+
 export interface SearchOptions {
   locale: Locale;
   limit?: number;

@@ -35,6 +35,8 @@ export const CORE_INTENTS = [
   'StopRemindersIntent',
   'ListRemindersIntent',
   'DeleteMyDataIntent',
+  // "My link code is 4 8 1 5 2 3": links this platform user to a shop account without OAuth.
+  'LinkAccountIntent',
   // "Say that again": re-asks the pending question, or repeats what was said last.
   'Repeat',
   // The shopper's answer to a permission the platform asked for (Alexa's voice permission for reminders).
@@ -80,9 +82,26 @@ export interface SessionState {
   [key: string]: unknown;
 }
 
+/**
+ * What the surface the shopper uses can do, filled by the adapter from what the request says: the core decides by
+ * these, never by a platform's name. The optional fields are absent only in turns built by hand (older tests);
+ * absent reads as the long-standing default, an Alexa-like surface (an app and its account-linking card).
+ */
 export interface DeviceInfo {
   hasScreen: boolean;
+  /** A companion app the shopper can open, where a card sent now will be waiting (the Alexa app). */
+  app?: boolean;
+  /** The platform can hand the shopper its own account-linking prompt (Alexa's LinkAccount card in the app). */
+  accountLinkingCard?: boolean;
+  /** The platform can reach the shopper outside a session (Alexa reminders); otherwise nudges wait for a visit. */
+  outOfSessionReminders?: boolean;
 }
+
+/** Whether the surface can show its own account-linking prompt (see DeviceInfo for the default). */
+export function canSendLinkingCard(device: DeviceInfo): boolean {
+  return device.accountLinkingCard ?? true;
+}
+
 
 export interface Turn {
   intent: CoreIntent;

@@ -4,11 +4,14 @@
  * the merchant's OAuth server; the conversation only sees the port.
  */
 import { createHash } from 'node:crypto';
-import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AccountLinking } from '../core/ports';
-import { storeError } from './errors';
-import { TOKEN_SK, tokenPk } from './keys';
+import type { AccountLinking, Cart, CartCarryOver, CartJoin, CartLine, ChannelLinks, Clock, LinkCodeRedemption } from '../core/ports';
+import { isWholeQuantity } from '../core/cart/cart';
+import { isTransactionConditionFailure, storeError } from './errors';
+import { getItems } from './item-reads';
+import { customerPk, SK, TOKEN_SK, tokenPk } from './keys';
+import type { DynamoLinkCodes } from './link-codes';
 
 export function hashToken(accessToken: string): string {
   return createHash('sha256').update(accessToken).digest('hex');
@@ -93,4 +96,109 @@ export class TokenTableAccountLinking implements AccountLinking {
     while (this.cache.size >= this.options.maxEntries) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(hash, { customerId, until });
   }
+}
+
+/** Attempts at moving a cart when a concurrent write to either cart got in between. */
+const CARRY_OVER_ATTEMPTS = 3;
+
+/**
+ * Platform identities linked by a one-time code, and the pre-link cart carried over. The link lives in the identity's
+ * own partition (`CUSTOMER#<platform:user> / CHANNEL#LINK`), so erasing that identity erases the link with it.
+ */
+export class DynamoChannelLinks implements ChannelLinks {
+  private readonly cache = new Map<string, { customerId: string; until: number }>();
+  private readonly options: TokenCacheOptions;
+
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+    private readonly codes: DynamoLinkCodes,
+    private readonly clock: Clock,
+    options: Partial<TokenCacheOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_TOKEN_CACHE, ...options };
+  }
+
+  async linkedAccount(identity: string): Promise<string | null> {
+    const now = this.options.now();
+    const cached = this.cache.get(identity);
+    if (cached && cached.until > now) return cached.customerId;
+    if (cached) this.cache.delete(identity);
+    try {
+      const { Item } = await this.client.send(
+        new GetItemCommand({ TableName: this.tableName, Key: marshall({ pk: customerPk(identity), sk: SK.channelLink }), ProjectionExpression: 'customerId' }),
+      );
+      const customerId = Item ? unmarshall(Item).customerId : undefined;
+      if (typeof customerId !== 'string') return null;
+      this.remember(identity, customerId, now + this.options.ttlMs);
+      return customerId;
+    } catch (error) {
+      throw storeError('resolve channel link', error);
+    }
+  }
+
+  async redeemCode(code: string, identity: string): Promise<LinkCodeRedemption> {
+    const redeemed = await this.codes.redeem(code, identity);
+    // This container answers the shopper's next turn as the account at once.
+    if (redeemed.result === 'linked') this.remember(identity, redeemed.customerId, this.options.now() + this.options.ttlMs);
+    return redeemed;
+  }
+
+  async carryOverCart(fromCustomerId: string, toCustomerId: string, join: CartJoin): Promise<CartCarryOver | undefined> {
+    if (fromCustomerId === toCustomerId) return undefined;
+    for (let attempt = 1; ; attempt++) {
+      const [from, to] = await this.carts(fromCustomerId, toCustomerId);
+      if (from.lines.length === 0) return undefined;
+      const joined = join(from.lines, to.lines);
+      const updatedAt = this.clock.now().toISOString();
+      const cart: Cart = { lines: joined.lines, version: to.version + 1, updatedAt };
+      try {
+        // Both carts or neither: the pre-link cart is emptied in the very write that fills the account's, so a
+        // retry, a concurrent turn or a second device finds nothing left to move.
+        await this.client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [cartPut(this.tableName, toCustomerId, cart, to.version), cartPut(this.tableName, fromCustomerId, { lines: [], version: from.version + 1, updatedAt }, from.version)],
+          }),
+        );
+        return { cart, moved: joined.moved, skipped: joined.skipped };
+      } catch (error) {
+        if (isTransactionConditionFailure(error) && attempt < CARRY_OVER_ATTEMPTS) continue;
+        throw storeError('carry cart over', error);
+      }
+    }
+  }
+
+  private async carts(fromCustomerId: string, toCustomerId: string): Promise<[Cart, Cart]> {
+    try {
+      const items = await getItems(this.client, this.tableName, [fromCustomerId, toCustomerId].map((id) => ({ pk: customerPk(id), sk: SK.cart })), { consistent: true });
+      const cartOf = (id: string): Cart => {
+        const item = items.find((candidate) => candidate.pk === customerPk(id));
+        const lines = Array.isArray(item?.lines) ? (item.lines as CartLine[]).filter((line) => typeof line?.productId === 'string' && isWholeQuantity(line.quantity)) : [];
+        return { lines: lines.map(({ productId, quantity }) => ({ productId, quantity })), version: typeof item?.version === 'number' ? item.version : 0 };
+      };
+      return [cartOf(fromCustomerId), cartOf(toCustomerId)];
+    } catch (error) {
+      throw storeError('load carts to carry over', error);
+    }
+  }
+
+  private remember(identity: string, customerId: string, until: number): void {
+    if (this.options.maxEntries <= 0) return;
+    this.cache.delete(identity);
+    while (this.cache.size >= this.options.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(identity, { customerId, until });
+  }
+}
+
+/** A cart written only if it is still at `expectedVersion` (or, at 0, was never written), as saveCart does. */
+function cartPut(tableName: string, customerId: string, cart: Cart, expectedVersion: number) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: marshall({ pk: customerPk(customerId), sk: SK.cart, type: 'cart', lines: cart.lines, version: cart.version, updatedAt: cart.updatedAt }, { removeUndefinedValues: true }),
+      ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(#version) OR #version = :version' : '#version = :version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: marshall({ ':version': expectedVersion }),
+    },
+  };
 }

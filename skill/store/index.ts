@@ -4,7 +4,8 @@
  * Lambda bundles stay without them (test/infra/bundling.test.ts).
  */
 import type { Clock } from '../core/ports';
-import { TokenTableAccountLinking } from './account-linking';
+import { DynamoChannelLinks, TokenTableAccountLinking } from './account-linking';
+import { DynamoLinkCodes } from './link-codes';
 import { DynamoCustomerRepository } from './customer-repository';
 import { DynamoOrderRepository } from './order-repository';
 import { DynamoPinVault } from './pin-vault';
@@ -19,11 +20,15 @@ export interface StoreSettings extends DynamoSettings {
 export function createStore(settings: StoreSettings, clock: Clock) {
   const client = createDynamoClient(settings);
   const { tableName } = settings;
+  const linkCodes = new DynamoLinkCodes(client, tableName, clock);
   return {
     client,
     tableName,
     customers: new DynamoCustomerRepository(client, tableName, clock),
     accounts: new TokenTableAccountLinking(client, tableName),
+    /** One-time link codes: issued for the shop's account page (console, CLI), redeemed through `links`. */
+    linkCodes,
+    links: new DynamoChannelLinks(client, tableName, linkCodes, clock),
     orders: new DynamoOrderRepository(client, tableName, clock),
     pins: new DynamoPinVault(client, tableName),
     replenishment: new DynamoReplenishmentRepository(client, tableName),

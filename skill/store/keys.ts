@@ -23,10 +23,20 @@ export const SK = {
   /** The question pending in one platform conversation (server-side, never trusted from the client). */
   dialog: (dialogKey: string) => `DIALOG#${dialogKey}`,
   dialogPrefix: 'DIALOG#',
+  /** In a platform identity's partition: the account a one-time code linked it to (erased with that partition). */
+  channelLink: 'CHANNEL#LINK',
+  /** In a platform identity's partition: its wrong link-code tries in the current window. */
+  channelCodeTries: 'CHANNEL#CODETRIES',
 } as const;
 
 export const tokenPk = (tokenHash: string) => `TOKEN#${tokenHash}`;
 export const TOKEN_SK = 'LINK';
+
+/** A one-time link code, by the hash of the code: what redeeming it finds. */
+export const linkCodePk = (codeHash: string) => `LINKCODE#${codeHash}`;
+export const LINK_CODE_SK = 'CODE';
+/** Wrong link codes across all callers, per window: a cap that new conversations cannot reset. */
+export const LINK_CODE_TRIES_PK = 'LINKCODE#TRIES';
 
 export const duePk = (day: string) => `DUE#${day}`;
 export const dueSk = (customerId: string, productId: string) => `${customerPk(customerId)}#${productId}`;

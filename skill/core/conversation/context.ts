@@ -2,7 +2,7 @@
  * What a handler works with during one turn: the turn, the locale's messages, the customer (loaded at most once,
  * and only when a handler asks), and a mutable copy of the session state that becomes the reply's.
  */
-import type { AccountLinking, Catalog, Clock, CustomerRepository, CustomerSnapshot, Log, Order, OrderRepository, PaymentGateway, PinVault, ReplenishmentRepository, ReplenishmentSnapshot } from '../ports';
+import type { AccountLinking, Catalog, ChannelLinks, Clock, CustomerRepository, CustomerSnapshot, Log, Order, OrderRepository, PaymentGateway, PinVault, ReplenishmentRepository, ReplenishmentSnapshot } from '../ports';
 import type { ReplenishmentPriors } from '../replenishment/priors';
 import type { ShopPolicy } from '../orders/policy';
 import type { Messages } from '../i18n/messages';
@@ -14,6 +14,8 @@ export interface CoreDeps {
   catalog: Catalog;
   customers: CustomerRepository;
   accounts: AccountLinking;
+  /** Identities linked by a one-time code, and the pre-link cart carried over; absent, neither is offered. */
+  links?: ChannelLinks;
   clock: Clock;
   log: Log;
   orders: OrderRepository;
@@ -110,6 +112,12 @@ export class TurnContext {
           this.linkedAccount = true;
           return linked;
         }
+      }
+      // A surface without OAuth (a web chat, a phone line) may have been linked by a one-time code.
+      const viaCode = await this.deps.links?.linkedAccount(`${platform}:${platformUserId}`);
+      if (viaCode) {
+        this.linkedAccount = true;
+        return viaCode;
       }
       return `${platform}:${platformUserId}`;
     })();

@@ -21,6 +21,7 @@ import { firstContact } from './steps/first-contact';
 import { checkoutIntent, voicePinIntent } from './handlers/checkout';
 import { cancelOrderIntent, orderStatusIntent, reorderIntent } from './handlers/orders';
 import { deleteMyDataIntent } from './handlers/privacy';
+import { linkAccountIntent, looksLikeLinkCode } from './handlers/linking';
 import { enableRemindersIntent, listRemindersIntent, permissionAnswer, replenishmentIntent, stopRemindersIntent } from './handlers/replenish';
 
 export type Handler = (ctx: TurnContext) => Promise<Reply>;
@@ -48,6 +49,7 @@ const handlersByIntent: Record<CoreIntent, Handler> = {
   CancelOrderIntent: cancelOrderIntent,
   ReorderIntent: reorderIntent,
   DeleteMyDataIntent: deleteMyDataIntent,
+  LinkAccountIntent: linkAccountIntent,
   ReplenishmentIntent: replenishmentIntent,
   EnableRemindersIntent: enableRemindersIntent,
   StopRemindersIntent: stopRemindersIntent,
@@ -91,6 +93,8 @@ function route(handlers: Record<CoreIntent, Handler>, table: AnswerTable, ctx: T
       return handlers.VoicePinIntent(ctx);
     }
   }
+  // "My code is 4 8 1 5 2 3" sounds like a PIN to the models; six digits with no PIN asked for is a link code.
+  if (intent === 'VoicePinIntent' && looksLikeLinkCode(ctx.turn.slots.pin?.raw, ctx.locale)) return handlers.LinkAccountIntent(ctx);
   return handlers[intent](ctx);
 }
 
@@ -112,11 +116,13 @@ export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Re
     // The question stored for this conversation, if any, counts only while well formed and current.
     const stored = ctx.dialogKey ? (await ctx.customer()).question : undefined;
     const asked = stored === undefined ? undefined : parseAskedQuestion(stored, ctx.deps.clock.now());
-    await rememberIdentity(ctx);
+    // The first linked turn from a platform identity carries the cart filled there before linking over, and says so.
+    const carried = await rememberIdentity(ctx);
     // Whatever the first request is ("Alexa, ask vocart to add milk"), the shopper hears that vocart is a bot. Noted
     // before the handler runs, so a first request to erase everything leaves nothing behind.
     const disclose = ctx.turn.intent !== 'Launch' && ctx.turn.intent !== 'SessionEnded' && (await firstContact(ctx));
     let reply = await showChangedCart(ctx, await route(handlers, table, ctx, asked));
+    if (carried && reply.speech) reply = { ...reply, speech: `${carried} ${reply.speech}` };
     if (disclose && reply.speech) reply = { ...reply, speech: `${ctx.msg.disclosure} ${reply.speech}` };
     await settleQuestion(ctx, stored !== undefined, abandoned);
     if (!reply.endSession && reply.speech) reply.sessionState = { ...reply.sessionState, lastSpeech: reply.speech.slice(0, MAX_REMEMBERED_SPEECH) };

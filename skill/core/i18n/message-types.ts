@@ -69,6 +69,18 @@ export interface Messages {
   resultsTitle(query: string): string;
   // Checkout and orders
   linkAccount: string;
+  /** Checkout without a linked account where the surface has no app and no linking card: link with a one-time code. */
+  linkAccountWithCode: string;
+  /** "Link my account" without the code: how to get one and how to say it. */
+  linkCodeAsk: string;
+  /** The code linked this conversation's user to the account. */
+  linkCodeLinked: string;
+  /** The code is wrong or no longer valid; `triesLeft` before linking by code pauses. */
+  linkCodeWrong(triesLeft: number): string;
+  linkCodeLocked: string;
+  linkCodeAlreadyLinked: string;
+  /** Said once, when the cart filled before linking was added to the account's cart; `skipped` lines did not fit. */
+  cartCarriedOver(p: { items: number; skipped: number }): string;
   voiceOrderingLocked: string;
   missingAddressOrPayment: string;
   checkoutEmpty: string;
@@ -81,7 +93,8 @@ export interface Messages {
   pinWrong(triesLeft: number): string;
   pinNotSet: string;
   pinNoPending: string;
-  orderPlaced(orderId: string, deliveryDay: string): string;
+  /** `toApp`: the details went to an app the shopper has (false on a web chat or a phone line: nothing is claimed). */
+  orderPlaced(orderId: string, deliveryDay: string, toApp: boolean): string;
   orderAlreadyPlaced(orderId: string, deliveryDay: string): string;
   orderInProgress: string;
   orderDeclined: string;

@@ -84,7 +84,8 @@ export function toTurn(envelope: RequestEnvelope): Turn | undefined {
     // A request outside any session (none of the three above in practice) starts a fresh conversation.
     newSession: session?.new ?? true,
     dialog: { confirmation: intentRequest ? confirmationOf(intentRequest) : 'NONE' },
-    device: { hasScreen: context.System.device?.supportedInterfaces?.['Alexa.Presentation.APL'] != null },
+    // Every Alexa user has the Alexa app (cards, the LinkAccount card) and the Reminders API reaches them later.
+    device: { hasScreen: context.System.device?.supportedInterfaces?.['Alexa.Presentation.APL'] != null, app: true, accountLinkingCard: true, outOfSessionReminders: true },
     requestId: request.requestId,
     ...(session?.sessionId ? { sessionId: session.sessionId } : {}),
     permissions: grantedPermissions(envelope, permissionAnswer),

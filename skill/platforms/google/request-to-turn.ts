@@ -42,7 +42,7 @@ export function mapLocale(languageCode: string | undefined): Locale {
 
 /** Slots whose value is what the shopper said (an entity); the others are numbers Dialogflow already parsed. */
 const TEXT_SLOTS = ['product', 'choice', 'measure'] as const;
-const NUMBER_SLOTS = ['quantity', 'ordinal', 'pin'] as const;
+const NUMBER_SLOTS = ['quantity', 'ordinal', 'pin', 'code'] as const;
 
 /**
  * One parameter value as text. Dialogflow sends strings, numbers (sys.number), "" for an unfilled
@@ -138,6 +138,21 @@ export function hasScreen(request: WebhookRequest): boolean {
   return request.queryResult.outputContexts.some((context) => contextId(context.name) === SCREEN_OUTPUT_CONTEXT);
 }
 
+const ACCOUNT_LINKING = 'actions.capability.ACCOUNT_LINKING';
+
+/**
+ * What the Dialogflow surface can do. Only a caller that forwards an Assistant payload announcing account linking
+ * has an app with a sign-in prompt; Dialogflow Messenger (a web chat) and phone gateways have neither an app nor a
+ * linking card, and Dialogflow reaches nobody outside a conversation.
+ */
+export function deviceOf(request: WebhookRequest): Turn['device'] {
+  const original = request.originalDetectIntentRequest;
+  const capabilities = original?.payload?.surface?.capabilities ?? [];
+  const chatOrPhone = original?.source !== undefined && /messenger|telephony|phone/i.test(original.source);
+  const linking = !chatOrPhone && capabilities.some((capability) => capability.name === ACCOUNT_LINKING);
+  return { hasScreen: hasScreen(request), app: linking, accountLinkingCard: linking, outOfSessionReminders: false };
+}
+
 export function toTurn(request: WebhookRequest): Turn {
   const { queryResult } = request;
   const contexts = queryResult.outputContexts;
@@ -154,7 +169,7 @@ export function toTurn(request: WebhookRequest): Turn {
     newSession: sessionContext === undefined,
     // Dialogflow ES has no confirmation status: a yes or no arrives as YesIntent / NoIntent.
     dialog: { confirmation: 'NONE' },
-    device: { hasScreen: hasScreen(request) },
+    device: deviceOf(request),
     // Dialogflow always sends a responseId; without one, no retry can be recognised, so none is pretended.
     requestId: request.responseId ?? `google-${randomUUID()}`,
     // The Dialogflow session path names the conversation; a pending question is bound to it.

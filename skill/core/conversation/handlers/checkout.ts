@@ -85,7 +85,8 @@ async function confirmCheckout(ctx: TurnContext, question: CheckoutQuestion): Pr
 
 function orderConfirmed(ctx: TurnContext, order: Order, duplicate: boolean): Reply {
   const day = ctx.msg.day(new Date(order.deliveryBy));
-  const speech = duplicate ? ctx.msg.orderAlreadyPlaced(order.orderId, day) : ctx.msg.orderPlaced(order.orderId, day);
+  // "Sent to your app" only where there is one (absent: a hand-built turn, the long-standing Alexa-like default).
+  const speech = duplicate ? ctx.msg.orderAlreadyPlaced(order.orderId, day) : ctx.msg.orderPlaced(order.orderId, day, ctx.turn.device.app ?? true);
   return ctx.tell(speech, {
     display: {
       title: ctx.msg.orderCardTitle(order.orderId),

@@ -7,7 +7,7 @@ import { packLineWords } from '../../cart/pack-line';
 import { formatPrice, joinList } from '../../i18n/format';
 import { quoteCart, type Quote } from '../../orders/quote';
 import { sayDigits } from '../../speech-marks';
-import type { Reply } from '../../turn';
+import { canSendLinkingCard, type Reply } from '../../turn';
 import type { TurnContext } from '../context';
 
 export function money(ctx: TurnContext, cents: number, currency: string): string {
@@ -30,7 +30,12 @@ function capitalise(word: string): string {
 
 /** Everything about the account that must hold before an order can be proposed or placed; a Reply when it does not. */
 export async function accountBlocker(ctx: TurnContext): Promise<Reply | undefined> {
-  if (!(await ctx.isLinked())) return ctx.tell(ctx.msg.linkAccount, { linkAccount: true });
+  if (!(await ctx.isLinked())) {
+    // Where no app can hold a linking card (a web chat, a phone line), ending on "see your app" strands the shopper:
+    // the one-time code from the shop's account page links right here, so the conversation stays open for it.
+    if (!canSendLinkingCard(ctx.turn.device)) return ctx.ask(ctx.msg.linkAccountWithCode, ctx.msg.linkCodeAsk);
+    return ctx.tell(ctx.msg.linkAccount, { linkAccount: true });
+  }
   const customer = await ctx.customer();
   if (customer.profile?.voiceOrderingLocked) return ctx.tell(ctx.msg.voiceOrderingLocked);
   if (!customer.profile?.address || !customer.profile.paymentMethod) return ctx.tell(ctx.msg.missingAddressOrPayment);

@@ -55,6 +55,18 @@ export const deDE: Messages = {
   cartTitle: 'Dein Warenkorb',
   resultsTitle: (query) => `Ergebnisse für ${query}`,
   linkAccount: 'Zum Bestellen brauche ich dein vocart-Konto. Ich habe dir eine Karte in die App geschickt: verknüpfe dort dein Konto und frag mich dann noch einmal.',
+  linkAccountWithCode:
+    'Zum Bestellen brauche ich dein vocart-Konto. Um es hier zu verknüpfen, hol dir auf deiner Kontoseite im vocart-Shop einen sechsstelligen Verknüpfungscode und sag mir: mein Verknüpfungscode ist, und dann die sechs Ziffern.',
+  linkCodeAsk: 'Bitte sag mir den sechsstelligen Verknüpfungscode von deiner Kontoseite im vocart-Shop, zum Beispiel: mein Verknüpfungscode ist 4 8 1 5 2 3.',
+  linkCodeLinked: 'Danke, dein vocart-Konto ist jetzt hier verknüpft. Du kannst bestellen, wann immer du so weit bist.',
+  linkCodeWrong: (triesLeft) =>
+    triesLeft > 0
+      ? `Dieser Code passt zu keinem gültigen Verknüpfungscode. Ein Code gilt nur einmal und nur wenige Minuten. Du hast noch ${triesLeft === 1 ? 'einen Versuch' : `${triesLeft} Versuche`}.`
+      : 'Dieser Code passt zu keinem gültigen Verknüpfungscode.',
+  linkCodeLocked: 'Zu viele falsche Verknüpfungscodes. Bitte warte eine Weile, hol dir auf deiner Kontoseite einen neuen Code und versuch es dann noch einmal.',
+  linkCodeAlreadyLinked: 'Dein vocart-Konto ist hier schon verknüpft.',
+  cartCarriedOver: (p) =>
+    `Ich habe ${p.items === 1 ? 'den Artikel' : `die ${p.items} Artikel`} aus deinem Warenkorb von vor der Verknüpfung in den Warenkorb deines Kontos gelegt${p.skipped > 0 ? `, bis auf ${p.skipped === 1 ? 'ein Produkt, das' : `${p.skipped} Produkte, die`} nicht mehr hineinpasste${p.skipped === 1 ? '' : 'n'}` : ''}.`,
   voiceOrderingLocked: 'Die Sprachbestellung ist nach drei falschen PINs gesperrt. Zum Entsperren öffne die Einstellungen deines vocart-Kontos und setze deine Sprach-PIN neu.',
   missingAddressOrPayment: 'Für eine Bestellung braucht dein Konto eine Lieferadresse und eine Zahlungsart. Bitte ergänze sie in deinem vocart-Konto.',
   checkoutEmpty: 'Dein Warenkorb ist leer, es gibt noch nichts zu bestellen. Was möchtest du hinzufügen?',
@@ -67,7 +79,7 @@ export const deDE: Messages = {
   pinWrong: (triesLeft) => `Die PIN stimmt nicht. Du hast noch ${triesLeft} ${triesLeft === 1 ? 'Versuch' : 'Versuche'}. Bitte sag deine Sprach-PIN.`,
   pinNotSet: 'Diese Bestellung braucht eine Sprach-PIN, und in deinem Konto ist keine eingerichtet. Bitte richte sie in deinem vocart-Konto ein. Dein Warenkorb bleibt unverändert.',
   pinNoPending: 'Gerade wartet keine Bestellung auf eine PIN. Sag zur Kasse, wenn du so weit bist.',
-  orderPlaced: (orderId, deliveryDay) => `Erledigt. Deine Bestellung ${spell(orderId)} ist aufgegeben und kommt voraussichtlich bis ${deliveryDay}. Die Details habe ich dir in die App geschickt.`,
+  orderPlaced: (orderId, deliveryDay, toApp) => `Erledigt. Deine Bestellung ${spell(orderId)} ist aufgegeben und kommt voraussichtlich bis ${deliveryDay}.${toApp ? ' Die Details habe ich dir in die App geschickt.' : ''}`,
   orderAlreadyPlaced: (orderId, deliveryDay) => `Diese Bestellung ist schon aufgegeben: ${spell(orderId)}, Lieferung bis ${deliveryDay}. Ich habe sie nicht doppelt bestellt.`,
   orderInProgress: 'Deine Bestellung wird gerade aufgegeben. Frag mich gleich, wo meine Bestellung ist, um den Stand zu hören.',
   orderDeclined: 'Entschuldigung, deine Zahlungsart wurde abgelehnt, deshalb habe ich nicht bestellt. Dein Warenkorb ist unverändert. Bitte prüfe die Zahlungsart in deinem vocart-Konto.',

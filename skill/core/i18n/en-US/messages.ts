@@ -55,6 +55,18 @@ export const enUS: Messages = {
   cartTitle: 'Your cart',
   resultsTitle: (query) => `Results for ${query}`,
   linkAccount: "To order, I need your vocart account. I've sent a card to your app: link your account there, then ask me again.",
+  linkAccountWithCode:
+    "To order, I need your vocart account. To link your account here, open your account page on the vocart shop website, get a six-digit link code, and tell me: my link code is, then the six digits.",
+  linkCodeAsk: 'Please tell me the six-digit link code from your account page on the vocart shop website, for example: my link code is 4 8 1 5 2 3.',
+  linkCodeLinked: "Thanks, your vocart account is linked here now. You can check out whenever you're ready.",
+  linkCodeWrong: (triesLeft) =>
+    triesLeft > 0
+      ? `That code doesn't match a valid link code. Codes work once and only for a few minutes. You can try ${triesLeft === 1 ? 'once more' : `${triesLeft} more times`}.`
+      : "That code doesn't match a valid link code.",
+  linkCodeLocked: 'Too many wrong link codes. Please wait a while, get a new code on your account page, and try again.',
+  linkCodeAlreadyLinked: 'Your vocart account is already linked here.',
+  cartCarriedOver: (p) =>
+    `I've added the ${p.items === 1 ? 'item' : `${p.items} items`} from your cart before you linked to your account's cart${p.skipped > 0 ? `, except ${p.skipped === 1 ? 'one product that did' : `${p.skipped} products that did`} not fit` : ''}.`,
   voiceOrderingLocked: 'Voice ordering is locked on your account after three wrong PINs. To unlock it, open your vocart account settings and reset your voice PIN.',
   missingAddressOrPayment: 'Your account needs a delivery address and a payment method before I can order. Please add them in your vocart account settings.',
   checkoutEmpty: 'Your cart is empty, so there is nothing to order yet. What would you like to add?',
@@ -67,7 +79,7 @@ export const enUS: Messages = {
   pinWrong: (triesLeft) => `That PIN isn't right. You have ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left. Please say your voice PIN.`,
   pinNotSet: 'This order needs a voice PIN, and none is set on your account. Please set one in your vocart account settings. Your cart is unchanged.',
   pinNoPending: "There's no order waiting for a PIN. Say check out when you're ready.",
-  orderPlaced: (orderId, deliveryDay) => `Done. Your order ${spell(orderId)} is placed and should arrive by ${deliveryDay}. I've sent the details to your app.`,
+  orderPlaced: (orderId, deliveryDay, toApp) => `Done. Your order ${spell(orderId)} is placed and should arrive by ${deliveryDay}.${toApp ? " I've sent the details to your app." : ''}`,
   orderAlreadyPlaced: (orderId, deliveryDay) => `That order is already placed: ${spell(orderId)}, arriving by ${deliveryDay}. I didn't order it twice.`,
   orderInProgress: "Your order is being placed right now. Ask me where's my order in a moment to hear its status.",
   orderDeclined: "Sorry, your payment method was declined, so I didn't place the order. Your cart is unchanged. Please check the payment method in your vocart account.",
