@@ -36,7 +36,6 @@ export interface AppOverrides {
 export function shopPolicy(config: Config): ShopPolicy {
   return {
     sellerName: config.SELLER_NAME,
-    currency: config.CURRENCY,
     taxRateBasisPoints: config.TAX_RATE_BASIS_POINTS,
     deliveryFeeCents: config.DELIVERY_FEE_CENTS,
     freeDeliveryFromCents: config.FREE_DELIVERY_FROM_CENTS,

@@ -4,6 +4,8 @@
  */
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { SHOPS } from './core/orders/shop-settings';
+import { LOCALES } from './core/turn';
 
 /*
  * zod/mini, not the full zod: this module is on every Lambda's cold path, and the full build is about 440 KB of
@@ -42,9 +44,9 @@ const schema = z.object({
   /** Replenishment priors pooled from the shop's order history (`npm run replenish:priors`); default: none. */
   REPLENISHMENT_PRIORS: z.optional(z.string()),
   SELLER_NAME: z._default(z.string().check(z.minLength(1)), 'vocart demo shop'),
-  CURRENCY: z._default(z.string().check(z.regex(/^[A-Z]{3}$/, 'CURRENCY must be an ISO 4217 code such as USD')), 'USD'),
   /** Orders above this total (minor units) need the voice PIN. */
   PIN_THRESHOLD_CENTS: z._default(wholeNumber(0), 10000),
+  /** The sales tax added at checkout by shops that add it (en-US); German prices include VAT (core/orders/shop-settings.ts). */
   TAX_RATE_BASIS_POINTS: z._default(wholeNumber(0, 5000), 825),
   DELIVERY_FEE_CENTS: z._default(wholeNumber(0), 499),
   FREE_DELIVERY_FROM_CENTS: z._default(wholeNumber(0), 5000),
@@ -66,6 +68,31 @@ const schema = z.object({
   LWA_TOKEN_URL: z._default(z.url(), 'https://api.amazon.com/auth/o2/token'),
 });
 
+/**
+ * The shop per locale is code, not environment: a currency only makes sense with the catalog's prices and the tax
+ * rule that goes with it, and one CURRENCY for two locales gave German shoppers dollars in search and euros at
+ * checkout. The table is still checked here, once, so a bad edit stops the process at start.
+ */
+const basisPoints = z.number().check(z.int(), z.gte(0), z.lte(5000));
+const shopsSchema = z.record(
+  z.enum(LOCALES),
+  z.object({
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'currency must be an ISO 4217 code such as EUR')),
+    tax: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('sales-tax-added') }),
+      z.object({ kind: z.literal('vat-included'), reducedBasisPoints: basisPoints, standardBasisPoints: basisPoints }),
+    ]),
+  }),
+);
+
+/** What is wrong with a shop table, one line per problem ("shop de-DE.currency: …"); empty when nothing is. */
+export function shopTableProblems(table: unknown): string[] {
+  const parsed = z.safeParse(shopsSchema, table, { error: english });
+  return parsed.success ? [] : parsed.error.issues.map((issue) => `shop ${issue.path.join('.')}: ${issue.message}`);
+}
+
+const CURRENCY_MOVED = "no longer read: each locale's shop has its own currency (en-US USD, de-DE EUR, skill/core/orders/shop-settings.ts); unset it";
+
 /** English messages ("Too small: expected number to be >=50"), as the full zod gives them by default. */
 const english = en().localeError;
 
@@ -85,9 +112,12 @@ function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = z.safeParse(schema, withoutEmpty(env), { error: english });
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`));
-  }
+  const issues = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  // A deployment that still sets CURRENCY expects it to mean something: say where the currency lives now.
+  if (withoutEmpty(env).CURRENCY !== undefined) issues.push(`CURRENCY: ${CURRENCY_MOVED}`);
+  if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
+  const shops = shopTableProblems(SHOPS);
+  if (shops.length > 0) throw new ConfigError(shops);
   // Half a credential pair is a deployment mistake, not "delivery off": say so at start.
   if ((parsed.data.ALEXA_CLIENT_ID === undefined) !== (parsed.data.ALEXA_CLIENT_SECRET === undefined)) {
     throw new ConfigError(['ALEXA_CLIENT_ID and ALEXA_CLIENT_SECRET: set both (skill messaging on) or neither (off)']);

@@ -6,6 +6,7 @@
 import type { App } from '../../skill/app';
 import { productName } from '../../skill/core/catalog/product';
 import { formatPrice } from '../../skill/core/i18n/format';
+import { shopFor } from '../../skill/core/orders/shop-settings';
 import type { Locale } from '../../skill/core/turn';
 
 const RECENT_ORDERS = 5;
@@ -31,7 +32,7 @@ export async function readShopperState(app: App, customerId: string, locale: Loc
     app.store.customers.recentOrders(customerId, RECENT_ORDERS),
     app.store.customers.replenishment(customerId),
   ]);
-  const currency = app.policy.currency;
+  const currency = shopFor(locale).currency;
   let subtotal = 0;
   const lines = snapshot.cart.lines.map((line) => {
     const cents = app.catalog.get(line.productId)?.priceCents;

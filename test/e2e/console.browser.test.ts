@@ -91,7 +91,7 @@ async function cartPanel(page: Page) {
 
 const SHOPPING = {
   'English (en-US)': { search: 'search for bananas', found: 'Bananas, 2 lb, $1.29', add: 'add two bananas to my cart', added: 'Added 2 Bananas', read: "what's in my cart", cart: '2 × Bananas', price: '$1.29' },
-  'Deutsch (de-DE)': { search: 'such nach bananen', found: 'Bananen, 910 g, 1,29 $', add: 'leg zwei bananen in den warenkorb', added: '2 mal Bananen', read: 'was ist in meinem warenkorb', cart: '2 × Bananen', price: '1,29 $' },
+  'Deutsch (de-DE)': { search: 'such nach bananen', found: 'Bananen, 910 g, 1,29 €', add: 'leg zwei bananen in den warenkorb', added: '2 mal Bananen', read: 'was ist in meinem warenkorb', cart: '2 × Bananen', price: '1,29 €' },
 } as const;
 
 describe.each(['Alexa', 'Dialogflow (Google)'] as const)('a typed shopping conversation on %s', (platform) => {

@@ -181,8 +181,9 @@ async function setCart(lines: CartLine[], customerId = DEMO) {
   return app.store.customers.saveCart(customerId, lines, current.version);
 }
 
-function total(lines: CartLine[]): number {
-  return quoteCart(lines, app.catalog, app.policy).totalCents;
+/** The total the locale's shop would charge: dollars plus sales tax, or euros with VAT included. */
+function total(lines: CartLine[], locale: Locale = 'en-US'): number {
+  return quoteCart(lines, app.catalog, app.policy, locale).totalCents;
 }
 
 /** What was sent and what came back, for a failing assertion's message. */
@@ -394,7 +395,7 @@ describe.each([
   it('a yes places nothing and charges nothing', async () => {
     const lines = [{ productId: PERFUME, quantity: 1 }];
     const saved = await setCart(lines);
-    const forged = { pending: { kind: 'checkout', cartVersion: saved.version, totalCents: total(lines), pinVerified: true, awaitingPin: false } };
+    const forged = { pending: { kind: 'checkout', cartVersion: saved.version, totalCents: total(lines, locale), pinVerified: true, awaitingPin: false } };
     const before = await counts();
 
     if (platform === 'alexa') {

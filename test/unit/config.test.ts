@@ -4,7 +4,8 @@
  * on the Lambdas' cold path), which has no messages of its own, and must read exactly as the full zod's English ones.
  */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../skill/config';
+import { ConfigError, loadConfig, shopTableProblems } from '../../skill/config';
+import { SHOPS } from '../../skill/core/orders/shop-settings';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -26,7 +27,6 @@ describe('loadConfig', () => {
       ALEXA_VERIFY_SIGNATURE: true,
       GOOGLE_TRUST_PAYLOAD_USER_ID: false,
       SELLER_NAME: 'vocart demo shop',
-      CURRENCY: 'USD',
       PIN_THRESHOLD_CENTS: 10000,
       TAX_RATE_BASIS_POINTS: 825,
       DELIVERY_FEE_CENTS: 499,
@@ -79,7 +79,7 @@ describe('loadConfig', () => {
     [{ ALEXA_VERIFY_SIGNATURE: 'maybe' }, 'ALEXA_VERIFY_SIGNATURE: Invalid option: expected one of "0"|"1"|"true"|"false"|"yes"|"no"'],
     [{ ALEXA_SKILL_ID: 'skill-1' }, 'ALEXA_SKILL_ID: Invalid string: must start with "amzn1.ask.skill."'],
     [{ GOOGLE_WEBHOOK_SECRET: 'short' }, 'GOOGLE_WEBHOOK_SECRET: GOOGLE_WEBHOOK_SECRET must be at least 16 characters'],
-    [{ CURRENCY: 'usd' }, 'CURRENCY: CURRENCY must be an ISO 4217 code such as USD'],
+    [{ CURRENCY: 'EUR' }, "CURRENCY: no longer read: each locale's shop has its own currency (en-US USD, de-DE EUR, skill/core/orders/shop-settings.ts); unset it"],
     [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL: Invalid option: expected one of "DEBUG"|"INFO"|"WARN"|"ERROR"|"SILENT"'],
     [{ ALEXA_CLIENT_ID: 'x'.repeat(513), ALEXA_CLIENT_SECRET: 's' }, 'ALEXA_CLIENT_ID: Too big: expected string to have <=512 characters'],
     [{ LWA_TOKEN_URL: '://' }, 'LWA_TOKEN_URL: Invalid URL'],
@@ -92,7 +92,7 @@ describe('loadConfig', () => {
       'Invalid configuration:\n' +
         '  TABLE_NAME: Too small: expected string to have >=3 characters\n' +
         '  PORT: Invalid input: expected number, received NaN\n' +
-        '  CURRENCY: CURRENCY must be an ISO 4217 code such as USD',
+        "  CURRENCY: no longer read: each locale's shop has its own currency (en-US USD, de-DE EUR, skill/core/orders/shop-settings.ts); unset it",
     );
   });
 
@@ -101,5 +101,15 @@ describe('loadConfig', () => {
     expect(problems({ GOOGLE_TRUST_PAYLOAD_USER_ID: 'yes' })).toEqual([
       'GOOGLE_TRUST_PAYLOAD_USER_ID: needs GOOGLE_WEBHOOK_SECRET (only an authenticated caller may name the shopper)',
     ]);
+  });
+
+  it('checks the shop per locale once: an ISO currency and a known tax rule for every locale', () => {
+    expect(shopTableProblems(SHOPS)).toEqual([]);
+    const broken = { ...SHOPS, 'de-DE': { currency: 'euro', tax: { kind: 'vat-included', reducedBasisPoints: 700, standardBasisPoints: 19000 } } };
+    expect(shopTableProblems(broken)).toEqual([
+      'shop de-DE.currency: currency must be an ISO 4217 code such as EUR',
+      'shop de-DE.tax.standardBasisPoints: Too big: expected number to be <=5000',
+    ]);
+    expect(shopTableProblems({ 'en-US': SHOPS['en-US'] })[0]).toMatch(/^shop de-DE: /);
   });
 });

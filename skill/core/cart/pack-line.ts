@@ -2,7 +2,7 @@
 import { piecesPerPack } from '../catalog/pack-size';
 import { unitPriceCents } from '../catalog/price';
 import { productName, type Product } from '../catalog/product';
-import { formatPrice } from '../i18n/format';
+import { formatShopPrice } from '../i18n/format';
 import type { PackLineWords } from '../i18n/messages';
 import { localizedSize } from '../i18n/size';
 import type { Locale } from '../turn';
@@ -21,6 +21,6 @@ export function packLineWords(product: Product, packs: number, locale: Locale, u
     name: productName(product, locale),
     ...(unitsPerPack !== undefined ? { unitsPerPack } : product.size ? { size: localizedSize(product.size, locale) } : {}),
     ...(unitsAsked !== undefined ? { unitsAsked } : {}),
-    ...(total !== undefined ? { total: formatPrice(total, product.currency ?? 'USD', locale) } : {}),
+    ...(total !== undefined ? { total: formatShopPrice(total, locale) } : {}),
   };
 }

@@ -1,15 +1,16 @@
 /** How products are read out: briefly, with size and price, in the shopper's locale. */
 import { productName, type Product } from '../catalog/product';
-import { formatPrice } from '../i18n/format';
+import { formatShopPrice } from '../i18n/format';
 import { localizedSize } from '../i18n/size';
 import type { DisplayItem } from '../turn';
 import type { TurnContext } from './context';
 
 export function priceText(ctx: TurnContext, product: Product): string | undefined {
-  return product.priceCents === undefined ? undefined : formatPrice(product.priceCents, product.currency ?? 'USD', ctx.locale);
+  return product.priceCents === undefined ? undefined : formatShopPrice(product.priceCents, ctx.locale);
 }
 
-function sizeText(ctx: TurnContext, product: Product): string | undefined {
+/** The pack size as the locale says it, on speech, cards and screens alike ("4.8 oz" reads "140 g" in German). */
+export function sizeText(ctx: TurnContext, product: Product): string | undefined {
   return product.size === undefined ? undefined : localizedSize(product.size, ctx.locale);
 }
 

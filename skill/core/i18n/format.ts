@@ -1,3 +1,4 @@
+import { shopFor } from '../orders/shop-settings';
 import type { Locale } from '../turn';
 
 const currencyFormats = new Map<string, Intl.NumberFormat>();
@@ -12,6 +13,14 @@ export function formatPrice(cents: number, currency: string, locale: Locale): st
   }
   // Intl puts a no-break space before the symbol in German; speech engines and chat surfaces want a plain one.
   return format.format(cents / 100).replace(/\u00a0/g, ' ');
+}
+
+/**
+ * A price in the currency of the locale's shop: what search, cart, checkout and cards show, so one conversation
+ * speaks one currency. An order already placed keeps the currency it was charged in (formatPrice with its own).
+ */
+export function formatShopPrice(cents: number, locale: Locale): string {
+  return formatPrice(cents, shopFor(locale).currency, locale);
 }
 
 const listFormats = new Map<Locale, Intl.ListFormat>();

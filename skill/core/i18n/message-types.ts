@@ -84,6 +84,10 @@ export interface Messages {
   voiceOrderingLocked: string;
   missingAddressOrPayment: string;
   checkoutEmpty: string;
+  /**
+   * `tax` is the sales tax added to the total (en-US) or the VAT the total already contains (de-DE): each locale's
+   * sentence says which, as its shop (core/orders/shop-settings.ts) computes it.
+   */
   checkoutReadback(p: { seller: string; items: string; total: string; tax: string; delivery: string; address: string; payment: string }): string;
   checkoutQuestion: string;
   /** The stored card as read back: `digits` is the card's last four, already marked to be read digit by digit. */

@@ -1,8 +1,13 @@
-/** The shop's commercial rules, from configuration: who sells, what tax and delivery cost, when a PIN is needed. */
+/**
+ * The shop's commercial rules, from configuration: who sells, what tax and delivery cost, when a PIN is needed.
+ * Currency and tax regime are the locale's shop (shop-settings.ts); amounts here are minor units of that currency.
+ */
 export interface ShopPolicy {
   sellerName: string;
-  currency: string;
-  /** Sales tax in basis points of the subtotal (825 = 8.25 %). */
+  /**
+   * Sales tax in basis points of the subtotal (825 = 8.25 %), for shops whose tax rule adds sales tax: the rate
+   * depends on where the shop delivers, so the deployment sets it. VAT rates are the law's (shop-settings.ts).
+   */
   taxRateBasisPoints: number;
   deliveryFeeCents: number;
   /** Subtotal from which delivery is free. */
@@ -16,7 +21,6 @@ export interface ShopPolicy {
 
 export const DEFAULT_POLICY: ShopPolicy = {
   sellerName: 'vocart demo shop',
-  currency: 'USD',
   taxRateBasisPoints: 825,
   deliveryFeeCents: 499,
   freeDeliveryFromCents: 5000,

@@ -48,6 +48,7 @@ describe('order placement through failures on DynamoDB Local', async () => {
         unavailable: [],
         subtotalCents: 2997,
         taxCents: 247,
+        taxIncluded: false,
         deliveryFeeCents: 499,
         totalCents: 3743,
         currency: 'USD',

@@ -3,7 +3,7 @@ import { productName, type Product } from '../../catalog/product';
 import { cartSubtotalCents, itemCount, removeFromCart } from '../../cart/cart';
 import { packLineWords } from '../../cart/pack-line';
 import { decideQuantity } from '../../cart/quantity';
-import { formatPrice, joinList } from '../../i18n/format';
+import { formatShopPrice, joinList } from '../../i18n/format';
 import type { Locale, Reply } from '../../turn';
 import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
@@ -87,8 +87,7 @@ export async function readCart(ctx: TurnContext): Promise<Reply> {
     parts.push(ctx.msg.cartLineWithPacks(packLineWords(product, line.quantity, ctx.locale)));
     items.push({ ...displayItem(ctx, product), subtitle: `${line.quantity} × ${product.size ?? ''}`.trim() });
   }
-  const currency = ctx.deps.catalog.get(cart.lines[0]!.productId)?.currency ?? 'USD';
-  const total = formatPrice(cartSubtotalCents(cart.lines, ctx.deps.catalog), currency, ctx.locale);
+  const total = formatShopPrice(cartSubtotalCents(cart.lines, ctx.deps.catalog), ctx.locale);
   const list = joinList(parts, ctx.locale);
   return ctx.ask(ctx.msg.cartContents(itemCount(cart.lines), list, total), ctx.msg.anythingElse, {
     display: ctx.display(ctx.msg.cartTitle, items, total),

@@ -45,7 +45,7 @@ export async function accountBlocker(ctx: TurnContext): Promise<Reply | undefine
 /** The cart priced as it would be charged now. */
 export async function currentQuote(ctx: TurnContext): Promise<Quote> {
   const customer = await ctx.customer();
-  return quoteCart(customer.cart.lines, ctx.deps.catalog, ctx.deps.policy);
+  return quoteCart(customer.cart.lines, ctx.deps.catalog, ctx.deps.policy, ctx.locale);
 }
 
 /** Reads the order back and waits for an explicit yes. `prefix` lets reorder say what it put in the cart first. */

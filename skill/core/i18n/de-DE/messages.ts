@@ -36,7 +36,7 @@ export const deDE: Messages = {
   // Kein Verb, das sich nach den Worten des Kunden richten müsste ("Bananen ist").
   notInCart: (query) => `Ich finde ${query} nicht in deinem Warenkorb.`,
   cartEmpty: 'Dein Warenkorb ist leer. Was möchtest du hinzufügen?',
-  cartContents: (count, list, total) => `In deinem Warenkorb ${count === 1 ? 'ist 1 Artikel' : `sind ${count} Artikel`}: ${list}. Das macht ${total} ohne Steuer und Lieferung.`,
+  cartContents: (count, list, total) => `In deinem Warenkorb ${count === 1 ? 'ist 1 Artikel' : `sind ${count} Artikel`}: ${list}. Das macht ${total} inklusive MwSt., ohne Lieferung.`,
   cartLine: (quantity, name) => (quantity > 1 ? `${quantity} mal ${name}` : name),
   addedPacks: (line, cartCount) =>
     `Ich habe ${germanPacks(line)}${line.total ? ` für ${line.total}` : ''} in den Warenkorb gelegt. Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
@@ -71,7 +71,8 @@ export const deDE: Messages = {
   missingAddressOrPayment: 'Für eine Bestellung braucht dein Konto eine Lieferadresse und eine Zahlungsart. Bitte ergänze sie in deinem vocart-Konto.',
   checkoutEmpty: 'Dein Warenkorb ist leer, es gibt noch nichts zu bestellen. Was möchtest du hinzufügen?',
   checkoutReadback: (p) =>
-    `Deine Bestellung bei ${p.seller}: ${p.items}. Die Summe ist ${p.total}, inklusive ${p.tax} Steuer und ${p.delivery} Lieferung, an ${p.address}, bezahlt mit ${p.payment}.`,
+    // The VAT is part of the total, not added to it: German prices are gross.
+    `Deine Bestellung bei ${p.seller}: ${p.items}. Die Summe ist ${p.total}, inklusive ${p.tax} MwSt. und ${p.delivery} Lieferung, an ${p.address}, bezahlt mit ${p.payment}.`,
   checkoutQuestion: 'Soll ich die Bestellung aufgeben?',
   cardEnding: (brand, digits) => `${brand} mit den Endziffern ${digits}`,
   unavailableSkipped: (count) => `${count === 1 ? 'Ein Produkt in deinem Warenkorb ist' : `${count} Produkte in deinem Warenkorb sind`} nicht mehr erhältlich und werden nicht bestellt.`,

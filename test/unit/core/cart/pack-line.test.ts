@@ -19,7 +19,7 @@ describe('packLineWords', () => {
 
   it('describes other products by their size in the shopper\'s locale', () => {
     expect(packLineWords(wholeMilk, 2, 'en-US')).toEqual({ packs: 2, name: 'Whole Milk', size: '1 gallon', total: '$8.58' });
-    expect(packLineWords(wholeMilk, 2, 'de-DE')).toEqual({ packs: 2, name: 'Vollmilch', size: '3,8 Liter', total: '8,58 $' });
+    expect(packLineWords(wholeMilk, 2, 'de-DE')).toEqual({ packs: 2, name: 'Vollmilch', size: '3,8 Liter', total: '8,58 €' });
   });
 
   it('says no price it could not charge', () => {
@@ -56,20 +56,20 @@ describe('addedPacks and cartLineWithPacks, de-DE', () => {
 
   it('"sechs Eier": eine Packung, in the singular', () => {
     expect(de.addedPacks(packLineWords(brownEggs, 1, 'de-DE', 6), 3)).toBe(
-      'Ich habe eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6) für 4,29 $ in den Warenkorb gelegt. Du hast jetzt 3 Artikel. Noch etwas?',
+      'Ich habe eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6) für 4,29 € in den Warenkorb gelegt. Du hast jetzt 3 Artikel. Noch etwas?',
     );
   });
 
   it('zwei Packungen, in the plural, "mit je"', () => {
     expect(de.addedPacks(packLineWords(brownEggs, 2, 'de-DE'), 2)).toBe(
-      'Ich habe 2 Packungen Braune Eier Größe L mit je 12 Stück (insgesamt 24) für 8,58 $ in den Warenkorb gelegt. Du hast jetzt 2 Artikel. Noch etwas?',
+      'Ich habe 2 Packungen Braune Eier Größe L mit je 12 Stück (insgesamt 24) für 8,58 € in den Warenkorb gelegt. Du hast jetzt 2 Artikel. Noch etwas?',
     );
-    expect(de.cartLineWithPacks(packLineWords(brownEggs, 3, 'de-DE', 30))).toBe('3 Packungen Braune Eier Größe L mit je 12 Stück (insgesamt 36, du wolltest 30), 12,87 $');
-    expect(de.cartLineWithPacks(packLineWords(brownEggs, 1, 'de-DE'))).toBe('eine Packung Braune Eier Größe L mit 12 Stück, 4,29 $');
+    expect(de.cartLineWithPacks(packLineWords(brownEggs, 3, 'de-DE', 30))).toBe('3 Packungen Braune Eier Größe L mit je 12 Stück (insgesamt 36, du wolltest 30), 12,87 €');
+    expect(de.cartLineWithPacks(packLineWords(brownEggs, 1, 'de-DE'))).toBe('eine Packung Braune Eier Größe L mit 12 Stück, 4,29 €');
   });
 
   it('products not sold by count: "2 mal … (je …)"', () => {
-    expect(de.cartLineWithPacks(packLineWords(wholeMilk, 2, 'de-DE'))).toBe('2 mal Vollmilch (je 3,8 Liter), 8,58 $');
-    expect(de.addedPacks(packLineWords(wholeMilk, 1, 'de-DE'), 1)).toBe('Ich habe Vollmilch (3,8 Liter) für 4,29 $ in den Warenkorb gelegt. Du hast jetzt 1 Artikel. Noch etwas?');
+    expect(de.cartLineWithPacks(packLineWords(wholeMilk, 2, 'de-DE'))).toBe('2 mal Vollmilch (je 3,8 Liter), 8,58 €');
+    expect(de.addedPacks(packLineWords(wholeMilk, 1, 'de-DE'), 1)).toBe('Ich habe Vollmilch (3,8 Liter) für 4,29 € in den Warenkorb gelegt. Du hast jetzt 1 Artikel. Noch etwas?');
   });
 });

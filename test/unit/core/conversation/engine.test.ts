@@ -120,7 +120,7 @@ describe('conversation core', () => {
 
   it('adds a spoken list in German', async () => {
     const reply = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'eier und vollmilch' } } }, 'de-DE');
-    expect(reply.speech).toBe('Eine Packung Braune Eier mit 12 Stück, 4,29 $ und Vollmilch (3,8 Liter), 3,49 $ sind im Warenkorb. Du hast jetzt 2 Artikel. Noch etwas?');
+    expect(reply.speech).toBe('Eine Packung Braune Eier mit 12 Stück, 4,29 € und Vollmilch (3,8 Liter), 3,49 € sind im Warenkorb. Du hast jetzt 2 Artikel. Noch etwas?');
   });
 
   it('adds a dozen eggs as one pack of twelve, and two dozen as two', async () => {
@@ -223,7 +223,7 @@ describe('conversation core', () => {
 
   it('speaks German in de-DE', async () => {
     const reply = await say({ intent: 'SearchProductIntent', slots: { product: { raw: 'milch' } } }, 'de-DE');
-    expect(reply.speech).toMatch(/^Ich habe 4 gefunden: 1\. Vollmilch, 3,8 Liter, 3,49 \$/);
+    expect(reply.speech).toMatch(/^Ich habe 4 gefunden: 1\. Vollmilch, 3,8 Liter, 3,49 €/);
     const added = await say({ intent: 'AddToCartIntent', slots: { product: { raw: 'zwei flaschen hafermilch' } } }, 'de-DE');
     expect(added.speech).toMatch(/^Ich habe 2 mal Hafermilch \(je 1,8 kg\)/);
   });

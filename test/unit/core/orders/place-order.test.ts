@@ -29,7 +29,7 @@ async function setup(gatewayOptions: ConstructorParameters<typeof LocalPaymentGa
     customerId: CUSTOMER,
     cartLines: LINES,
     cartVersion: cart.version,
-    quote: { lines: [{ productId: 'p1', quantity: 2, unitPriceCents: 500 }], unavailable: [], subtotalCents: 1000, taxCents: 83, deliveryFeeCents: 499, totalCents: 1582, currency: 'USD' },
+    quote: { lines: [{ productId: 'p1', quantity: 2, unitPriceCents: 500 }], unavailable: [], subtotalCents: 1000, taxCents: 83, taxIncluded: false, deliveryFeeCents: 499, totalCents: 1582, currency: 'USD' },
     paymentMethod: METHOD,
     claimant: `req-${Math.random()}`,
     ...partial,
