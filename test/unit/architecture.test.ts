@@ -107,6 +107,30 @@ describe('architecture rooms', () => {
   });
 });
 
+describe('adapters as mirror images', () => {
+  /** The roles every platform adapter has, under the same file name, so a change on one side has an obvious twin. */
+  const MIRRORED_ROLES = ['request-to-turn', 'reply-to-response', 'session', 'ssml', 'express', 'lambda-handler'];
+  const ADAPTERS = ['skill/platforms/alexa', 'skill/platforms/google'];
+  /** Names the Dialogflow adapter used before it took the mirrored ones; they must not come back beside them. */
+  const RETIRED = ['to-turn', 'to-response', 'session-context', 'http', 'speech'];
+
+  it.each(ADAPTERS)('%s has a file for every mirrored role and none under a retired name', (adapter) => {
+    const names = readdirSync(join(root, adapter)).filter((name) => name.endsWith('.ts')).map((name) => name.slice(0, -3));
+    expect(MIRRORED_ROLES.filter((role) => !names.includes(role))).toEqual([]);
+    expect(RETIRED.filter((name) => names.includes(name))).toEqual([]);
+  });
+
+  it('gives each Lambda entry point a one-line job: the platform\'s lambda-handler builds the handler', () => {
+    for (const platform of ['alexa', 'google']) {
+      expect(importsOf(join(root, `lambda/${platform}.ts`))).toContain(`../skill/platforms/${platform}/lambda-handler`);
+    }
+  });
+
+  it('keeps one session schema for both platforms: each session.ts reads state through the shared one', () => {
+    for (const adapter of ADAPTERS) expect(importsOf(join(root, adapter, 'session.ts'))).toContain('../session-state');
+  });
+});
+
 describe('error names', () => {
   it('every error class names itself in a string, so minified bundles still log which error it was', () => {
     const unnamed = ['skill', 'lambda'].flatMap((dir) =>

@@ -13,7 +13,7 @@ import { List, type OptionItem } from 'actions-on-google/dist/service/actionssdk
 import type { Display, DisplayItem, Locale, Reply } from '../../core/turn';
 import { googleMessages } from './platform-messages';
 import { xmlSafeText } from '../speech-text';
-import { displayText, plainText, toSsml } from './speech';
+import { displayText, plainText, toSsml } from './ssml';
 
 /** Limits of the Assistant's UI elements: a suggestion chip holds 25 characters, a response 8 chips, a list 30 items. */
 const MAX_CHIP_CHARS = 25;

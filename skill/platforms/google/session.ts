@@ -3,9 +3,9 @@
  * sessionAttributes. Whatever comes back is client input: it is parsed and validated, and dropped whole
  * when it does not have the expected shape.
  */
-import * as z from 'zod/mini';
 import type { SessionState } from '../../core/turn';
 import { SESSION_LIMITS, checkSerializedSessionState, sessionStateFits } from '../request-limits';
+import { readSessionState as readState } from '../session-state';
 import type { DialogflowContext } from './webhook-request';
 
 export const SESSION_CONTEXT = 'vocart-session';
@@ -19,16 +19,6 @@ const STATE_PARAMETER = 'state';
 export const SESSION_CONTEXT_LIFESPAN = 10;
 /** The state travels on every request: the limits it must keep are shared with Alexa (request-limits.ts). */
 const MAX_STATE_CHARS = SESSION_LIMITS.maxChars;
-
-const sessionStateSchema = z.catchall(
-  z.object({
-    lastResults: z.optional(z.array(z.string().check(z.maxLength(128))).check(z.maxLength(100))),
-    resultOffset: z.optional(z.number().check(z.int(), z.gte(0))),
-    pending: z.optional(z.looseObject({ kind: z.string().check(z.maxLength(64)) })),
-    misses: z.optional(z.number().check(z.int(), z.gte(0), z.lte(1000))),
-  }),
-  z.unknown(),
-);
 
 /** The last path segment of a context name: `projects/p/agent/sessions/s/contexts/vocart-session` → `vocart-session`. */
 export function contextId(name: string): string {
@@ -60,9 +50,8 @@ export function readSessionState(context: DialogflowContext | undefined): Sessio
   } catch {
     return undefined;
   }
-  if (!sessionStateFits(json)) return undefined;
-  const parsed = sessionStateSchema.safeParse(json);
-  return parsed.success ? (parsed.data as SessionState) : undefined;
+  // The same schema and limits as Alexa's sessionAttributes (../session-state.ts).
+  return readState(json);
 }
 
 export interface OutputContext {

@@ -4,7 +4,7 @@ import { escapeSsmlText, truncateText, xmlSafeText } from '../../../skill/platfo
 import { toSsml as alexaSsml } from '../../../skill/platforms/alexa/ssml';
 import { toCoreSlots } from '../../../skill/platforms/alexa/slots';
 import { addCard } from '../../../skill/platforms/alexa/cards';
-import { displayText, toSsml as googleSsml } from '../../../skill/platforms/google/speech';
+import { displayText, toSsml as googleSsml } from '../../../skill/platforms/google/ssml';
 import { genericFulfillment } from '../../../skill/platforms/google/reply-to-response';
 
 const LONE_HIGH = '\uD83D';

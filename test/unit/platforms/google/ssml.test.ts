@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sayDigits } from '../../../../skill/core/speech-marks';
 import type { Reply } from '../../../../skill/core/turn';
 import { genericFulfillment } from '../../../../skill/platforms/google/reply-to-response';
-import { displayText, toSsml } from '../../../../skill/platforms/google/speech';
+import { displayText, toSsml } from '../../../../skill/platforms/google/ssml';
 
 const readback = `Paid with Visa ending in ${sayDigits('4242')}. Shall I place the order?`;
 
