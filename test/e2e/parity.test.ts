@@ -6,9 +6,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedDemo } from '../../lambda/local/demo-data';
 import { createServer, listen } from '../../lambda/local/server';
-import { createApp } from '../../skill/app';
+import { createApp, type App } from '../../skill/app';
 import { loadConfig } from '../../skill/config';
+import { quoteCart } from '../../skill/core/orders/quote';
 import type { Locale } from '../../skill/core/turn';
 import { ensureTable } from '../../skill/store';
 import { loadCatalogFile } from '../../skill/store/catalog-file';
@@ -40,9 +42,9 @@ const SCRIPTS: Record<Locale, { launch: RegExp; steps: Step[] }> = {
   'de-DE': {
     launch: /automatischer Einkaufsassistent/,
     steps: [
-      { say: 'such nach bananen', expect: /Bananen, 910 g, 1,29 \$/ },
-      { say: 'leg bananen in den warenkorb', expect: /^Ich habe Bananen \(910 g\) für 1,29 \$ in den Warenkorb gelegt\./ },
-      { say: 'was ist auf der einkaufsliste', expect: /^In deinem Warenkorb ist 1 Artikel: Bananen \(910 g\), 1,29 \$\./ },
+      { say: 'such nach bananen', expect: /Bananen, 910 g, 1,29 €/ },
+      { say: 'leg bananen in den warenkorb', expect: /^Ich habe Bananen \(910 g\) für 1,29 € in den Warenkorb gelegt\./ },
+      { say: 'was ist auf der einkaufsliste', expect: /^In deinem Warenkorb ist 1 Artikel: Bananen \(910 g\), 1,29 €\. Das macht 1,29 € inklusive MwSt\., ohne Lieferung\./ },
       { say: 'entferne bananen aus dem warenkorb', expect: /^Bananen habe ich aus dem Warenkorb entfernt/ },
       { say: 'was ist auf der einkaufsliste', expect: /^Dein Warenkorb ist leer/ },
       { say: 'entferne bananen aus dem warenkorb', expect: /^Ich finde bananen nicht in deinem Warenkorb\./i },
@@ -55,11 +57,14 @@ const SCRIPTS: Record<Locale, { launch: RegExp; steps: Step[] }> = {
 
 let http: Server;
 let baseUrl: string;
+let app: App;
+let demo: Awaited<ReturnType<typeof seedDemo>>;
 
 beforeAll(async () => {
   const config = loadConfig({ TABLE_NAME: uniqueTableName('vocart-parity'), DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), ALEXA_VERIFY_SIGNATURE: 'false', LOG_LEVEL: 'SILENT' });
-  const app = createApp(config, { catalog: loadCatalogFile() });
+  app = createApp(config, { catalog: loadCatalogFile() });
   await ensureTable(app.store.client, config.TABLE_NAME);
+  demo = await seedDemo(app);
   http = await listen(createServer(app), 0);
   baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });
@@ -85,6 +90,53 @@ describe.each(Object.keys(SCRIPTS) as Locale[])('the same conversation on Alexa 
     expect(a.speech).toMatch(step.expect);
     expect(g.speech).toBe(a.speech);
     expect(g.endSession).toBe(a.endSession);
+  });
+});
+
+/**
+ * A German shop that is a German shop: euros from the search to the card, prices that already hold their VAT, and
+ * a read-back that states the VAT inside the total instead of adding US sales tax. The demo customer is linked on
+ * both platforms, so both read back the one cart.
+ */
+describe('the German shop on Alexa and Dialogflow', () => {
+  it('reads the checkout back in euros, VAT included in the total, the same on both platforms', async () => {
+    const alexa = createAlexaDriver({ baseUrl, locale: 'de-DE', userId: 'amzn1.ask.account.parity-shop', accessToken: demo.accessToken, hasScreen: true });
+    const google = createGoogleDriver({ baseUrl, locale: 'de-DE', userId: 'parity-shop', accessToken: demo.accessToken });
+    await alexa.launch();
+    await google.launch();
+    const added = await alexa.say('leg bananen in den warenkorb');
+    expect(added.speech).toMatch(/^Ich habe Bananen \(910 g\) für 1,29 € in den Warenkorb gelegt\./);
+
+    const [a, g] = [await alexa.say('zur kasse'), await google.say('zur kasse')];
+    // Bananas are food (7 %): 1,29 € + 4,99 € delivery = 6,28 €, of which 6,28 × 7/107 = 0,41 € is VAT.
+    expect(a.speech).toContain('Die Summe ist 6,28 €, inklusive 0,41 € MwSt. und 4,99 € Lieferung');
+    expect(a.speech).not.toMatch(/\$|Steuer/);
+    expect(g.speech).toBe(a.speech);
+    const cart = await app.store.customers.load(demo.customerId);
+    const quote = quoteCart(cart.cart.lines, app.catalog, app.policy, 'de-DE');
+    expect({ total: quote.totalCents, vat: quote.taxCents, currency: quote.currency }).toEqual({ total: 628, vat: 41, currency: 'EUR' });
+  });
+
+  it('shows metric sizes and euros on the Alexa card and screen and in the Dialogflow list', async () => {
+    const alexa = createAlexaDriver({ baseUrl, locale: 'de-DE', userId: 'amzn1.ask.account.parity-screen', hasScreen: true });
+    const google = createGoogleDriver({ baseUrl, locale: 'de-DE', userId: 'parity-screen' });
+    await alexa.launch();
+    await google.launch();
+    await alexa.say('leg bananen in den warenkorb');
+    await google.say('leg bananen in den warenkorb');
+    const a = await alexa.say('was ist auf der einkaufsliste');
+    const g = await google.say('was ist auf der einkaufsliste');
+
+    const card = JSON.stringify(a.raw.response.card);
+    expect(card).toContain('910 g');
+    expect(card).toContain('1,29 €');
+    // What the APL document shows comes from its data source (the document itself is all template).
+    const screen = JSON.stringify((a.raw.response.directives ?? []).map((directive) => (directive as { datasources?: unknown }).datasources));
+    expect(screen).toContain('910 g');
+    expect(screen).toContain('1,29 €');
+    const rich = JSON.stringify(g.raw.fulfillmentMessages ?? []) + JSON.stringify(g.raw.payload ?? {});
+    expect(rich).toContain('1,29 €');
+    for (const shown of [card, screen, rich]) expect(shown).not.toMatch(/\b(oz|lb)\b|\$/);
   });
 });
 

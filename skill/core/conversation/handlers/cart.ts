@@ -8,7 +8,7 @@ import type { Locale, Reply } from '../../turn';
 import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
 import { parseQuantitySlot } from '../numbers';
-import { displayItem } from '../product-text';
+import { displayItem, sizeText } from '../product-text';
 import { personalWeights } from '../personal';
 import { parseProductRequest } from '../../catalog/product-request';
 import { addProduct, quantityProblemReply, saveCart } from '../steps/cart-writes';
@@ -85,7 +85,7 @@ export async function readCart(ctx: TurnContext): Promise<Reply> {
     const product = ctx.deps.catalog.get(line.productId);
     if (!product) continue;
     parts.push(ctx.msg.cartLineWithPacks(packLineWords(product, line.quantity, ctx.locale)));
-    items.push({ ...displayItem(ctx, product), subtitle: `${line.quantity} × ${product.size ?? ''}`.trim() });
+    items.push({ ...displayItem(ctx, product), subtitle: `${line.quantity} × ${sizeText(ctx, product) ?? ''}`.trim() });
   }
   const total = formatShopPrice(cartSubtotalCents(cart.lines, ctx.deps.catalog), ctx.locale);
   const list = joinList(parts, ctx.locale);

@@ -28,7 +28,8 @@ export const deDE: Messages = {
   noResultsToChoose: 'Suche zuerst nach einem Produkt und sag mir dann, welches du möchtest.',
   noSuchChoice: (position) => `Eine Nummer ${position} gibt es in der Liste nicht. Welches möchtest du?`,
   added: (quantity, item, cartCount) =>
-    `${quantity > 1 ? `${quantity} mal ` : ''}${item} ist im Warenkorb. Du hast jetzt ${cartCount} ${cartCount === 1 ? 'Artikel' : 'Artikel'}. Noch etwas?`,
+    // The verb agrees with the count: "Hafermilch ist", "12 mal Hafermilch sind".
+    `${quantity > 1 ? `${quantity} mal ${item} sind` : `${item} ist`} im Warenkorb. Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
   addedSeveral: (items, missing, cartCount) =>
     `${capitalize(items)} sind im Warenkorb.${missing ? ` ${missing} habe ich nicht gefunden.` : ''} Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
   addedReprompt: 'Du kannst noch etwas hinzufügen oder fragen, was im Warenkorb ist.',
