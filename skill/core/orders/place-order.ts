@@ -69,9 +69,9 @@ export async function placeOrder(deps: PlaceOrderDeps, input: PlaceOrderInput): 
   const amount = input.quote.totalCents;
   if (!Number.isSafeInteger(amount) || amount <= 0) return { kind: 'failed', charged: 'no', error: new InvalidChargeAmountError(amount) };
   const timeoutMs = deps.payments.chargeTimeoutMs;
-  if (Date.now() > latestChargeStart(timeoutMs, [input.deadline])) return { kind: 'too-late' };
-
   const key = orderIdempotencyKey(input.customerId, input.cartVersion, input.cartLines);
+  if (Date.now() > latestChargeStart(timeoutMs, [input.deadline])) return tooLateUnlessPlaced(deps, input.customerId, key);
+
   const chargeKey = chargeIdempotencyKey(key);
   const leaseMs = claimLeaseMs(timeoutMs);
   const leaseEnd = Date.now() + leaseMs;
@@ -252,6 +252,16 @@ async function refund({ deps, input, chargeKey }: Attempt): Promise<void> {
   } catch (error) {
     deps.log.error('refund after failed order did not go through', { customerId: input.customerId, error: errorName(error) });
   }
+}
+
+/**
+ * Too late to charge. A copy of this yes that reached this point late may find its order already placed by another
+ * copy: the shopper then hears about that order, not "nothing was charged and your cart is unchanged", which would
+ * be wrong about the cart.
+ */
+async function tooLateUnlessPlaced(deps: PlaceOrderDeps, customerId: string, key: string): Promise<PlaceOrderResult> {
+  const state = await deps.orders.inspect(customerId, key).catch(() => undefined);
+  return state?.kind === 'placed' ? { kind: 'placed', order: state.order, duplicate: true } : { kind: 'too-late' };
 }
 
 async function waitForWinner(deps: PlaceOrderDeps, customerId: string, key: string, deadline: number | undefined): Promise<PlaceOrderResult> {

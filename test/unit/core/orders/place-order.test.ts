@@ -86,6 +86,17 @@ describe('placeOrder', () => {
     expect(enough.kind).toBe('placed');
   });
 
+  it('a copy of the yes too late to charge tells of the order another copy placed, not of an unchanged cart', async () => {
+    const { deps, input, payments, placed } = await setup();
+    const first = await placeOrder(deps, input());
+    expect(first).toMatchObject({ kind: 'placed', duplicate: false });
+    const late = await placeOrder(deps, input({ deadline: Date.now() }));
+    expect(late).toMatchObject({ kind: 'placed', duplicate: true });
+    expect(late.kind === 'placed' && late.order.orderId).toBe(first.kind === 'placed' && first.order.orderId);
+    expect(placed()).toHaveLength(1);
+    expect(payments.capturedCharges()).toHaveLength(1);
+  });
+
   it('after a timed-out charge, a retry charges anew and only the new charge backs the order', async () => {
     const { deps, input, payments, placed } = await setup({ failure: 'timeout' });
     const first = await placeOrder(deps, input());
