@@ -37,6 +37,7 @@ const CONTRACT: Record<string, Record<string, string>> = {
   StopRemindersIntent: { product: 'ProductName' },
   ListRemindersIntent: {},
   DeleteMyDataIntent: {},
+  LinkAccountIntent: { code: 'AMAZON.NUMBER' },
   'AMAZON.HelpIntent': {},
   'AMAZON.StopIntent': {},
   'AMAZON.CancelIntent': {},

@@ -37,6 +37,7 @@ const CONTRACT: Record<string, Record<string, string>> = {
   StopRemindersIntent: { product: '@product' },
   ListRemindersIntent: {},
   DeleteMyDataIntent: {},
+  LinkAccountIntent: { code: '@sys.number-sequence' },
   HelpIntent: {},
   StopIntent: {},
   CancelIntent: {},

@@ -41,7 +41,8 @@ describe('toTurn', () => {
       session: {},
       newSession: true,
       dialog: { confirmation: 'NONE' },
-      device: { hasScreen: false },
+      // Every Alexa user has the Alexa app (its cards, the linking card) and can be reminded outside a session.
+      device: { hasScreen: false, app: true, accountLinkingCard: true, outOfSessionReminders: true },
       requestId: 'amzn1.echo-api.request.1d5e2b7c-3f4a-4b9e-8c21-6a0d9e3f7b52',
       permissions: [],
     });

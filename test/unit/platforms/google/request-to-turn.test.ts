@@ -91,7 +91,8 @@ describe('toTurn', () => {
       session: {},
       newSession: true,
       dialog: { confirmation: 'NONE' },
-      device: { hasScreen: true },
+      // An Assistant surface that announces account linking: an app with a sign-in prompt, but no push.
+      device: { hasScreen: true, app: true, accountLinkingCard: true, outOfSessionReminders: false },
       requestId: '6d7f4b0e-3c1a-4f8e-9b52-0c5a7e2d9f11-2a5e8d1c',
       sessionId: 'projects/vocart-demo-4f2a1/agent/sessions/ABwppHGx2dTtZ6Q1xJ9s-demo',
     });
@@ -107,7 +108,16 @@ describe('toTurn', () => {
     });
     expect(turn.session).toEqual({ lastResults: ['p-de-0042', 'p-de-0043'], resultOffset: 0, misses: 1 });
     expect(turn.newSession).toBe(false);
-    expect(turn.device.hasScreen).toBe(true);
+    // A web chat: a screen, but no app and no linking card, and nothing reaches the shopper after the chat.
+    expect(turn.device).toEqual({ hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false });
+  });
+
+  it('says what a phone gateway can do: no screen, no app, no linking card, whatever capabilities the payload claims', () => {
+    const request = parseWebhookRequest(fixture('assistant-welcome.en.json'));
+    const phone = { ...request, originalDetectIntentRequest: { ...request.originalDetectIntentRequest, source: 'GOOGLE_TELEPHONY' } };
+    expect(toTurn(phone).device).toMatchObject({ app: false, accountLinkingCard: false, outOfSessionReminders: false });
+    const bare = { ...request, originalDetectIntentRequest: undefined };
+    expect(toTurn(bare).device).toMatchObject({ app: false, accountLinkingCard: false, outOfSessionReminders: false });
   });
 
   it('keeps the resolved value alone when the shopper said exactly it', () => {
