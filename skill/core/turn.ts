@@ -41,6 +41,8 @@ export const CORE_INTENTS = [
   'Repeat',
   // The shopper's answer to a permission the platform asked for (Alexa's voice permission for reminders).
   'PermissionAnswer',
+  // The daily run's message that products are due, arriving with nobody listening (Alexa Skill Messaging).
+  'ReplenishmentDue',
 ] as const;
 export type CoreIntent = (typeof CORE_INTENTS)[number];
 
@@ -124,6 +126,8 @@ export interface Turn {
   permissions?: string[];
   /** With the PermissionAnswer intent: what the shopper told the platform when it asked for the reminders permission. */
   permissionAnswer?: 'granted' | 'denied' | 'unanswered';
+  /** With the ReplenishmentDue intent: the products the daily run found due, and the day (yyyy-mm-dd) they are due. */
+  replenishmentDue?: { dueDay: string; productIds: string[] };
 }
 
 export interface DisplayItem {

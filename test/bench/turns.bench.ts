@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     );
     await ensureTable(app.store.client, TABLE);
     const requests = countRequests(app.store.client);
-    const alexa = createAlexaSkill({ core: app.core, log: app.log, config: {}, catalog: app.catalog });
+    const alexa = createAlexaSkill({ core: app.core, log: app.log, config: {} });
     const google = new GoogleWebhook({ core: app.core, log: app.log, config: {} });
     const now = Date.now();
 

@@ -116,7 +116,7 @@ export class Simulator {
   constructor(private readonly deps: SimulatorDeps) {
     const { app } = deps;
     this.skillId = app.config.ALEXA_SKILL_ID ?? CONSOLE_SKILL_ID;
-    this.alexa = createAlexaSkill({ core: app.core, log: app.log, config: { ALEXA_SKILL_ID: this.skillId }, catalog: app.catalog });
+    this.alexa = createAlexaSkill({ core: app.core, log: app.log, config: { ALEXA_SKILL_ID: this.skillId } });
     // The console is an authenticated integration in the same process: like a gateway that sends the shared secret,
     // its payload user id is trusted, so a returning shopper on Dialogflow is the same shopper next session.
     this.google = new GoogleWebhook({ core: app.core, log: app.log, config: { GOOGLE_TRUST_PAYLOAD_USER_ID: true } });

@@ -12,6 +12,7 @@ import type { AnswerTable, QuestionAnswers } from './answers';
 import { QUESTION_ANSWERS } from './question-table';
 import { parseAskedQuestion, QUESTION_LIFETIME_MS, type AskedQuestion, type QuestionKind } from './questions';
 import { TURN_BUDGET_MS, TurnBudgetExceededError, withinBudget } from './turn-budget';
+import { replenishmentDue } from './handlers/reminder-message';
 import { showChangedCart } from './steps/cart-screen';
 import { rememberIdentity } from './steps/identities';
 import { addToCartIntent, clearCartIntent, readCart, removeFromCartIntent } from './handlers/cart';
@@ -55,6 +56,7 @@ const handlersByIntent: Record<CoreIntent, Handler> = {
   StopRemindersIntent: stopRemindersIntent,
   ListRemindersIntent: listRemindersIntent,
   PermissionAnswer: permissionAnswer,
+  ReplenishmentDue: replenishmentDue,
 };
 
 /** What "repeat that" may say again when no question is pending: the last reply, kept short. */
@@ -120,7 +122,8 @@ export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Re
     const carried = await rememberIdentity(ctx);
     // Whatever the first request is ("Alexa, ask vocart to add milk"), the shopper hears that vocart is a bot. Noted
     // before the handler runs, so a first request to erase everything leaves nothing behind.
-    const disclose = ctx.turn.intent !== 'Launch' && ctx.turn.intent !== 'SessionEnded' && (await firstContact(ctx));
+    // A message from the daily run is no contact with the shopper: nobody hears it, and it must not count as the first.
+    const disclose = ctx.turn.intent !== 'Launch' && ctx.turn.intent !== 'SessionEnded' && ctx.turn.intent !== 'ReplenishmentDue' && (await firstContact(ctx));
     let reply = await showChangedCart(ctx, await route(handlers, table, ctx, asked));
     if (carried && reply.speech) reply = { ...reply, speech: `${carried} ${reply.speech}` };
     if (disclose && reply.speech) reply = { ...reply, speech: `${ctx.msg.disclosure} ${reply.speech}` };

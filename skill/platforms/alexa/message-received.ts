@@ -1,23 +1,19 @@
 /**
- * Messaging.MessageReceived: the daily run's message arriving at the skill. The request carries no session but an
- * apiAccessToken, which is what the Reminders API accepts for creating reminders; so the reminder is created here,
- * in the shopper's locale, with the product names from the skill's own catalog.
+ * Messaging.MessageReceived: the daily run's message arriving at the skill. The adapter only translates: the message
+ * becomes a ReplenishmentDue Turn, the core decides which reminders to set and what they say, and the reply's
+ * reminders are created here through the Reminders API with the request's apiAccessToken (the request has no session).
  */
 import { getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
 import type { Response, interfaces } from 'ask-sdk-model';
-import { productName } from '../../core/catalog/product';
-import { messagesFor } from '../../core/i18n/messages';
-import type { Catalog, Log } from '../../core/ports';
-import type { Locale } from '../../core/turn';
+import type { ConversationCore } from '../../core/conversation/core';
+import type { Log } from '../../core/ports';
+import type { Turn } from '../../core/turn';
 import { toCoreLocale } from './locale';
 import { decodeReplenishmentMessage, isReplenishmentMessage, type ReplenishmentMessage } from './replenishment-message';
-import { createReminders, REMINDER_DEADLINE_MS, type PlannedReminder, type ReminderApi } from './reminders';
+import { createReminders, REMINDER_DEADLINE_MS, type ReminderApi } from './reminders';
 import { RemindersClient } from './reminders-client';
 
 export const MESSAGE_RECEIVED = 'Messaging.MessageReceived';
-
-/** The hour (device time) a replenishment reminder rings on its due day; the same as reminders set in a session. */
-export const REMINDER_LOCAL_TIME = '09:00:00.000';
 
 /**
  * The Reminders API client for this request, or undefined when the request gives no way to call it: Alexa puts the
@@ -32,18 +28,27 @@ export function reminderApiOf(input: HandlerInput, log: Log): ReminderApi | unde
   return new RemindersClient({ apiEndpoint: system.apiEndpoint, apiAccessToken: system.apiAccessToken, timeoutMs: REMINDER_DEADLINE_MS });
 }
 
-/** One reminder per known product, on the due day at the local reminder time; unknown ids are left out. */
-export function remindersForMessage(message: ReplenishmentMessage, catalog: Pick<Catalog, 'get'>, locale: Locale): PlannedReminder[] {
-  const words = messagesFor(locale);
-  return message.productIds.flatMap((id) => {
-    const product = catalog.get(id);
-    return product ? [{ at: `${message.dueDay}T${REMINDER_LOCAL_TIME}`, text: words.reminderText(productName(product, locale)) }] : [];
-  });
+/** The message as the core's Turn: who it is for, in which language, and what is due when. */
+export function messageTurn(input: HandlerInput, message: ReplenishmentMessage): Turn {
+  const { request, context } = input.requestEnvelope;
+  return {
+    intent: 'ReplenishmentDue',
+    slots: {},
+    locale: message.locale ?? toCoreLocale(request.locale),
+    customer: { platform: 'alexa', platformUserId: context.System.user.userId },
+    session: {},
+    // Outside any session: no conversation, no pending question, no screen.
+    newSession: true,
+    dialog: { confirmation: 'NONE' },
+    device: { hasScreen: false },
+    requestId: request.requestId,
+    replenishmentDue: { dueDay: message.dueDay, productIds: message.productIds },
+  };
 }
 
 export interface MessageReceivedDeps {
+  core: ConversationCore;
   log: Log;
-  catalog?: Pick<Catalog, 'get'>;
 }
 
 /**
@@ -67,12 +72,8 @@ export function messageReceivedHandler(deps: MessageReceivedDeps): RequestHandle
         deps.log.warn('alexa: malformed replenishment message', { errorName: error instanceof Error ? error.name : typeof error });
         return done();
       }
-      if (!deps.catalog) {
-        deps.log.error('alexa: replenishment message but no catalog configured');
-        return done();
-      }
-      const locale = message.locale ?? toCoreLocale(request.locale);
-      const reminders = remindersForMessage(message, deps.catalog, locale);
+      const turn = messageTurn(input, message);
+      const reminders = (await deps.core.handle(turn)).reminders ?? [];
       if (reminders.length === 0) {
         deps.log.info('alexa: replenishment message names no known product');
         return done();
@@ -80,7 +81,7 @@ export function messageReceivedHandler(deps: MessageReceivedDeps): RequestHandle
       const api = reminderApiOf(input, deps.log);
       if (!api) return done();
       // Amazon may deliver a message more than once: identical reminders already set are not created again.
-      const outcome = await createReminders(api, reminders, { locale, log: deps.log, skipExisting: true });
+      const outcome = await createReminders(api, reminders, { locale: turn.locale, log: deps.log, skipExisting: true });
       deps.log.info('alexa: replenishment reminders from message', {
         created: outcome.created,
         duplicates: outcome.duplicates,

@@ -1,7 +1,7 @@
 import { SkillBuilders, getLocale, getRequestType, type ErrorHandler, type HandlerInput, type RequestHandler, type Skill } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { ConversationCore } from '../../core/conversation/core';
-import type { Catalog, Log } from '../../core/ports';
+import type { Log } from '../../core/ports';
 import type { Reply, Turn } from '../../core/turn';
 import { messagesFor } from '../../core/i18n/messages';
 import { toCoreLocale } from './locale';
@@ -16,8 +16,6 @@ export interface AlexaSkillDeps {
   core: ConversationCore;
   config: { ALEXA_SKILL_ID?: string | undefined };
   log: Log;
-  /** Product names for reminders that arrive through skill messaging (without it those messages are dropped). */
-  catalog?: Pick<Catalog, 'get'>;
 }
 
 /**

@@ -24,7 +24,7 @@ const BUILT_IN_INTENTS: Readonly<Record<string, CoreIntent>> = {
 
 /** Names the platform may not use directly: they stand for platform events, not for things a shopper says. */
 const PLATFORM_ONLY: ReadonlySet<CoreIntent> = new Set([
-  'Launch', 'SessionEnded', 'Help', 'Stop', 'Cancel', 'Fallback', 'Yes', 'No', 'More', 'Repeat', 'PermissionAnswer',
+  'Launch', 'SessionEnded', 'Help', 'Stop', 'Cancel', 'Fallback', 'Yes', 'No', 'More', 'Repeat', 'PermissionAnswer', 'ReplenishmentDue',
 ]);
 const CUSTOM_INTENTS: ReadonlySet<string> = new Set(CORE_INTENTS.filter((intent) => !PLATFORM_ONLY.has(intent)));
 

@@ -12,10 +12,10 @@ import { createAlexaSkill } from '../../../skill/platforms/alexa/skill';
 import { LwaTokenSource, SkillMessagingClient } from '../../../skill/platforms/alexa/skill-messaging';
 import { DynamoDueIndex } from '../../../skill/store/due-index';
 import { FakeAmazonApi } from '../../helpers/fake-amazon-api';
-import { FixedClock, SAMPLE_PRODUCTS, SilentLog, WordMatchCatalog } from '../../helpers/fakes';
+import { FixedClock, SAMPLE_PRODUCTS, SilentLog, WordMatchCatalog, memoryCoreDeps } from '../../helpers/fakes';
 import { createTestStore } from '../../helpers/store';
 import { consentRecord, predictionRecord, writeRecords, type ConsentSpec, type PredictionSpec } from './prediction-items';
-import { RecordingCore } from '../../unit/platforms/alexa/fake-core';
+import { createConversationCore } from '../../../skill/core/conversation/engine';
 
 const TODAY = '2026-11-23';
 const NOW = new Date(`${TODAY}T06:00:00.000Z`);
@@ -203,7 +203,8 @@ describe('daily replenishment run on DynamoDB Local', () => {
     await given([{ customerId: 'c1', productId: 'coffee-1', dueDay: TODAY }], [consenting('c1', { locale: 'en-US' })]);
     await run();
     const [message] = amazon.messages;
-    const skill = createAlexaSkill({ core: new RecordingCore(), log, catalog: new WordMatchCatalog(SAMPLE_PRODUCTS), config: { ALEXA_SKILL_ID: SKILL_ID } });
+    // The core decides the reminders (what they say, when they ring); the skill delivers them.
+    const skill = createAlexaSkill({ core: createConversationCore(memoryCoreDeps({ catalog: new WordMatchCatalog(SAMPLE_PRODUCTS) })), log, config: { ALEXA_SKILL_ID: SKILL_ID } });
     const envelope = {
       version: '1.0',
       context: {

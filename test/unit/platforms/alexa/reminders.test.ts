@@ -11,7 +11,8 @@ import { REMINDERS_SCOPE } from '../../../../skill/platforms/alexa/request-to-tu
 import { createAlexaSkill } from '../../../../skill/platforms/alexa/skill';
 import { stripSsml } from '../../../helpers/alexa-driver';
 import { FakeAmazonApi } from '../../../helpers/fake-amazon-api';
-import { WordMatchCatalog } from '../../../helpers/fakes';
+import { memoryCoreDeps, WordMatchCatalog } from '../../../helpers/fakes';
+import { createConversationCore } from '../../../../skill/core/conversation/engine';
 import { MemoryLog, RecordingCore } from './fake-core';
 
 const SKILL_ID = 'amzn1.ask.skill.0b9c4d2e-1a7f-4c6b-8e53-7d1f2a9b6c30';
@@ -62,7 +63,9 @@ describe('reminders against the fake Reminders API', () => {
 
   const reminderClient = (token: string) => new RemindersClient({ apiEndpoint: amazon.baseUrl, apiAccessToken: token });
 
-  const skill = () => createAlexaSkill({ core, log, catalog, config: { ALEXA_SKILL_ID: SKILL_ID } });
+  const skill = () => createAlexaSkill({ core, log, config: { ALEXA_SKILL_ID: SKILL_ID } });
+  /** The real core over memory stores: a message's reminders are the core's decision, not the adapter's. */
+  const realSkill = () => createAlexaSkill({ core: createConversationCore(memoryCoreDeps({ catalog })), log, config: { ALEXA_SKILL_ID: SKILL_ID } });
 
   function envelope(request: Record<string, unknown>, options: { token?: string; granted?: boolean; session?: boolean } = {}): RequestEnvelope {
     return {
@@ -250,9 +253,8 @@ describe('reminders against the fake Reminders API', () => {
 
     it('creates one reminder per product on the due day, in the message\'s locale, and answers silently', async () => {
       const token = amazon.sessionToken({ reminders: true });
-      const response = await skill().invoke(messageReceived(message('de-DE'), token));
+      const response = await realSkill().invoke(messageReceived(message('de-DE'), token));
       expect(response.response).toEqual({});
-      expect(core.turns).toEqual([]);
       expect(amazon.reminders.map((reminder) => reminder.body)).toEqual([
         expect.objectContaining({
           trigger: { type: 'SCHEDULED_ABSOLUTE', scheduledTime: '2026-11-25T09:00:00.000' },
@@ -263,15 +265,27 @@ describe('reminders against the fake Reminders API', () => {
       ]);
     });
 
+    it('asks the core, with a ReplenishmentDue turn, and creates the reminders its reply holds', async () => {
+      core.reply = { speech: '', endSession: true, sessionState: {}, reminders: [{ at: '2026-11-25T09:00:00.000', text: 'Chosen by the core.' }] };
+      await skill().invoke(messageReceived(message('de-DE'), amazon.sessionToken({ reminders: true })));
+      expect(core.lastTurn).toMatchObject({
+        intent: 'ReplenishmentDue',
+        locale: 'de-DE',
+        newSession: true,
+        replenishmentDue: { dueDay: '2026-11-25', productIds: ['p-perfume', 'p-catfood'] },
+      });
+      expect(amazon.reminders.map((reminder) => reminder.body.alertInfo.spokenInfo.content[0]?.text)).toEqual(['Chosen by the core.']);
+    });
+
     it('falls back to the request\'s locale when the message carries none', async () => {
-      await skill().invoke(messageReceived(message(), amazon.sessionToken({ reminders: true }), 'de-AT'));
+      await realSkill().invoke(messageReceived(message(), amazon.sessionToken({ reminders: true }), 'de-AT'));
       expect(amazon.reminders[0]?.body.alertInfo.spokenInfo.content[0]).toMatchObject({ locale: 'de-DE', text: expect.stringContaining('Rosenparfüm') });
     });
 
     it('does not set the same reminders twice when Amazon delivers the message again', async () => {
       const token = amazon.sessionToken({ reminders: true });
-      await skill().invoke(messageReceived(message('en-US'), token));
-      await skill().invoke(messageReceived(message('en-US'), token));
+      await realSkill().invoke(messageReceived(message('en-US'), token));
+      await realSkill().invoke(messageReceived(message('en-US'), token));
       expect(amazon.reminders).toHaveLength(2);
       expect(log.entries.at(-1)?.fields).toMatchObject({ created: 0, duplicates: 2 });
     });
@@ -279,7 +293,7 @@ describe('reminders against the fake Reminders API', () => {
     it('acknowledges a message without an apiAccessToken and calls nobody', async () => {
       const request = messageReceived(message('en-US'), 'unused');
       delete (request.context.System as { apiAccessToken?: string }).apiAccessToken;
-      const response = await skill().invoke(request);
+      const response = await realSkill().invoke(request);
       expect(response.response).toEqual({});
       expect(amazon.calls).toEqual([]);
       expect(log.entries.some((entry) => entry.message.includes('no apiEndpoint/apiAccessToken'))).toBe(true);
@@ -287,10 +301,10 @@ describe('reminders against the fake Reminders API', () => {
 
     it('acknowledges a message it cannot use (malformed, unknown products, no permission) without creating anything', async () => {
       const token = amazon.sessionToken({ reminders: true });
-      await skill().invoke(messageReceived({ type: 'vocart.replenishment.due', dueDay: 'soon', productIds: '[]' }, token));
-      await skill().invoke(messageReceived(encodeReplenishmentMessage({ dueDay: '2026-11-25', productIds: ['p-gone'] }), token));
-      await skill().invoke(messageReceived({ type: 'someone.else' }, token));
-      const denied = await skill().invoke(messageReceived(message('en-US'), amazon.sessionToken({ reminders: false })));
+      await realSkill().invoke(messageReceived({ type: 'vocart.replenishment.due', dueDay: 'soon', productIds: '[]' }, token));
+      await realSkill().invoke(messageReceived(encodeReplenishmentMessage({ dueDay: '2026-11-25', productIds: ['p-gone'] }), token));
+      await realSkill().invoke(messageReceived({ type: 'someone.else' }, token));
+      const denied = await realSkill().invoke(messageReceived(message('en-US'), amazon.sessionToken({ reminders: false })));
       expect(denied.response).toEqual({});
       expect(amazon.reminders).toEqual([]);
       expect(log.entries.some((entry) => entry.message.includes('malformed'))).toBe(true);
