@@ -86,6 +86,81 @@ function leadingCarriers(locale: ModelLocale): string[] {
     .filter((carrier) => !trailing.has(carrier));
 }
 
+/**
+ * German case and gender, for the closed classes templates combine: articles and possessives, the prepositions
+ * that always take the dative, the command verbs that take an accusative object, and the nouns the templates
+ * themselves write (containers, measures, the cart). Product names come from slots and are not judged.
+ */
+type Gender = 'm' | 'f' | 'n';
+
+/** Determiners that can stand before a singular noun of each gender, in some case. */
+const GERMAN_DETERMINERS_BY_GENDER: Record<Gender, ReadonlySet<string>> = {
+  m: new Set(['der', 'den', 'dem', 'des', 'ein', 'einen', 'einem', 'eines', 'mein', 'meinen', 'meinem', 'meines', 'unser', 'unseren', 'unserem', 'unseres']),
+  f: new Set(['die', 'der', 'eine', 'einer', 'meine', 'meiner', 'unsere', 'unserer']),
+  n: new Set(['das', 'dem', 'des', 'ein', 'einem', 'eines', 'mein', 'meinem', 'meines', 'unser', 'unserem', 'unseres']),
+};
+const GERMAN_PLURAL_DETERMINERS: ReadonlySet<string> = new Set(['die', 'der', 'den', 'meine', 'meiner', 'meinen', 'unsere', 'unserer', 'unseren']);
+
+/** The nouns templates write, with their gender; `samePlural` when the plural reads the same ("zwei Liter"). */
+const GERMAN_NOUNS: Readonly<Record<string, { gender: Gender; samePlural?: boolean }>> = {
+  produkt: { gender: 'n' },
+  glas: { gender: 'n' },
+  kilo: { gender: 'n', samePlural: true },
+  pfund: { gender: 'n', samePlural: true },
+  liter: { gender: 'm', samePlural: true },
+  beutel: { gender: 'm', samePlural: true },
+  becher: { gender: 'm', samePlural: true },
+  karton: { gender: 'm' },
+  warenkorb: { gender: 'm' },
+  korb: { gender: 'm' },
+  einkaufszettel: { gender: 'm', samePlural: true },
+  einkaufswagen: { gender: 'm', samePlural: true },
+  liste: { gender: 'f' },
+  einkaufsliste: { gender: 'f' },
+  flasche: { gender: 'f' },
+  packung: { gender: 'f' },
+  dose: { gender: 'f' },
+  tüte: { gender: 'f' },
+  kiste: { gender: 'f' },
+  tafel: { gender: 'f' },
+};
+
+/** Prepositions that only ever take the dative ("such nach einem Käse", "aus dem Warenkorb"). */
+const GERMAN_DATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(['aus', 'bei', 'mit', 'nach', 'seit', 'von', 'zu']);
+/** Forms that are never dative: after a dative preposition they lost the case ("such nach einen"). */
+const GERMAN_NOT_DATIVE: ReadonlySet<string> = new Set(['ein', 'eine', 'einen', 'das', 'die', 'mein', 'meine', 'unsere']);
+/** Command verbs whose object is accusative: a nominative or dative article right after them is wrong ("lösche der"). */
+const GERMAN_ACCUSATIVE_VERBS: ReadonlySet<string> = new Set(['lösche', 'lösch', 'entferne', 'entfern', 'streiche', 'streich', 'nimm', 'such',
+  'suche', 'finde', 'find', 'leg', 'lege', 'setz', 'setze', 'pack', 'packe', 'tu', 'kauf', 'kaufe', 'bestell', 'bestelle', 'wähle', 'nehme']);
+const GERMAN_NOT_ACCUSATIVE: ReadonlySet<string> = new Set(['der', 'dem', 'des', 'einem', 'einer', 'meinem', 'meiner']);
+
+/** An adjective or a slot may stand between article and noun ("den {ordinal} Produkt", "die ganze Liste"). */
+const betweenArticleAndNoun = (word: string) => /^\{\w+\}$/.test(word) || /(e|en|er|es|em)$/.test(word);
+
+function germanCaseProblem(tokens: readonly string[]): string | undefined {
+  for (let index = 1; index < tokens.length; index += 1) {
+    const [before, word] = [tokens[index - 1]!, tokens[index]!];
+    if (GERMAN_DATIVE_PREPOSITIONS.has(before) && GERMAN_NOT_DATIVE.has(word)) return `"${before}" takes the dative, not "${word}"`;
+    if (GERMAN_ACCUSATIVE_VERBS.has(before) && GERMAN_NOT_ACCUSATIVE.has(word)) return `"${before}" takes an accusative object, not "${word}"`;
+  }
+  for (let index = 0; index < tokens.length; index += 1) {
+    const article = tokens[index]!;
+    const next = tokens[index + 1];
+    const noun = next !== undefined && GERMAN_NOUNS[next] ? next : next !== undefined && betweenArticleAndNoun(next) ? tokens[index + 2] : undefined;
+    const entry = noun === undefined ? undefined : GERMAN_NOUNS[noun];
+    if (!entry || !isGermanDeterminer(article)) continue;
+    const fits = GERMAN_DETERMINERS_BY_GENDER[entry.gender].has(article) || (entry.samePlural === true && GERMAN_PLURAL_DETERMINERS.has(article));
+    if (!fits) return `"${article}" does not agree with "${noun}"`;
+    // A measure or container a shopper asks for is the object of the request: "pack einen Liter", not "ein Liter".
+    if (article === 'ein' && entry.gender === 'm' && next === noun) return `"ein ${noun}" is the object here: "einen ${noun}"`;
+  }
+  return undefined;
+}
+
+function isGermanDeterminer(word: string): boolean {
+  return WORDS['de-DE'].determiners.has(word) || ['eines', 'meines', 'unseres'].includes(word);
+}
+
 /** The first rule a sample breaks, or undefined when it breaks none. */
 export function grammarProblem(sample: string, locale: ModelLocale): string | undefined {
   const classes = WORDS[locale];
@@ -105,6 +180,10 @@ export function grammarProblem(sample: string, locale: ModelLocale): string | un
   if (last !== undefined && classes.cannotEnd.has(last) && !idiom) return `ends on "${last}"`;
   for (const carrier of leadingCarriers(locale)) {
     if (text === carrier || (classes.carrierCannotEnd && text.endsWith(` ${carrier}`))) return `dangling carrier "${carrier}"`;
+  }
+  if (locale === 'de-DE') {
+    const caseProblem = germanCaseProblem(tokens);
+    if (caseProblem) return caseProblem;
   }
   for (const role of VERB_LAST_ROLES[locale]) {
     for (const carrier of CARRIERS[locale][role] ?? []) {

@@ -50,7 +50,9 @@ export const INTENTS: IntentSource[] = [
       ],
       'de-DE': [
         '{product}',
-        '(such|suche) [nach] <etwas> {product}',
+        '(such|suche) <etwas> {product}',
+        // "nach" takes the dative: "such nach einem Käse", never "nach einen".
+        '(such|suche) nach [einem|einer|etwas] {product}',
         '(finde|find) [mir] <etwas> {product}',
         '(habt ihr|hast du|gibt es|verkauft ihr) [auch] [etwas] {product}',
         'was für {product} (habt ihr|gibt es)',
@@ -59,7 +61,8 @@ export const INTENTS: IntentSource[] = [
         'ich suche <etwas> {product}',
         '(was|wie viel) (kostet|kosten) <nominativ> {product}',
         'was ist der Preis für <akkusativ> {product}',
-        '(such|suche) <bitte> [nach] <etwas> {product}',
+        '(such|suche) <bitte> <etwas> {product}',
+        '(such|suche) <bitte> nach [einem|einer|etwas] {product}',
         '(such|suche|finde|find) mir <etwas> {product}',
         'welche {product} (habt ihr|gibt es) [da]',
         '<frage> [mir] {product} (suchen|finden|zeigen)',
@@ -371,7 +374,7 @@ export const INTENTS: IntentSource[] = [
       'de-DE': [
         '(das|die|den|der) {ordinal} [bitte|davon]',
         '(nimm|ich nehme|ich will|ich möchte|gib mir|wähle) (das|die|den) {ordinal}',
-        '(das|die|den|der) {ordinal} Produkt',
+        'das {ordinal} Produkt',
         '(das|die|den|der) {choice}',
         '(nimm|ich nehme|ich will|ich möchte|gib mir|zeig mir|wähle) (das|die|den) {choice}',
         '(gibt es|habt ihr) (was|etwas) {choice}',

@@ -38,6 +38,17 @@ describe('grammarProblem', () => {
     ['kannst du {product} auf die Liste', 'needs its verb at the end'],
     ['lies mir die', 'ends on "die"'],
     ['kannst du', 'dangling carrier'],
+    // Case and gender (issue 12): the patterns German training phrases had.
+    ['such nach einen {product}', '"nach" takes the dative, not "einen"'],
+    ['suche bitte nach ein {product}', '"nach" takes the dative, not "ein"'],
+    ['nimm {product} aus die Liste', '"aus" takes the dative, not "die"'],
+    ['lösche der {product}', '"lösche" takes an accusative object, not "der"'],
+    ['streich dem {product} von der Liste', '"streich" takes an accusative object, not "dem"'],
+    ['den {ordinal} Produkt', '"den" does not agree with "produkt"'],
+    ['nimm die zweite Produkt', '"die" does not agree with "produkt"'],
+    ['leg {product} in die Warenkorb', '"die" does not agree with "warenkorb"'],
+    ['pack ein Liter {product} in den Warenkorb', '"ein liter" is the object here: "einen liter"'],
+    ['leg ein Beutel {product} in den Warenkorb', '"ein beutel" is the object here: "einen beutel"'],
   ])('de-DE: rejects "%s" (%s)', (sample, rule) => {
     expect(grammarProblem(sample, 'de-DE')).toContain(rule);
   });
@@ -53,6 +64,17 @@ describe('grammarProblem', () => {
     ['de-DE', 'schalte Erinnerungen aus'],
     ['de-DE', 'was kannst du'],
     ['de-DE', 'ich möchte {product}'],
+    ['de-DE', 'such nach einem {product}'],
+    ['de-DE', 'suche einen {product}'],
+    ['de-DE', 'lösche den {product} aus dem Warenkorb'],
+    ['de-DE', 'das {ordinal} Produkt'],
+    ['de-DE', 'pack einen Liter {product} in den Warenkorb'],
+    ['de-DE', 'leg zwei Liter {product} auf die Liste'],
+    ['de-DE', 'lösche die ganze Liste'],
+    ['de-DE', 'lösche den ganzen Warenkorb'],
+    ['de-DE', 'streich {product} von meiner Liste'],
+    ['de-DE', 'nimm {product} aus den Tüten'],
+    ['de-DE', 'leg mir ein Glas {product} in den Korb'],
   ] as const)('%s: accepts "%s"', (locale, sample) => {
     expect(grammarProblem(sample, locale)).toBeUndefined();
   });
