@@ -6,6 +6,7 @@
  * "cancel my order" is CancelOrderIntent; "what do I need" asks for replenishment, "I need milk" adds.
  */
 import { PIN_ANSWER_INTENT, PIN_CONTEXT } from '../../skill/platforms/google/elicitation-context';
+import { vocabularyFor } from '../../skill/core/i18n/vocabulary';
 import type { IntentSource, PerLocale, SlotSource } from './types';
 
 const product = (elicitation?: PerLocale<string[]>): SlotSource => ({
@@ -50,9 +51,7 @@ export const INTENTS: IntentSource[] = [
       ],
       'de-DE': [
         '{product}',
-        '(such|suche) <etwas> {product}',
-        // "nach" takes the dative: "such nach einem Käse", never "nach einen".
-        '(such|suche) nach [einem|einer|etwas] {product}',
+        '(such|suche) [nach] <etwas> {product}',
         '(finde|find) [mir] <etwas> {product}',
         '(habt ihr|hast du|gibt es|verkauft ihr) [auch] [etwas] {product}',
         'was für {product} (habt ihr|gibt es)',
@@ -61,8 +60,7 @@ export const INTENTS: IntentSource[] = [
         'ich suche <etwas> {product}',
         '(was|wie viel) (kostet|kosten) <nominativ> {product}',
         'was ist der Preis für <akkusativ> {product}',
-        '(such|suche) <bitte> <etwas> {product}',
-        '(such|suche) <bitte> nach [einem|einer|etwas] {product}',
+        '(such|suche) <bitte> [nach] <etwas> {product}',
         '(such|suche|finde|find) mir <etwas> {product}',
         'welche {product} (habt ihr|gibt es) [da]',
         '<frage> [mir] {product} (suchen|finden|zeigen)',
@@ -313,6 +311,8 @@ export const INTENTS: IntentSource[] = [
         'sag mir [bitte] was (auf (der|meiner|unserer) (Liste|Einkaufsliste) steht|(im|in meinem) Warenkorb (ist|liegt))',
         'was (haben wir|steht alles|ist alles) <im-korb>',
         'was (steht|ist) (heute|gerade|jetzt) <im-korb>',
+        // After "frag vocart laden" the question is reported, verb last: "…was auf meiner Liste steht" (skill.json says so).
+        'was <im-korb> (steht|ist|liegt)',
         '(mein Warenkorb|meine Einkaufsliste|meine Liste|meinen Warenkorb|meine Einkaufsliste) bitte',
       ],
     },
@@ -374,7 +374,7 @@ export const INTENTS: IntentSource[] = [
       'de-DE': [
         '(das|die|den|der) {ordinal} [bitte|davon]',
         '(nimm|ich nehme|ich will|ich möchte|gib mir|wähle) (das|die|den) {ordinal}',
-        'das {ordinal} Produkt',
+        '(das|die|den|der) {ordinal} Produkt',
         '(das|die|den|der) {choice}',
         '(nimm|ich nehme|ich will|ich möchte|gib mir|zeig mir|wähle) (das|die|den) {choice}',
         '(gibt es|habt ihr) (was|etwas) {choice}',
@@ -617,6 +617,8 @@ export const INTENTS: IntentSource[] = [
       ],
       'de-DE': [
         'was (geht|geht mir) (zur Neige|aus)',
+        // Reported, verb last, as a reminder tells the shopper to ask: "frag vocart laden, was zur Neige geht".
+        'was [mir] (zur Neige geht|bald ausgeht|knapp wird|bald alle ist)',
         'was wird knapp',
         'was ist bald alle',
         'was brauche ich [noch]',
@@ -798,8 +800,9 @@ export const INTENTS: IntentSource[] = [
     alexa: 'AMAZON.MoreIntent',
     slots: [],
     samples: {
-      'en-US': ['more', 'what else', 'what else do you have', 'show me more', 'more results', 'any others'],
-      'de-DE': ['mehr', 'was noch', 'was gibt es noch', 'zeig mir mehr', 'andere Vorschläge'],
+      // The core's words for "more" (what its list prompts suggest: "more", "weitere"), then the phrasings around them.
+      'en-US': [...vocabularyFor('en-US').more, 'what else', 'what else do you have', 'show me more'],
+      'de-DE': [...vocabularyFor('de-DE').more, 'was noch', 'was gibt es noch', 'zeig mir mehr'],
     },
     // On Alexa "next" belongs to AMAZON.NextIntent; Dialogflow has no such built-in.
     dialogflowOnlySamples: { 'en-US': ['next', 'next one'], 'de-DE': ['weiter', 'nächste', 'der nächste'] },
