@@ -107,6 +107,15 @@ describe('architecture rooms', () => {
   });
 });
 
+describe('ports', () => {
+  it('keeps skill/core/ports.ts to interfaces and types: nothing in it runs, so it owns no constant or function', () => {
+    const text = readFileSync(join(root, 'skill/core/ports.ts'), 'utf8');
+    expect(text.match(/^export (?!interface |type ).*$/gm) ?? []).toEqual([]);
+    expect(text.match(/^(?:const|let|var|function|class|enum) .*$/gm) ?? []).toEqual([]);
+    expect(text.match(/^import (?!type ).*$/gm) ?? []).toEqual([]);
+  });
+});
+
 describe('adapters as mirror images', () => {
   /** The roles every platform adapter has, under the same file name, so a change on one side has an obvious twin. */
   const MIRRORED_ROLES = ['request-to-turn', 'reply-to-response', 'session', 'ssml', 'express', 'lambda-handler'];

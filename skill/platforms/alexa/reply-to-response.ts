@@ -65,6 +65,8 @@ function supportsApl(envelope: RequestEnvelope): boolean {
 export function buildResponse(reply: Reply, envelope: RequestEnvelope, builder: ResponseBuilder): Response {
   builder.speak(toSsml(reply.speech));
   addCard(builder, reply);
+  // Every display is a fresh RenderDocument, a changed cart included: SetValue or ExecuteCommands would need the
+  // document still on screen, which the skill cannot know (it may have timed out or been replaced).
   if (reply.display && supportsApl(envelope)) builder.addDirective(productListDirective(reply.display));
 
   if (reply.askPermission === 'reminders' && !reply.endSession) {
