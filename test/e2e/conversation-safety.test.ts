@@ -6,6 +6,7 @@
  * (Query CUSTOMER#<id>, sort keys ORDER#) and the captured, unrefunded charges in the app's LocalPaymentGateway
  * before and after.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,7 +23,7 @@ import type { Locale } from '../../skill/core/turn';
 import { ensureTable } from '../../skill/store';
 import { loadCatalogFile } from '../../skill/store/catalog-file';
 import { seedDemoCustomer } from '../../skill/store/seed';
-import { AlexaConversation, DialogflowConversation, type AlexaDirective, type AlexaReply, type DialogflowReply, TEST_WEBHOOK_SECRET } from '../helpers/raw-requests';
+import { AlexaConversation, DialogflowConversation, dialogflowRequest, type AlexaDirective, type AlexaReply, type DialogflowReply, TEST_WEBHOOK_SECRET } from '../helpers/raw-requests';
 import { uniqueTableName } from '../helpers/store';
 
 const DEMO = 'demo-customer';
@@ -635,8 +636,9 @@ describe.each(PLATFORMS)('7. "delete my data" on %s', (platform) => {
     expect((await partition(unlinkedId)).length).toBeGreaterThan(0);
 
     // Linked: an order, then "delete my data".
+    // (The bananas added before linking join the account's cart on the first linked turn, which says so.)
     const linked = shopper(true);
-    expectSaid(await addBananas(linked), /^Added Bananas/);
+    expectSaid(await addBananas(linked), /^I've added the item from your cart before you linked to your account's cart\. Added Bananas/);
     expectSaid(await linked.checkout(), SAYS['en-US'].readBack);
     expectSaid(await linked.confirmYes('CheckoutIntent'), SAYS['en-US'].placed);
     expect(await counts(customerId)).toEqual({ orders: 1, charges: 1 });
@@ -785,5 +787,131 @@ describe('10. a database that does not answer (DYNAMODB_TIMEOUT_MS 300)', () => 
     expect(elapsed, exchange(reply)).toBeLessThan(4500);
     expect(reply.endSession, exchange(reply)).toBe(false);
     expect(await cart(), exchange(reply)).toEqual(kept);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// One shopper across channels (issue 12, item 5): the same raw requests, for identity instead of consent
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('one shopper across channels', () => {
+  const DISCLOSURE = {
+    'en-US': /^I'm vocart, an automated shopping assistant, not a person\. /,
+    'de-DE': /^Ich bin vocart, ein automatischer Einkaufsassistent, kein Mensch\. /,
+  } as const;
+  const CARRIED = /^I've added the 3 items from your cart before you linked to your account's cart\. /;
+  const LINKED = /^Thanks, your vocart account is linked here now\./;
+  const CODE_EXPLAINED = /get a six-digit link code, and tell me: my link code is/;
+  const unique = () => randomUUID().slice(0, 8);
+
+  /** An account of its own with an access token, greeted before, holding one bunch of bananas. */
+  async function account(): Promise<{ customerId: string; token: string }> {
+    const customerId = `merchant-${unique()}`;
+    const token = `token-${unique()}`;
+    await app.store.accounts.link(token, customerId);
+    await app.store.customers.saveProfile({ customerId, firstContactAt: new Date().toISOString(), locale: 'en-US' });
+    await app.store.customers.saveCart(customerId, [{ productId: BANANAS, quantity: 1 }], 0);
+    return { customerId, token };
+  }
+
+  /** A cart filled before linking, as the platform user. */
+  const guestCart = (identity: string) => setCart([{ productId: BANANAS, quantity: 2 }, { productId: COFFEE, quantity: 1 }], identity);
+
+  /**
+   * A Dialogflow integration without the Assistant: Dialogflow Messenger (a web chat) or a phone gateway, which send
+   * no Assistant payload, only their source. `userId` is what an authenticated integration passes for its user.
+   */
+  function textChannel(source: 'DIALOGFLOW_MESSENGER' | 'GOOGLE_TELEPHONY', userId?: string) {
+    const conversation = new DialogflowConversation({ baseUrl, locale: 'en-US', ...(userId ? { userId } : {}) });
+    const send = async (displayName: string, parameters?: Record<string, unknown>, queryText?: string): Promise<DialogflowReply> => {
+      const request = dialogflowRequest({ locale: 'en-US', session: conversation.session, displayName, ...(parameters ? { parameters } : {}), ...(queryText ? { queryText } : {}), contexts: [...conversation.contexts.values()] });
+      request.originalDetectIntentRequest = { source, payload: userId ? { user: { userId } } : {} };
+      const response = await fetch(`${baseUrl}/google`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-vocart-webhook-secret': TEST_WEBHOOK_SECRET }, body: JSON.stringify(request) });
+      const json = (await response.json()) as any;
+      conversation.setContexts((json.outputContexts ?? []).filter((context: any) => (context.lifespanCount ?? 0) > 0));
+      const speech = String(json.fulfillmentText ?? '');
+      // Whether the conversation stays open: the session context is kept (Dialogflow clears it when vocart ends the session).
+      const open = (json.outputContexts ?? []).some((context: any) => context.name.endsWith('/contexts/vocart-session') && (context.lifespanCount ?? 0) > 0);
+      return { status: response.status, speech, endSession: !open, outputContexts: json.outputContexts ?? [], request, raw: json };
+    };
+    return { conversation, send };
+  }
+
+  it('says it is an automated assistant on a one-shot first request ("ask vocart to add oat milk"), on both platforms, and only then', async () => {
+    const alexaUser = `amzn1.ask.account.ONESHOT-${unique()}`;
+    const first = await alexa('en-US', { userId: alexaUser, accessToken: null }).intent('AddToCartIntent', { product: 'oat milk' });
+    expectSaid(first, DISCLOSURE['en-US']);
+    expectNotSaid(await alexa('en-US', { userId: alexaUser, accessToken: null }).intent('AddToCartIntent', { product: 'oat milk' }), /automated/);
+    const googleUser = `oneshot-${unique()}`;
+    const firstGoogle = await dialogflow('en-US', { userId: googleUser, accessToken: null }).intent('AddToCartIntent', { product: 'oat milk' }, 'add oat milk');
+    expectSaid(firstGoogle, DISCLOSURE['en-US']);
+    expectNotSaid(await dialogflow('en-US', { userId: googleUser, accessToken: null }).intent('AddToCartIntent', { product: 'oat milk' }, 'add oat milk'), /automated/);
+    expectSaid(await alexa('de-DE', { userId: `amzn1.ask.account.ONESHOT-${unique()}`, accessToken: null }).intent('AddToCartIntent', { product: 'hafermilch' }), DISCLOSURE['de-DE']);
+    expectSaid(await dialogflow('de-DE', { userId: `oneshot-${unique()}`, accessToken: null }).intent('AddToCartIntent', { product: 'hafermilch' }, 'füge hafermilch hinzu'), DISCLOSURE['de-DE']);
+  });
+
+  it('Alexa: the cart filled before linking joins the account cart on the first linked turn, once, said once', async () => {
+    const { customerId, token } = await account();
+    const userId = `amzn1.ask.account.CARRY-${unique()}`;
+    await guestCart(`alexa:${userId}`);
+    const linked = await alexa('en-US', { userId, accessToken: token }).intent('ReadCartIntent');
+    expectSaid(linked, CARRIED);
+    expect((await cart(customerId)).lines).toEqual([{ productId: BANANAS, quantity: 3 }, { productId: COFFEE, quantity: 1 }]);
+    expect((await cart(`alexa:${userId}`)).lines).toEqual([]);
+    // The same shopper on a second device, or the next turn: nothing merged twice, nothing said twice.
+    const again = await alexa('en-US', { userId, accessToken: token }).intent('ReadCartIntent');
+    expectNotSaid(again, /before you linked/);
+    expect((await cart(customerId)).lines).toEqual([{ productId: BANANAS, quantity: 3 }, { productId: COFFEE, quantity: 1 }]);
+  });
+
+  it('Dialogflow with a linked token: the same carry-over, once', async () => {
+    const { customerId, token } = await account();
+    const userId = `carry-${unique()}`;
+    await guestCart(`google:${userId}`);
+    expectSaid(await dialogflow('en-US', { userId, accessToken: token }).intent('ReadCartIntent', undefined, "what's in my cart"), CARRIED);
+    expectNotSaid(await dialogflow('en-US', { userId, accessToken: token }).intent('ReadCartIntent', undefined, "what's in my cart"), /before you linked/);
+    expect((await cart(customerId)).lines).toEqual([{ productId: BANANAS, quantity: 3 }, { productId: COFFEE, quantity: 1 }]);
+  });
+
+  it('Dialogflow Messenger: checkout explains the link code instead of a card in an app, the code links the chat with its cart, and a new chat of the same user keeps that cart', async () => {
+    const { customerId } = await account();
+    const userId = `messenger-${unique()}`;
+    const chat = textChannel('DIALOGFLOW_MESSENGER', userId);
+    await guestCart(`google:${userId}`);
+    const checkout = await chat.send('CheckoutIntent', undefined, 'check out');
+    expectSaid(checkout, CODE_EXPLAINED);
+    expectNotSaid(checkout, /\bapp\b/i);
+    expect(checkout.endSession, exchange(checkout)).toBe(false);
+    expect(JSON.stringify(checkout.raw.fulfillmentMessages), exchange(checkout)).not.toMatch(/Link your account/);
+    const { code } = await app.store.linkCodes.issue(customerId);
+    const linked = await chat.send('LinkAccountIntent', { code }, `my link code is ${code.split('').join(' ')}`);
+    expectSaid(linked, LINKED);
+    expect(linked.speech).toMatch(/I've added the 3 items from your cart before you linked/);
+    expect(JSON.stringify(linked.raw)).not.toContain(code);
+    expect((await cart(customerId)).lines).toEqual([{ productId: BANANAS, quantity: 3 }, { productId: COFFEE, quantity: 1 }]);
+    // A new chat of the same (trusted) user starts with the account's cart, not an empty one.
+    const nextChat = textChannel('DIALOGFLOW_MESSENGER', userId);
+    expectSaid(await nextChat.send('ReadCartIntent', undefined, "what's in my cart"), /^You have 4 items in your cart/);
+    // The code worked once: another chat saying it again links nothing.
+    const other = textChannel('DIALOGFLOW_MESSENGER', `messenger-${unique()}`);
+    // (A first contact for that chat: the disclosure comes first.)
+    expectSaid(await other.send('LinkAccountIntent', { code }, `link code ${code}`), /That code doesn't match a valid link code/);
+  });
+
+  it('phone: checkout keeps the call open with the code, and "my code is …" (heard as a PIN) links the caller to the account that can order', async () => {
+    const call = textChannel('GOOGLE_TELEPHONY');
+    await call.send('AddToCartIntent', { product: 'bananas' }, 'add bananas');
+    const checkout = await call.send('CheckoutIntent', undefined, 'check out');
+    expectSaid(checkout, CODE_EXPLAINED);
+    expect(checkout.endSession, exchange(checkout)).toBe(false);
+    const { code } = await app.store.linkCodes.issue(DEMO);
+    expectSaid(await call.send('VoicePinIntent', { pin: code }, `my code is ${code.split('').join(' ')}`), LINKED);
+    expectSaid(await call.send('CheckoutIntent', undefined, 'check out'), SAYS['en-US'].readBack);
+  });
+
+  it('Alexa keeps its linking card: an unlinked checkout still points to the Alexa app', async () => {
+    const reply = await alexa('en-US', { userId: `amzn1.ask.account.CARD-${unique()}`, accessToken: null }).intent('CheckoutIntent');
+    expectSaid(reply, /sent a card to your app/);
+    expect(reply.raw.response.card?.type, exchange(reply)).toBe('LinkAccount');
   });
 });
