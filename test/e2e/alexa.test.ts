@@ -18,6 +18,7 @@ import { loadConfig } from '../../skill/config';
 import { ensureTable } from '../../skill/store';
 import { defaultCatalogIndexPath, loadCatalogFile } from '../../skill/store/catalog-file';
 import { createAlexaDriver, type AlexaDriver } from '../helpers/alexa-driver';
+import { CHOICE_SCRIPTS } from '../helpers/choice-script';
 import { uniqueTableName } from '../helpers/store';
 
 /** The prebuilt demo index when it has been built, else the same demo products indexed here. */
@@ -59,6 +60,8 @@ interface LocaleScript {
   stop: string;
   /** The word the shopper uses for the product added above, as it appears in the catalog name. */
   productWord: RegExp;
+  /** A price as the locale's shop says it: dollars in en-US, euros in de-DE, and never the other. */
+  price: RegExp;
 }
 
 const scripts: LocaleScript[] = [
@@ -72,6 +75,7 @@ const scripts: LocaleScript[] = [
     help: 'help',
     stop: 'stop',
     productWord: /banana/i,
+    price: /^(?!.*€).*\$\d+\.\d{2}/s,
   },
   {
     locale: 'de-DE',
@@ -83,6 +87,7 @@ const scripts: LocaleScript[] = [
     help: 'hilfe',
     stop: 'stopp',
     productWord: /banane/i,
+    price: /^(?!.*\$).*\d+,\d{2} €/s,
   },
 ];
 
@@ -111,6 +116,7 @@ describe.each(scripts)('Alexa conversation in $locale', (script) => {
     const reply = await driver.say(script.search);
     expect(reply.endSession).toBe(false);
     expect(reply.speech).toMatch(script.productWord);
+    expect(reply.speech).toMatch(script.price);
     expect(reply.raw.sessionAttributes?.lastResults).toEqual(expect.arrayContaining([expect.any(String)]));
   });
 
@@ -245,5 +251,24 @@ describe('Alexa on a screen: taps and a list kept current', () => {
     const left = await cartOf(userId);
     expect(left.length).toBe(1);
     expect(afterRemove?.items?.map((item) => item.id)).toEqual(left.map((line) => line.productId));
+  });
+});
+
+describe.each(['en-US', 'de-DE'] as const)('Alexa: choosing from the results in %s', (locale) => {
+  const script = CHOICE_SCRIPTS[locale];
+  const userId = `amzn1.ask.account.e2e-choices-${locale}-${Date.now()}`;
+
+  it.each(script.choices)('"$say" picks by what it means', async (step) => {
+    const driver = createAlexaDriver({ baseUrl, locale, userId });
+    await driver.launch();
+    await driver.say(script.search);
+    expect((await driver.say(step.say)).speech).toMatch(step.expect);
+  });
+
+  it(`"${script.more.say}" reads the next results`, async () => {
+    const driver = createAlexaDriver({ baseUrl, locale, userId });
+    await driver.launch();
+    await driver.say(script.search);
+    expect((await driver.say(script.more.say)).speech).toMatch(script.more.expect);
   });
 });
