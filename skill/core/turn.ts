@@ -41,6 +41,11 @@ export const CORE_INTENTS = [
   'Repeat',
   // The shopper's answer to a permission the platform asked for (Alexa's voice permission for reminders).
   'PermissionAnswer',
+  // Repair and small talk: "make that three", "what's my total", "thanks", "start over" (Alexa: AMAZON.StartOverIntent).
+  'ChangeQuantityIntent',
+  'CartTotalIntent',
+  'ThanksIntent',
+  'StartOverIntent',
   // The daily run's message that products are due, arriving with nobody listening (Alexa Skill Messaging).
   'ReplenishmentDue',
 ] as const;

@@ -15,7 +15,9 @@ import { TURN_BUDGET_MS, TurnBudgetExceededError, withinBudget } from './turn-bu
 import { replenishmentDue } from './handlers/reminder-message';
 import { showChangedCart } from './steps/cart-screen';
 import { rememberIdentity } from './steps/identities';
-import { addToCartIntent, clearCartIntent, readCart, removeFromCartIntent } from './handlers/cart';
+import { addToCartIntent, cartTotalIntent, changeQuantityIntent, clearCartIntent, readCart, removeFromCartIntent } from './handlers/cart';
+import { startOver, thanks } from './handlers/small-talk';
+import { pointsBack, repairTurn } from './steps/repair';
 import { more, searchProducts, selectItem } from './handlers/search';
 import { cancel, fallback, help, launch, no, repeat, sessionEnded, stop, yes } from './handlers/session';
 import { firstContact } from './steps/first-contact';
@@ -56,6 +58,10 @@ const handlersByIntent: Record<CoreIntent, Handler> = {
   StopRemindersIntent: stopRemindersIntent,
   ListRemindersIntent: listRemindersIntent,
   PermissionAnswer: permissionAnswer,
+  ChangeQuantityIntent: changeQuantityIntent,
+  CartTotalIntent: cartTotalIntent,
+  ThanksIntent: thanks,
+  StartOverIntent: startOver,
   ReplenishmentDue: replenishmentDue,
 };
 
@@ -69,6 +75,8 @@ const MAX_REMEMBERED_SPEECH = 600;
 function answerOf(turn: Turn, asked: AskedQuestion): 'yes' | 'no' | undefined {
   if (turn.intent === 'Yes') return 'yes';
   if (turn.intent === 'No') return 'no';
+  // "Add it" / "add that" to "Shall I add it?" is that question's yes, and no other question's.
+  if (asked.question.kind === 'add' && turn.intent === 'AddToCartIntent' && pointsBack(turn.slots.product?.raw, turn.locale)) return 'yes';
   if (asked.confirmIntent === turn.intent && turn.dialog.confirmation !== 'NONE') return turn.dialog.confirmation === 'CONFIRMED' ? 'yes' : 'no';
   return undefined;
 }
@@ -79,8 +87,18 @@ function answer(table: AnswerTable, ctx: TurnContext, asked: AskedQuestion, said
   return said === 'yes' ? entry.yes(ctx, asked.question) : entry.no(ctx, asked.question);
 }
 
+/** A choice among what the question stored ("the second one"), when its kind takes one and the turn makes one. */
+async function chosen(table: AnswerTable, ctx: TurnContext, asked: AskedQuestion): Promise<Reply | undefined> {
+  const entry = table[asked.question.kind] as unknown as QuestionAnswers<QuestionKind>;
+  if (!entry.choose) return undefined;
+  ctx.answering = asked;
+  const reply = await entry.choose(ctx, asked.question);
+  if (!reply) ctx.answering = undefined;
+  return reply;
+}
+
 /** Which handler answers the turn, given the question pending (if any). */
-function route(handlers: Record<CoreIntent, Handler>, table: AnswerTable, ctx: TurnContext, asked: AskedQuestion | undefined): Promise<Reply> {
+async function route(handlers: Record<CoreIntent, Handler>, table: AnswerTable, ctx: TurnContext, asked: AskedQuestion | undefined): Promise<Reply> {
   const intent = ctx.turn.intent;
   if (asked) {
     const said = answerOf(ctx.turn, asked);
@@ -88,8 +106,10 @@ function route(handlers: Record<CoreIntent, Handler>, table: AnswerTable, ctx: T
       ctx.answering = asked;
       return answer(table, ctx, asked, said);
     }
-    // Help and "repeat" keep the question; a missed or spoken PIN goes to the PIN step, which asks again if needed.
-    if (intent === 'Help' || intent === 'Repeat') ctx.answering = asked;
+    const choice = await chosen(table, ctx, asked);
+    if (choice) return choice;
+    // Help, "repeat" and "thanks" keep the question; a missed or spoken PIN goes to the PIN step, which asks again.
+    if (intent === 'Help' || intent === 'Repeat' || intent === 'ThanksIntent') ctx.answering = asked;
     if (asked.elicit && (intent === 'VoicePinIntent' || intent === 'Fallback')) {
       ctx.answering = asked;
       return handlers.VoicePinIntent(ctx);
@@ -134,7 +154,8 @@ export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Re
 
   return {
     async handle(turn: Turn): Promise<Reply> {
-      const ctx = new TurnContext(turn, deps);
+      // "Uh, um, oat milk" and "milk, no wait, oat milk" reach every handler as the oat milk the shopper meant.
+      const ctx = new TurnContext(repairTurn(turn), deps);
       const budgetMs = deps.turnBudgetMs?.[turn.customer.platform] ?? TURN_BUDGET_MS[turn.customer.platform];
       ctx.deadline = Date.now() + budgetMs;
       const started = Date.now();

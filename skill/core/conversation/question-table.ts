@@ -3,7 +3,7 @@
  * them, so registering a flow has no import side effects and a new kind of question is a type error until it is here.
  */
 import type { AnswerTable } from './answers';
-import { clearCartAnswers } from './handlers/cart';
+import { clearCartAnswers, whichLineAnswers } from './handlers/cart';
 import { checkoutAnswers } from './handlers/checkout';
 import { cancelOrderAnswers } from './handlers/orders';
 import { eraseAnswers } from './handlers/privacy';
@@ -18,4 +18,5 @@ export const QUESTION_ANSWERS: AnswerTable = {
   cancelOrder: cancelOrderAnswers,
   erase: eraseAnswers,
   reminders: remindersAnswers,
+  whichLine: whichLineAnswers,
 };

@@ -18,7 +18,12 @@ export type PendingQuestion =
   | { kind: 'cancelOrder'; orderId: string }
   | { kind: 'erase' }
   /** Reminder consent for exactly these products; `productIds` absent means everything bought regularly. */
-  | { kind: 'reminders'; productIds?: string[] };
+  | { kind: 'reminders'; productIds?: string[] }
+  /**
+   * "Remove the coffee" with two coffees in the cart: which line is meant. The answer ("the second one", a name)
+   * picks one of exactly these products; `quantity` is the new quantity when the shopper was changing one.
+   */
+  | { kind: 'whichLine'; productIds: string[]; quantity?: number };
 
 export type QuestionKind = PendingQuestion['kind'];
 export type QuestionOf<K extends QuestionKind> = Extract<PendingQuestion, { kind: K }>;
@@ -37,6 +42,9 @@ export interface AskedQuestion {
   elicit?: { slot: string; intent?: CoreIntent };
   askedAt: string;
 }
+
+/** A which-one question reads its choices out: more than this is no longer a choice by voice. */
+export const MAX_WHICH_LINES = 3;
 
 /** An answer that comes later than this is no answer: the shopper has long moved on. */
 export const QUESTION_LIFETIME_MS = 5 * 60 * 1000;
@@ -79,6 +87,10 @@ export function parseQuestion(value: unknown): PendingQuestion | undefined {
     case 'reminders':
       if (q.productIds === undefined) return { kind: 'reminders' };
       return Array.isArray(q.productIds) && q.productIds.length <= 100 && q.productIds.every(isString) ? { kind: 'reminders', productIds: [...q.productIds] } : undefined;
+    case 'whichLine':
+      if (!Array.isArray(q.productIds) || q.productIds.length < 2 || q.productIds.length > MAX_WHICH_LINES || !q.productIds.every(isString)) return undefined;
+      if (q.quantity !== undefined && !isCount(q.quantity)) return undefined;
+      return { kind: 'whichLine', productIds: [...q.productIds], ...(q.quantity !== undefined ? { quantity: q.quantity } : {}) };
     default:
       return undefined;
   }

@@ -56,6 +56,22 @@ export interface Messages {
   clearConfirm(count: number): string;
   cleared: string;
   keptCart: string;
+  // Repair and small talk
+  /** The cart's total alone ("what's my total"), not a read-back of every line. */
+  cartTotal(count: number, total: string): string;
+  /** A line's new quantity, said as the line now reads ("3 cartons of oat milk, $8.97"). */
+  quantityChanged(line: string): string;
+  /** Several lines match what the shopper named: `list` reads them numbered; `removing` or changing a quantity. */
+  whichLine(list: string, removing: boolean): string;
+  whichLineReprompt: string;
+  /** "Remove that" or "make that three" with nothing just talked about: which line is meant. */
+  whichItem: string;
+  /** "Thanks" with a question still open: said before the question is asked again. */
+  welcome: string;
+  /** "Thanks" with nothing open: a friendly close. */
+  welcomeGoodbye: string;
+  /** "Start over": what was forgotten, and that the cart is kept unless the shopper asks to empty it. */
+  startedOver: string;
   nothingToConfirm: string;
   quantityTooLarge(max: number): string;
   cartFull(max: number): string;

@@ -11,8 +11,8 @@ const BUILT_INS: Readonly<Record<string, CoreIntent>> = {
   'AMAZON.MoreIntent': 'More',
   'AMAZON.NextIntent': 'More',
   'AMAZON.RepeatIntent': 'Repeat',
-  // "Start over" and "go home" both mean: back to where the skill begins.
-  'AMAZON.StartOverIntent': 'Launch',
+  // "Start over" forgets the conversation's context (the core says what it keeps); "go home" is a fresh welcome.
+  'AMAZON.StartOverIntent': 'StartOverIntent',
   'AMAZON.NavigateHomeIntent': 'Launch',
 };
 

@@ -1,18 +1,25 @@
-/** Add, remove, read and clear: the cart persists in the store across sessions and platforms. */
-import { productName, type Product } from '../../catalog/product';
-import { cartSubtotalCents, itemCount, removeFromCart } from '../../cart/cart';
+/**
+ * Add, remove, change, read and clear: the cart persists in the store across sessions and platforms. "That" and
+ * "it" point at the product just offered or the line just talked about; a name that fits several lines is asked
+ * about ("which one?") rather than guessed.
+ */
+import type { Product } from '../../catalog/product';
+import { cartSubtotalCents, itemCount } from '../../cart/cart';
 import { packLineWords } from '../../cart/pack-line';
 import { decideQuantity } from '../../cart/quantity';
 import { formatShopPrice, joinList } from '../../i18n/format';
+import type { CartLine } from '../../ports';
 import type { Locale, Reply } from '../../turn';
 import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
-import { parseQuantitySlot } from '../numbers';
+import { parseOrdinal, parseQuantitySlot } from '../numbers';
 import { displayItem, sizeText } from '../product-text';
 import { personalWeights } from '../personal';
 import { parseProductRequest } from '../../catalog/product-request';
 import { addProduct, quantityProblemReply, saveCart } from '../steps/cart-writes';
-import { chooseFromResults, offerPlainInstead } from '../steps/result-list';
+import { askWhichItem, askWhichLine, changeLine, lineTalkedAbout, linesNamed } from '../steps/cart-lines';
+import { pointsBack } from '../steps/repair';
+import { chooseFromResults, offerPlainInstead, resultProducts } from '../steps/result-list';
 import { addSeveral, listedItems } from '../steps/several-items';
 
 /**
@@ -40,6 +47,7 @@ const MEASURE_JOIN: Record<Locale, string> = { 'en-US': ' of ', 'de-DE': ' ' };
 export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   const raw = ctx.turn.slots.product?.raw?.trim();
   if (!raw) return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
+  if (pointsBack(raw, ctx.locale)) return addTheOneHeard(ctx);
   // "two pounds of ground beef" arrives as measure and product: together they are the pack size asked for,
   // read exactly as if the shopper's words had all landed in the product slot.
   const measure = ctx.turn.slots.measure?.raw?.trim();
@@ -61,19 +69,93 @@ export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   return addProduct(ctx, decision.product, decision.packs, decision.unitsAsked);
 }
 
-export async function removeFromCartIntent(ctx: TurnContext): Promise<Reply> {
+/**
+ * "Add it" / "add that" with no offer pending (the engine answers a pending "Shall I add it?" itself): the one
+ * result just heard, else a question for which product.
+ */
+async function addTheOneHeard(ctx: TurnContext): Promise<Reply> {
+  const heard = resultProducts(ctx);
+  if (heard.length === 1) return addProduct(ctx, heard[0]!, 1);
+  if (heard.length > 1) return ctx.ask(ctx.msg.whichOne, ctx.msg.whichOne);
+  return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product', intent: 'AddToCartIntent' } });
+}
+
+/**
+ * The line the turn's product words mean, or the reply that asks: "that" is the line just talked about; a name
+ * that fits several lines asks which one (with `quantity` kept for the answer).
+ */
+async function targetLine(ctx: TurnContext, intent: 'RemoveFromCartIntent' | 'ChangeQuantityIntent', quantity?: number): Promise<string | Reply> {
+  const { cart } = await ctx.customer();
+  if (cart.lines.length === 0) return ctx.ask(ctx.msg.cartEmpty, ctx.msg.welcomeReprompt);
   const raw = ctx.turn.slots.product?.raw?.trim();
-  if (!raw) return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
-  const customer = await ctx.customer();
-  const inCart = new Set(customer.cart.lines.map((line) => line.productId));
-  const ids = (ctx.turn.slots.product?.ids ?? []).filter((id) => inCart.has(id));
-  // Search the whole catalog, then keep what is in the cart: "the coffee" finds the coffee the shopper has.
-  const query = parseProductRequest(raw, ctx.locale).query || raw;
-  const found = ids[0] ?? ctx.deps.catalog.search(query, { locale: ctx.locale, limit: 50 }).find((hit) => inCart.has(hit.product.id))?.product.id;
-  if (!found) return ctx.ask(ctx.msg.notInCart(raw), ctx.msg.addedReprompt);
-  await saveCart(ctx, removeFromCart(customer.cart.lines, found));
-  const product = ctx.deps.catalog.get(found);
-  return ctx.ask(ctx.msg.removed(product ? productName(product, ctx.locale) : raw), ctx.msg.addedReprompt);
+  if (!raw || pointsBack(raw, ctx.locale)) return lineTalkedAbout(ctx, cart.lines) ?? askWhichItem(ctx, intent);
+  const named = linesNamed(ctx, raw, cart.lines);
+  if (named.length === 0) return ctx.ask(ctx.msg.notInCart(raw), ctx.msg.addedReprompt);
+  if (named.length > 1) return askWhichLine(ctx, named, quantity);
+  return named[0]!;
+}
+
+export async function removeFromCartIntent(ctx: TurnContext): Promise<Reply> {
+  if (!ctx.turn.slots.product?.raw?.trim()) return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
+  const target = await targetLine(ctx, 'RemoveFromCartIntent');
+  return typeof target === 'string' ? changeLine(ctx, target) : target;
+}
+
+/** "Make that three", "change the milk to two", "only one milk": the line's new quantity, 0 removes it. */
+export async function changeQuantityIntent(ctx: TurnContext): Promise<Reply> {
+  const quantity = parseQuantitySlot(ctx.turn.slots.quantity?.raw, ctx.locale);
+  if (quantity === undefined || Number.isNaN(quantity)) return ctx.ask(ctx.msg.badQuantity, ctx.msg.badQuantity, { ask: { kind: 'elicit', slot: 'quantity' } });
+  const target = await targetLine(ctx, 'ChangeQuantityIntent', quantity);
+  return typeof target === 'string' ? changeLine(ctx, target, quantity) : target;
+}
+
+/**
+ * "Which one?" answered: a position ("the second one") or a name among exactly the lines the question stored.
+ * A yes picks nothing and hears the question again; anything else is no answer and is routed as usual.
+ */
+export const whichLineAnswers: QuestionAnswers<'whichLine'> = {
+  async yes(ctx) {
+    return ctx.answering ? ctx.reask(ctx.answering, `${ctx.msg.whichLineReprompt} ${ctx.answering.prompt}`) : ctx.ask(ctx.msg.whichItem, ctx.msg.whichItem);
+  },
+  async no(ctx) {
+    return ctx.ask(ctx.msg.keptCart, ctx.msg.anythingElse);
+  },
+  async choose(ctx, question) {
+    const { productIds } = question;
+    const { turn } = ctx;
+    let picked: string | undefined;
+    if (turn.intent === 'SelectItemIntent') {
+      const position = parseOrdinal([turn.slots.ordinal?.raw, turn.slots.choice?.raw].filter(Boolean).join(' '), ctx.locale);
+      if (position === undefined) return undefined;
+      picked = position === -1 ? productIds[productIds.length - 1] : productIds[position - 1];
+      if (!picked) return ctx.reask(ctx.answering!, `${ctx.msg.noSuchChoice(position)} ${ctx.answering!.prompt}`);
+    } else {
+      const raw = turn.slots.product?.raw?.trim();
+      if (!raw || !ANSWERS_BY_NAME.has(turn.intent)) return undefined;
+      const among: CartLine[] = productIds.map((productId) => ({ productId, quantity: 1 }));
+      const named = linesNamed(ctx, raw, among);
+      if (named.length === 0) return undefined;
+      // Still more than one: the name did not narrow it down; ask again, the same choices.
+      if (named.length > 1) return ctx.reask(ctx.answering!);
+      picked = named[0];
+    }
+    return changeLine(ctx, picked!, question.quantity);
+  },
+};
+
+/** Turns whose product words can name the line meant: "remove the decaf", a bare "the decaf", "change the decaf". */
+const ANSWERS_BY_NAME: ReadonlySet<string> = new Set(['RemoveFromCartIntent', 'SearchProductIntent', 'ChangeQuantityIntent']);
+
+/** The cart's total, in the currency of the locale's shop (the one the checkout will charge). */
+function cartTotal(ctx: TurnContext, lines: readonly CartLine[]): string {
+  return formatShopPrice(cartSubtotalCents(lines, ctx.deps.catalog), ctx.locale);
+}
+
+/** "What's my total": the sum alone, not every line read back. */
+export async function cartTotalIntent(ctx: TurnContext): Promise<Reply> {
+  const { cart } = await ctx.customer();
+  if (cart.lines.length === 0) return ctx.ask(ctx.msg.cartEmpty, ctx.msg.welcomeReprompt);
+  return ctx.ask(ctx.msg.cartTotal(itemCount(cart.lines), cartTotal(ctx, cart.lines)), ctx.msg.anythingElse);
 }
 
 export async function readCart(ctx: TurnContext): Promise<Reply> {
@@ -87,7 +169,7 @@ export async function readCart(ctx: TurnContext): Promise<Reply> {
     parts.push(ctx.msg.cartLineWithPacks(packLineWords(product, line.quantity, ctx.locale)));
     items.push({ ...displayItem(ctx, product), subtitle: `${line.quantity} × ${sizeText(ctx, product) ?? ''}`.trim() });
   }
-  const total = formatShopPrice(cartSubtotalCents(cart.lines, ctx.deps.catalog), ctx.locale);
+  const total = cartTotal(ctx, cart.lines);
   const list = joinList(parts, ctx.locale);
   return ctx.ask(ctx.msg.cartContents(itemCount(cart.lines), list, total), ctx.msg.anythingElse, {
     display: ctx.display(ctx.msg.cartTitle, items, total),

@@ -8,6 +8,9 @@ import type { Reply } from '../../turn';
 import type { TurnContext } from '../context';
 import { displayItem } from '../product-text';
 
+/** Session key of the line last added or changed: a reading aid for "that", checked against the stored cart. */
+export const LAST_LINE = 'lastLine';
+
 export async function saveCart(ctx: TurnContext, lines: CartLine[]): Promise<Cart> {
   const customer = await ctx.customer();
   const cart = await ctx.deps.customers.saveCart(customer.customerId, lines, customer.cart.version);
@@ -44,6 +47,8 @@ export async function addProduct(ctx: TurnContext, product: Product, quantity: n
   }
   const cart = await saveCart(ctx, lines);
   ctx.session.misses = 0;
+  // "Make that three" / "remove that" right after mean this line (a reading aid, checked against the cart).
+  ctx.session[LAST_LINE] = product.id;
   const speech = ctx.msg.addedPacks(packLineWords(product, quantity, ctx.locale, unitsAsked), itemCount(cart.lines));
   return ctx.ask(speech, ctx.msg.addedReprompt, {
     display: ctx.display(ctx.msg.cartTitle, [displayItem(ctx, product)]),

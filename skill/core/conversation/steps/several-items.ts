@@ -7,7 +7,7 @@ import { packLineWords } from '../../cart/pack-line';
 import { decideQuantity } from '../../cart/quantity';
 import { parseProductRequest } from '../../catalog/product-request';
 import { addToCart, CartLimitError, itemCount } from '../../cart/cart';
-import { limitReply, quantityProblemReply, saveCart } from './cart-writes';
+import { LAST_LINE, limitReply, quantityProblemReply, saveCart } from './cart-writes';
 import { joinList } from '../../i18n/format';
 import type { CartLine } from '../../ports';
 import type { Locale, Reply } from '../../turn';
@@ -59,6 +59,8 @@ export async function addSeveral(ctx: TurnContext, parts: string[]): Promise<Rep
   }
   const cart = await saveCart(ctx, lines);
   ctx.session.misses = 0;
+  // After a list, "that" names no one line: "remove that" asks which item.
+  delete ctx.session[LAST_LINE];
   const items = joinList(
     found.map(({ product, quantity, unitsAsked }) => ctx.msg.cartLineWithPacks(packLineWords(product, quantity, ctx.locale, unitsAsked))),
     ctx.locale,
