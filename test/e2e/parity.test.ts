@@ -32,9 +32,9 @@ const SCRIPTS: Record<Locale, { launch: RegExp; steps: Step[] }> = {
       { say: "what's on my list", expect: /^You have 2 items in your cart: 2 Bananas \(2 lb each\), \$2\.58\./ },
       { say: 'remove bananas from my cart', expect: /^Removed Bananas from your cart/ },
       { say: "what's on my list", expect: /^Your cart is empty/ },
-      // The shopper's plural is not made to agree with "isn't" ("bananas isn't in your cart").
-      { say: 'remove bananas from my cart', expect: /^I don't see bananas in your cart\./i },
       { say: 'add bananas to my cart', expect: /^Added Bananas/ },
+      // The shopper's plural is not made to agree with "isn't" ("eggs isn't in your cart").
+      { say: 'remove eggs from my cart', expect: /^I don't see eggs in your cart\./i },
       { say: 'clear my cart', expect: /^Do you really want to remove the one item in your cart\?/ },
       { say: 'yes', expect: /^Your cart is now empty/ },
     ],
@@ -47,7 +47,6 @@ const SCRIPTS: Record<Locale, { launch: RegExp; steps: Step[] }> = {
       { say: 'was ist auf der einkaufsliste', expect: /^In deinem Warenkorb ist 1 Artikel: Bananen \(910 g\), 1,29 €\. Das macht 1,29 € inklusive MwSt\., ohne Lieferung\./ },
       { say: 'entferne bananen aus dem warenkorb', expect: /^Bananen habe ich aus dem Warenkorb entfernt/ },
       { say: 'was ist auf der einkaufsliste', expect: /^Dein Warenkorb ist leer/ },
-      { say: 'entferne bananen aus dem warenkorb', expect: /^Ich finde bananen nicht in deinem Warenkorb\./i },
       { say: 'leg bananen in den warenkorb', expect: /in den Warenkorb gelegt/ },
       { say: 'leere den warenkorb', expect: /^Möchtest du wirklich den Artikel/ },
       { say: 'ja', expect: /^Dein Warenkorb ist jetzt leer/ },
