@@ -3,7 +3,7 @@
  * "two bottles of milk" → { quantity: 2, unit: 'bottle', query: 'milk' };
  * "one gallon of milk" → { size: '1 gallon', query: 'milk' };
  * "zwei Flaschen Milch" → { quantity: 2, unit: 'bottle', query: 'milch' }; "ein Liter Milch" → { size: '1 liter' };
- * "two dozen eggs" → { size: '24 count', query: 'eggs' }.
+ * "two dozen eggs" → { size: '24 count', query: 'eggs' }; "half a gallon of milk" → { size: '0.5 gallon', query: 'milk' }.
  * A pack word (bottle, can, box…) makes the number a quantity; a measure (gallon, liter, pound…) makes it a
  * size. Which product among the results is meant ("the second one") is the conversation's job, not this one.
  */
@@ -60,6 +60,18 @@ const MEASURE_WORDS: Record<Locale, Record<string, string>> = {
 
 const PERCENT_WORD: Record<Locale, string> = { 'en-US': 'percent', 'de-DE': 'prozent' };
 
+/**
+ * Amount words that are parts of one, counted only before a measure or a dozen ("half a gallon", "a half gallon",
+ * "one and a half pounds", "ein halber Liter", "anderthalb Kilo"): elsewhere they name products ("half and half").
+ */
+const FRACTIONS: Record<Locale, Record<string, number>> = {
+  'en-US': { half: 0.5, quarter: 0.25 },
+  'de-DE': { halb: 0.5, halbe: 0.5, halber: 0.5, halbes: 0.5, halben: 0.5, viertel: 0.25, anderthalb: 1.5, eineinhalb: 1.5 },
+};
+
+/** The word that adds a fraction to a whole number ("one and a half"). */
+const AND_WORD: Record<Locale, string> = { 'en-US': 'and', 'de-DE': 'und' };
+
 const ARTICLES: Record<Locale, Record<string, number>> = {
   'en-US': { a: 1, an: 1 },
   'de-DE': {},
@@ -114,6 +126,13 @@ export function parseProductRequest(utterance: string, locale: Locale): ProductR
       }
     } else if (Number.isInteger(amount.value) && amount.value > 0) {
       request.quantity = amount.value;
+      // "two half gallons of milk": a count of packs of that size.
+      const part = readFraction(tokens, at, locale);
+      const partMeasure = part ? MEASURE_WORDS[locale][tokens[part.next] ?? ''] : undefined;
+      if (part && partMeasure) {
+        request.size = `${formatNumber(part.value)} ${partMeasure}`;
+        at = part.next + 1;
+      }
     } else {
       at -= amount.length; // "1.5" alone is no count: leave it in the query
     }
@@ -136,8 +155,13 @@ export function parseProductRequest(utterance: string, locale: Locale): ProductR
 function readAmount(tokens: readonly string[], at: number, locale: Locale): { value: number; next: number; length: number } | undefined {
   const token = tokens[at];
   if (token === undefined) return undefined;
+  const fraction = readFraction(tokens, at, locale);
+  if (fraction) return fraction;
   const article = ARTICLES[locale][token];
   if (article !== undefined) {
+    // "a half gallon": the article belongs to the fraction.
+    const halfAfter = readFraction(tokens, at + 1, locale);
+    if (halfAfter) return { ...halfAfter, length: halfAfter.length + 1 };
     // "a gallon of milk", "a dozen eggs": an article counts only before a pack or measure word.
     const next = tokens[at + 1] ?? '';
     if (MEASURE_WORDS[locale][next] || PACK_WORDS[locale][next]) return { value: article, next: at + 1, length: 1 };
@@ -145,8 +169,33 @@ function readAmount(tokens: readonly string[], at: number, locale: Locale): { va
   }
   // "two percent milk": a number that describes the product is part of the query, not an amount.
   if (tokens[at + 1] === PERCENT_WORD[locale]) return undefined;
-  if (/^\d+(\.\d+)?$/.test(token)) return { value: Number(token), next: at + 1, length: 1 };
+  if (/^\d+(\.\d+)?$/.test(token)) {
+    const whole = Number(token);
+    // "one and a half pounds" / "eineinhalb" said as "ein und ein halb".
+    if (tokens[at + 1] === AND_WORD[locale]) {
+      const rest = readAmount(tokens, at + 2, locale);
+      if (rest && rest.value < 1 && isMeasured(tokens[rest.next], locale)) return { value: whole + rest.value, next: rest.next, length: rest.next - at };
+    }
+    // "ein halber Liter": the German article before the fraction reads as the number one.
+    const halfAfter = whole === 1 ? readFraction(tokens, at + 1, locale) : undefined;
+    if (halfAfter) return { ...halfAfter, length: halfAfter.length + 1 };
+    return { value: whole, next: at + 1, length: 1 };
+  }
   return undefined;
+}
+
+/** "half a gallon", "half gallon", "halbes Kilo": a fraction word (and an article) right before a measure. */
+function readFraction(tokens: readonly string[], at: number, locale: Locale): { value: number; next: number; length: number } | undefined {
+  const value = FRACTIONS[locale][tokens[at] ?? ''];
+  if (value === undefined) return undefined;
+  let next = at + 1;
+  if (ARTICLES[locale][tokens[next] ?? ''] !== undefined) next += 1;
+  return isMeasured(tokens[next], locale) ? { value, next, length: next - at } : undefined;
+}
+
+/** A measure word, or "dozen": what a fraction can be a part of. */
+function isMeasured(token: string | undefined, locale: Locale): boolean {
+  return token !== undefined && (MEASURE_WORDS[locale][token] !== undefined || PACK_WORDS[locale][token] === 'dozen');
 }
 
 /**

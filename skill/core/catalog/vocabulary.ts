@@ -6,7 +6,7 @@
 import type { Locale } from '../turn';
 import { boundedEditDistance } from './edit-distance';
 import { phoneticKeys, soundSpelling } from './phonetic';
-import { synonymsOf } from './synonyms';
+import { isEverydayWord, synonymsOf, synonymWords } from './synonyms';
 import { stemToken, unitAliases } from './text-normalizer';
 import { KeyedLists, SortedPositions } from './keyed-lists';
 import type { UintArray } from './index-file';
@@ -79,9 +79,14 @@ export class Vocabulary {
     );
     const compoundsByHead = new Map<string, number[]>();
     if (locale === 'de-DE') {
+      // The words of the synonym lists are heads too where the catalog never says them alone: "Hackfleisch" then
+      // finds "Rinderhackfleisch" in a shop whose labels all name the animal. (A word the catalog knows keeps
+      // the compounds whose longest known head it is, as before.)
+      const unsaid = [...synonymWords(locale)].filter((word) => word.length >= 4 && ids.find(word) === undefined);
       tokens.forEach((token, id) => {
         const head = compoundHead(token, (text) => ids.find(text));
         if (head !== undefined) pushTo(compoundsByHead, tokens[head]!, id);
+        for (const word of unsaid) if (token.length >= word.length + 3 && token.endsWith(word)) pushTo(compoundsByHead, word, id);
       });
     }
     return {
@@ -129,8 +134,13 @@ export class Vocabulary {
     const { ids, stems, numberTails: byTail, compounds } = this.lookups;
     const exact = ids.find(token);
     if (exact !== undefined) offer(exact, 1);
-    for (const id of stems.get(stemToken(token, this.locale))) offer(id, SIMILARITY.stem);
-    for (const synonym of [...synonymsOf(token, this.locale), ...unitAliases(token, this.locale)]) {
+    // A word the everyday list defines and the catalog never says is read as defined, not as a catalog word of
+    // the same stem or a similar spelling ("gehacktes" is mince, not "gehackte Tomaten").
+    const defined = exact === undefined && isEverydayWord(token, this.locale);
+    if (!defined) for (const id of stems.get(stemToken(token, this.locale))) offer(id, SIMILARITY.stem);
+    const stem = stemToken(token, this.locale);
+    const synonyms = new Set([...synonymsOf(token, this.locale), ...synonymsOf(stem, this.locale), ...unitAliases(token, this.locale)]);
+    for (const synonym of synonyms) {
       const id = ids.find(synonym);
       if (id !== undefined) offer(id, SIMILARITY.synonym);
       for (const stemmed of stems.get(stemToken(synonym, this.locale))) {
@@ -140,12 +150,19 @@ export class Vocabulary {
     for (const id of byTail.get(token)) offer(id, SIMILARITY.numberTail);
     if (this.locale === 'de-DE') {
       // "milch" finds "vollmilch"; a compound the catalog lacks ("roestkaffee") falls back to its head.
-      const known = exact ?? ids.find(stemToken(token, this.locale));
-      if (known !== undefined) for (const id of compounds.get(this.tokens.at(known)!).subarray(0, 24)) offer(id, SIMILARITY.compoundPart);
-      const head = exact === undefined ? compoundHead(token, (text) => ids.find(text)) : undefined;
-      if (head !== undefined) offer(head, SIMILARITY.compoundHead);
+      const known = exact ?? ids.find(stem);
+      for (const id of compounds.get(known !== undefined ? this.tokens.at(known)! : token).subarray(0, 24)) offer(id, SIMILARITY.compoundPart);
+      // "Spüli" → Spülmittel → "Geschirrspülmittel".
+      for (const synonym of synonyms) {
+        for (const id of compounds.get(synonym).subarray(0, 24)) offer(id, SIMILARITY.synonym * SIMILARITY.compoundPart);
+      }
+      if (exact === undefined) {
+        const head = compoundHead(token, (text) => ids.find(text));
+        if (head !== undefined) offer(head, SIMILARITY.compoundHead);
+        for (const id of this.compoundsWithSynonymHead(token)) offer(id, SIMILARITY.synonym);
+      }
     }
-    if (reach !== 'none' && !/\d/.test(token) && token.length >= 3) {
+    if (reach !== 'none' && !defined && !/\d/.test(token) && token.length >= 3) {
       const factor = exact === undefined ? 1 : SIMILARITY.knownWordFuzzyFactor;
       // A word the catalog knows was most likely heard right: only its homophones are worth a look.
       const maxEdits = exact !== undefined ? 0 : reach === 'near' ? 1 : 2;
@@ -156,6 +173,23 @@ export class Vocabulary {
     const ranked = [...found].map(([tokenId, similarity]) => ({ tokenId, similarity }));
     ranked.sort((a, b) => b.similarity - a.similarity || a.tokenId - b.tokenId);
     return ranked.slice(0, limit);
+  }
+
+  /**
+   * A German compound said with a short or everyday head, read with the catalog's head: "rinderhack" →
+   * "rinderhackfleisch", "schweinehack" → "schweinehackfleisch" (the head's synonyms come from the synonym lists).
+   */
+  private compoundsWithSynonymHead(token: string): number[] {
+    const found: number[] = [];
+    if (token.length < 7 || /\d/.test(token)) return found;
+    for (let cut = 3; cut <= token.length - 3; cut += 1) {
+      const modifier = token.slice(0, cut);
+      for (const head of synonymsOf(token.slice(cut), this.locale)) {
+        const id = this.lookups.ids.find(modifier + head);
+        if (id !== undefined) found.push(id);
+      }
+    }
+    return found;
   }
 
   /** Sound-alikes, and spellings up to `maxEdits` away, of a token with their similarity. */

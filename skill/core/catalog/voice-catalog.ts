@@ -10,6 +10,7 @@ import type { Product } from './product';
 import { IndexFileReader, IndexFileWriter } from './index-file';
 import { ProductColumns, type ProductColumnsMeta } from './product-columns';
 import { SearchIndex } from './search-index';
+import { parseProductRequest } from './product-request';
 
 export const INDEX_FORMAT = 'vocart.catalog-index';
 /**
@@ -132,7 +133,15 @@ export class VoiceCatalog implements Catalog {
       }
     }
     const spellingAgreement = this.spellingAgreementWith(query, index.locale);
-    const hits = index.search(query, options.limit ?? 10, { personal, popularity: this.popularity, spellingAgreement });
+    let hits = index.search(query, options.limit ?? 10, { personal, popularity: this.popularity, spellingAgreement });
+    if (hits.length === 0) {
+      // "half a gallon of milk" names no product whole: the product is what is left after the amount. Only
+      // tried when the whole request found nothing, so a name with an amount in it ("12 pack cola") stays itself.
+      const product = parseProductRequest(query, index.locale).query;
+      if (product && product !== query.trim().toLowerCase()) {
+        hits = index.search(product, options.limit ?? 10, { personal, popularity: this.popularity, spellingAgreement });
+      }
+    }
     return hits.map((hit) => ({ product: this.productAt(hit.position), score: hit.score }));
   }
 
