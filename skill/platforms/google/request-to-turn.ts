@@ -42,6 +42,8 @@ export function mapLocale(languageCode: string | undefined): Locale {
 
 /** Slots whose value is what the shopper said (an entity); the others are numbers Dialogflow already parsed. */
 const TEXT_SLOTS = ['product', 'choice', 'measure'] as const;
+/** Entities whose reference values are the model's ids, not words (the choice type's "cheaper", "bigger"…). */
+const ID_KEYED_SLOTS: ReadonlySet<string> = new Set(['choice']);
 const NUMBER_SLOTS = ['quantity', 'ordinal', 'pin', 'code'] as const;
 
 /**
@@ -80,9 +82,11 @@ export function toSlots(parameters: Record<string, unknown> | undefined, context
     if (!resolved) continue;
     const said = originalText(name, contexts);
     // When the entity mapped the words onto a different reference value, that value is the entity's key:
-    // the product id when the agent's entity is keyed by id. The core checks ids against the catalog.
-    const slot: SlotValue =
-      said && said.toLowerCase() !== resolved.toLowerCase() ? { raw: said, ids: [resolved] } : { raw: resolved };
+    // the product id when the agent's entity is keyed by id. The core checks ids against the catalog. The choice
+    // entity is always keyed by the model's id ("bigger"), which is no German word: it travels as an id even when
+    // the words said did not come along.
+    const keyed = ID_KEYED_SLOTS.has(name) || (said !== undefined && said.toLowerCase() !== resolved.toLowerCase());
+    const slot: SlotValue = keyed ? { raw: said ?? resolved, ids: [resolved] } : { raw: resolved };
     slots[name] = slot;
   }
   for (const name of NUMBER_SLOTS) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapIntent, mapLocale, parameterText, toTurn } from '../../../../skill/platforms/google/request-to-turn';
+import { mapIntent, mapLocale, parameterText, toSlots, toTurn } from '../../../../skill/platforms/google/request-to-turn';
 import { parseWebhookRequest } from '../../../../skill/platforms/google/webhook-request';
 import { fixture } from './fakes';
 
@@ -127,6 +127,12 @@ describe('toTurn', () => {
     expect(turn.device.hasScreen).toBe(false);
   });
 
+  it('passes a choice on as the model\'s id, with or without the words said ("die größere" arrives as bigger)', () => {
+    expect(toSlots({ choice: 'bigger' }, [])).toEqual({ choice: { raw: 'bigger', ids: ['bigger'] } });
+    const said = [{ name: 'projects/p/agent/sessions/s/contexts/c', parameters: { 'choice.original': 'less expensive' } }];
+    expect(toSlots({ choice: 'cheaper' }, said)).toEqual({ choice: { raw: 'less expensive', ids: ['cheaper'] } });
+  });
+
   it('derives a stable, hashed customer id from the session path when no Assistant user is given', () => {
     const first = toTurn(parseWebhookRequest(fixture('console-search.en.json')));
     const again = toTurn(parseWebhookRequest(fixture('console-search.en.json')));
@@ -187,7 +193,8 @@ describe('toTurn', () => {
     const pin = toTurn(request({ intent: { displayName: 'VoicePinIntent' }, parameters: { pin: '0427' } }));
     expect(pin.slots).toEqual({ pin: { raw: '0427' } });
     const choice = toTurn(request({ intent: { displayName: 'SelectItemIntent' }, parameters: { choice: ['the green one'] } }));
-    expect(choice.slots).toEqual({ choice: { raw: 'the green one' } });
+    // A choice entity value is the model's id whatever it is; the core ignores an id it does not know.
+    expect(choice.slots).toEqual({ choice: { raw: 'the green one', ids: ['the green one'] } });
     const measured = toTurn(request({ intent: { displayName: 'AddToCartIntent' }, parameters: { product: 'skim milk', measure: 'one gallon' } }));
     expect(measured.slots).toEqual({ product: { raw: 'skim milk' }, measure: { raw: 'one gallon' } });
   });
