@@ -114,6 +114,14 @@ describe('the German shop on Alexa and Dialogflow', () => {
     const cart = await app.store.customers.load(demo.customerId);
     const quote = quoteCart(cart.cart.lines, app.catalog, app.policy, 'de-DE');
     expect({ total: quote.totalCents, vat: quote.taxCents, currency: quote.currency }).toEqual({ total: 628, vat: 41, currency: 'EUR' });
+
+    // Money first: the yes charges exactly the total read back, in euros, and the order keeps the VAT stated.
+    const placed = await google.say('ja');
+    expect(placed.speech).not.toMatch(/\$/);
+    const [order] = await app.store.customers.recentOrders(demo.customerId, 1);
+    expect(order).toMatchObject({ totalCents: 628, taxCents: 41, currency: 'EUR' });
+    const charge = app.payments.capturedCharges().find((candidate) => candidate.amountCents === 628);
+    expect(charge).toMatchObject({ amountCents: 628, currency: 'EUR' });
   });
 
   it('shows metric sizes and euros on the Alexa card and screen and in the Dialogflow list', async () => {
