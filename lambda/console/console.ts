@@ -8,6 +8,7 @@
  *   GET  /console/api/conversations/:id/script  the conversation as a script (download)
  *   GET  /console/api/state?shopper=…|conversation=…  the shopper's stored state
  *   POST /console/api/reset                     reset the demo data
+ *   POST /console/api/link-code                 a one-time link code for the demo customer (the shop's account page)
  */
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +130,14 @@ export function createConsole(deps: ConsoleDeps): Router {
 
   router.post('/api/reset', async (_req: Request, res: Response) => {
     res.json({ reset: await resetDemoData(app) });
+  });
+
+  // What the shop's account page would show: a code to say or type where the chat or call has no OAuth. The code is
+  // the response and nothing else keeps it: the store holds its hash, the log never sees it.
+  router.post('/api/link-code', async (_req: Request, res: Response) => {
+    const issued = await app.store.linkCodes.issue(demo.customerId);
+    res.set('cache-control', 'no-store');
+    res.status(201).json({ customerId: demo.customerId, code: issued.code, expiresAt: issued.expiresAt.toISOString() });
   });
 
   router.use('/api', (_req: Request, res: Response) => {

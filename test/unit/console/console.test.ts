@@ -96,6 +96,14 @@ describe('the console API', () => {
     expect(state.json.recentOrders.length).toBeGreaterThan(0);
   });
 
+  it('issues a one-time link code for the demo customer (the account page of the demo shop), which links a conversation once', async () => {
+    const issued = await post('/console/api/link-code', {});
+    expect(issued.status).toBe(201);
+    expect(issued.json).toMatchObject({ customerId: 'demo-customer', code: expect.stringMatching(/^\d{6}$/), expiresAt: expect.any(String) });
+    expect(await app.store.links.redeemCode(issued.json.code, 'google:console-chat')).toEqual({ result: 'linked', customerId: 'demo-customer' });
+    expect((await app.store.links.redeemCode(issued.json.code, 'google:console-other')).result).toBe('wrong');
+  });
+
   it('keys an unlinked shopper by the platform user id, and a returning one stays the same shopper', async () => {
     const first = await post('/console/api/conversations', { platform: 'alexa', locale: 'en-US', linked: false, returning: true, launch: false });
     const second = await post('/console/api/conversations', { platform: 'alexa', locale: 'en-US', linked: false, returning: true, launch: false });
