@@ -25,6 +25,8 @@ export const SK = {
   dialogPrefix: 'DIALOG#',
   /** In a platform identity's partition: the account a one-time code linked it to (erased with that partition). */
   channelLink: 'CHANNEL#LINK',
+  /** In an account's partition: the hash of its one live link code (a newer code or erasure voids the older). */
+  channelCode: 'CHANNEL#CODE',
   /** In a platform identity's partition: its wrong link-code tries in the current window. */
   channelCodeTries: 'CHANNEL#CODETRIES',
 } as const;

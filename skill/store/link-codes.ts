@@ -5,10 +5,10 @@
  * wrong codes are counted per identity and across all callers, so guessing costs more than it can win.
  */
 import { createHash, randomInt } from 'node:crypto';
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Clock, LinkCodeRedemption } from '../core/ports';
-import { isConditionFailure, storeError } from './errors';
+import { isConditionFailure, isTransactionConditionFailure, storeError } from './errors';
 import { customerPk, LINK_CODE_SK, LINK_CODE_TRIES_PK, linkCodePk, SK } from './keys';
 
 export const LINK_CODE_DIGITS = 6;
@@ -52,19 +52,29 @@ export class DynamoLinkCodes {
     const expiresAt = new Date(this.clock.now().getTime() + LINK_CODE_TTL_MS);
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = String(randomInt(0, 10 ** LINK_CODE_DIGITS)).padStart(LINK_CODE_DIGITS, '0');
+      const hash = hashLinkCode(code);
       try {
         await this.client.send(
-          new PutItemCommand({
-            TableName: this.tableName,
-            Item: marshall({ pk: linkCodePk(hashLinkCode(code)), sk: LINK_CODE_SK, type: 'linkCode', customerId, expiresAt: epochSeconds(expiresAt) }),
-            // A live code of someone else is never overwritten; an expired one may be (DynamoDB Local keeps those).
-            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-            ExpressionAttributeValues: marshall({ ':now': epochSeconds(this.clock.now()) }),
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: marshall({ pk: linkCodePk(hash), sk: LINK_CODE_SK, type: 'linkCode', customerId, expiresAt: epochSeconds(expiresAt) }),
+                  // A live code of someone else is never overwritten; an expired one may be (DynamoDB Local keeps those).
+                  ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+                  ExpressionAttributeValues: marshall({ ':now': epochSeconds(this.clock.now()) }),
+                },
+              },
+              // The account's own partition names its one live code: a newer code replaces it, and erasing the
+              // account deletes it, which voids the code even within its ten minutes.
+              { Put: { TableName: this.tableName, Item: marshall({ pk: customerPk(customerId), sk: SK.channelCode, type: 'channelCode', codeHash: hash, expiresAt: epochSeconds(expiresAt) }) } },
+            ],
           }),
         );
         return { code, expiresAt };
       } catch (error) {
-        if (!isConditionFailure(error)) throw storeError('issue link code', error);
+        if (!isTransactionConditionFailure(error)) throw storeError('issue link code', error);
       }
     }
     throw storeError('issue link code', new Error('no free code after five draws'));
@@ -107,7 +117,12 @@ export class DynamoLinkCodes {
         }),
       );
       const customerId = Attributes ? unmarshall(Attributes).customerId : undefined;
-      return typeof customerId === 'string' ? customerId : undefined;
+      if (typeof customerId !== 'string') return undefined;
+      // Only the account's current code counts: one issued before a newer code, or before the account was erased, links nothing.
+      const { Item } = await this.client.send(
+        new GetItemCommand({ TableName: this.tableName, Key: marshall({ pk: customerPk(customerId), sk: SK.channelCode }), ConsistentRead: true, ProjectionExpression: 'codeHash' }),
+      );
+      return Item && unmarshall(Item).codeHash === hashLinkCode(code) ? customerId : undefined;
     } catch (error) {
       if (isConditionFailure(error)) return undefined;
       throw error;

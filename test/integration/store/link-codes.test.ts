@@ -44,6 +44,17 @@ describe('one-time link codes and the carried-over cart (DynamoDB Local)', async
     expect(await links.linkedAccount('google:late')).toBeNull();
   });
 
+  it('keeps one live code per account: a newer code voids the older, and erasing the account voids its code', async () => {
+    const older = await codes.issue('merchant-6');
+    const newer = await codes.issue('merchant-6');
+    expect((await links.redeemCode(older.code, 'google:older')).result).toBe('wrong');
+    expect(await links.redeemCode(newer.code, 'google:newer')).toEqual({ result: 'linked', customerId: 'merchant-6' });
+    const beforeErasure = await codes.issue('merchant-7');
+    await store.customers.erase('merchant-7', { keepOrders: true });
+    expect((await links.redeemCode(beforeErasure.code, 'google:after-erasure')).result).toBe('wrong');
+    expect(await links.linkedAccount('google:after-erasure')).toBeNull();
+  });
+
   it('pauses an identity after five wrong codes, even for the right one, and lets it try again after the window', async () => {
     const { code } = await codes.issue('merchant-3');
     const answers = [];
