@@ -4,6 +4,7 @@ import type { ConversationCore } from '../../core/conversation/core';
 import type { Log } from '../../core/ports';
 import type { Reply, Turn } from '../../core/turn';
 import { messagesFor } from '../../core/i18n/messages';
+import { apologyFor } from '../apology';
 import { toCoreLocale } from './locale';
 import { messageReceivedHandler, reminderApiOf } from './message-received';
 import { createReminders } from './reminders';
@@ -57,11 +58,6 @@ function conversationHandler(deps: AlexaSkillDeps): RequestHandler {
   };
 }
 
-const APOLOGY = {
-  'en-US': 'Sorry, something went wrong on my side. Please try again in a moment.',
-  'de-DE': 'Entschuldigung, bei mir ist etwas schiefgegangen. Bitte versuch es gleich noch einmal.',
-} as const;
-
 /** The core never throws, so this only catches translation bugs: the shopper hears an apology, never a trace. */
 function apologyHandler(deps: AlexaSkillDeps): ErrorHandler {
   return {
@@ -74,8 +70,8 @@ function apologyHandler(deps: AlexaSkillDeps): ErrorHandler {
         errorName: error.name,
       });
       if (envelope.request.type === 'SessionEndedRequest') return input.responseBuilder.getResponse();
-      const apology = APOLOGY[toCoreLocale(getLocale(envelope))];
-      return input.responseBuilder.speak(toSsml(apology)).reprompt(toSsml(apology)).withShouldEndSession(false).getResponse();
+      const apology = apologyFor(toCoreLocale(getLocale(envelope)));
+      return input.responseBuilder.speak(toSsml(apology.speech)).reprompt(toSsml(apology.reprompt)).withShouldEndSession(false).getResponse();
     },
   };
 }

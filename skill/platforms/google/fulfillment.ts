@@ -8,7 +8,7 @@ import { dialogflow } from 'actions-on-google/dist/service/dialogflow/index.js';
 import type { ConversationCore } from '../../core/conversation/core';
 import type { Log } from '../../core/ports';
 import type { Locale, Reply, Turn } from '../../core/turn';
-import { googleMessages } from './platform-messages';
+import { apologyFor } from '../apology';
 import { sessionOutputContext, type OutputContext } from './session';
 import { elicitationContext } from './elicitation-context';
 import { toTurn } from './request-to-turn';
@@ -31,8 +31,8 @@ interface PendingRender {
 const UNKNOWN_SESSION = 'projects/unknown/agent/sessions/unknown';
 
 export function apologyReply(turn: Turn): Reply {
-  const messages = googleMessages(turn.locale);
-  return { speech: messages.apology, reprompt: messages.apologyReprompt, endSession: false, sessionState: turn.session };
+  const apology = apologyFor(turn.locale);
+  return { speech: apology.speech, reprompt: apology.reprompt, endSession: false, sessionState: turn.session };
 }
 
 export class GoogleFulfillment {
