@@ -18,6 +18,7 @@ import { loadConfig } from '../../skill/config';
 import { ensureTable } from '../../skill/store';
 import { defaultCatalogIndexPath, loadCatalogFile } from '../../skill/store/catalog-file';
 import { createAlexaDriver, type AlexaDriver } from '../helpers/alexa-driver';
+import { CHOICE_SCRIPTS } from '../helpers/choice-script';
 import { uniqueTableName } from '../helpers/store';
 
 /** The prebuilt demo index when it has been built, else the same demo products indexed here. */
@@ -250,5 +251,24 @@ describe('Alexa on a screen: taps and a list kept current', () => {
     const left = await cartOf(userId);
     expect(left.length).toBe(1);
     expect(afterRemove?.items?.map((item) => item.id)).toEqual(left.map((line) => line.productId));
+  });
+});
+
+describe.each(['en-US', 'de-DE'] as const)('Alexa: choosing from the results in %s', (locale) => {
+  const script = CHOICE_SCRIPTS[locale];
+  const userId = `amzn1.ask.account.e2e-choices-${locale}-${Date.now()}`;
+
+  it.each(script.choices)('"$say" picks by what it means', async (step) => {
+    const driver = createAlexaDriver({ baseUrl, locale, userId });
+    await driver.launch();
+    await driver.say(script.search);
+    expect((await driver.say(step.say)).speech).toMatch(step.expect);
+  });
+
+  it(`"${script.more.say}" reads the next results`, async () => {
+    const driver = createAlexaDriver({ baseUrl, locale, userId });
+    await driver.launch();
+    await driver.say(script.search);
+    expect((await driver.say(script.more.say)).speech).toMatch(script.more.expect);
   });
 });

@@ -14,6 +14,7 @@ import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
 import { ensureTable } from '../../skill/store';
 import { defaultCatalogIndexPath, loadCatalogFile } from '../../skill/store/catalog-file';
 import { createGoogleDriver, WebhookCallError } from '../helpers/google-driver';
+import { CHOICE_SCRIPTS } from '../helpers/choice-script';
 import { uniqueTableName } from '../helpers/store';
 
 const SECRET = 'e2e-shared-secret-0123456789';
@@ -180,5 +181,27 @@ describe('Dialogflow webhook edge through the agent', () => {
     const search = await driver.say('search for bananas');
     expect(search.raw.fulfillmentMessages[0].text.text[0]).toBe(search.raw.fulfillmentText);
     expect(search.raw.fulfillmentMessages.some((message: any) => message.card || message.payload?.richContent)).toBe(true);
+  });
+});
+
+describe.each(['en-US', 'de-DE'] as const)('Dialogflow agent: choosing from the results in %s', (locale) => {
+  const script = CHOICE_SCRIPTS[locale];
+
+  it.each(script.choices)('"$say" picks by what it means', async (step) => {
+    const driver = createGoogleDriver({ baseUrl, locale, userId: `google-e2e-choices-${locale}`, secret: SECRET });
+    await driver.launch();
+    await driver.say(script.search);
+    const reply = await driver.say(step.say);
+    expect(driver.lastRequest.queryResult.intent.displayName).toBe('SelectItemIntent');
+    expect(reply.speech).toMatch(step.expect);
+  });
+
+  it(`"${script.more.say}" reads the next results`, async () => {
+    const driver = createGoogleDriver({ baseUrl, locale, userId: `google-e2e-choices-${locale}`, secret: SECRET });
+    await driver.launch();
+    await driver.say(script.search);
+    const reply = await driver.say(script.more.say);
+    expect(driver.lastRequest.queryResult.intent.displayName).toBe('MoreIntent');
+    expect(reply.speech).toMatch(script.more.expect);
   });
 });
