@@ -1,6 +1,7 @@
 import { ResponseFactory } from 'ask-sdk-core';
 import type { Directive, RequestEnvelope, Response } from 'ask-sdk-model';
 import { describe, expect, it } from 'vitest';
+import { sayDigits } from '../../../../skill/core/speech-marks';
 import type { Reply } from '../../../../skill/core/turn';
 import { buildResponse } from '../../../../skill/platforms/alexa/reply-to-response';
 import { alexaFixture } from '../../../fixtures/alexa/load';
@@ -147,5 +148,15 @@ describe('buildResponse', () => {
     const response = respond({ speech: 'Bye.', endSession: true, ask: { kind: 'confirm' } }, alexaFixture('clear-cart-confirmed'));
     expect(directiveTypes(response)).toEqual([]);
     expect(response.shouldEndSession).toBe(true);
+  });
+});
+
+describe('buildResponse with speech marks', () => {
+  it('reads the card ending of a checkout read-back digit by digit, in the speech and the reprompt', () => {
+    const readback = `Paid with Visa ending in ${sayDigits('4242')}. Shall I place the order?`;
+    const response = respond({ speech: readback, reprompt: readback });
+    const digits = '<say-as interpret-as="digits">4242</say-as>';
+    expect((response.outputSpeech as { ssml: string }).ssml).toBe(`<speak>Paid with Visa ending in ${digits}. Shall I place the order?</speak>`);
+    expect((response.reprompt?.outputSpeech as { ssml: string }).ssml).toContain(digits);
   });
 });
