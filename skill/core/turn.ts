@@ -147,6 +147,11 @@ export interface Display {
   title: string;
   text?: string;
   items?: DisplayItem[];
+  /**
+   * The shopper may pick an item by touch (a list of results: the tap is a selection, as "the second one" is). A
+   * cart or a confirmation is only shown, so a tap on it selects nothing.
+   */
+  choosable?: boolean;
 }
 
 /**

@@ -48,7 +48,8 @@ const productListDocument = {
               {
                 // A tap says which product, by id; the skill turns it into the same selection as "the second one".
                 type: 'TouchWrapper',
-                onPress: [{ type: 'SendEvent', arguments: [SELECT_ARGUMENT, '${data.id}'] }],
+                // Only a list of results is choosable; a cart on screen is only shown.
+                onPress: [{ type: 'SendEvent', when: '${payload.products.choosable}', arguments: [SELECT_ARGUMENT, '${data.id}'] }],
                 item: {
                   type: 'Container',
                   direction: 'row',
@@ -105,6 +106,7 @@ export function productListDirective(display: Display): RenderDocumentDirective 
       products: {
         title: display.title,
         text: display.text ?? '',
+        choosable: display.choosable === true,
         items: (display.items ?? []).map((item) => ({
           id: item.id,
           title: item.title,

@@ -127,8 +127,9 @@ export function renderOnConversation(conv: DialogflowConversation<unknown, unkno
   if (reply.linkAccount) {
     const messages = googleMessages(locale);
     responses.push(new BasicCard({ title: messages.linkAccountTitle, text: messages.linkAccountText }));
-  } else if (items.length >= 2 && !reply.endSession) {
-    // A list is an Assistant helper: it waits for a selection, so it only fits an open conversation.
+  } else if (items.length >= 2 && !reply.endSession && reply.display?.choosable) {
+    // A list is an Assistant helper: it waits for a selection, so it only fits an open conversation and a display
+    // the shopper may choose from (results, not the cart).
     responses.push(listOf(reply.display?.title, items));
   } else if (items.length >= 1) {
     const [first] = items;

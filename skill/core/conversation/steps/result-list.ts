@@ -29,7 +29,9 @@ export function readResultsPage(ctx: TurnContext): Reply {
   const offset = ctx.session.resultOffset ?? 0;
   const page = products.slice(offset, offset + RESULTS_PER_PAGE);
   const query = typeof ctx.session.lastQuery === 'string' ? ctx.session.lastQuery : '';
-  const display = ctx.display(ctx.msg.resultsTitle(query), products.map((product) => displayItem(ctx, product)));
+  const listed = ctx.display(ctx.msg.resultsTitle(query), products.map((product) => displayItem(ctx, product)));
+  // Results are what a tap may choose from; the adapters make only such lists touchable.
+  const display = listed && { ...listed, choosable: true };
   if (products.length === 1) {
     const only = products[0]!;
     const offer = ctx.msg.foundOne(spokenProduct(ctx, only));

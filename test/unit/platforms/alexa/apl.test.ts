@@ -40,9 +40,19 @@ describe('productListDirective', () => {
     expect(item).toMatchObject({ type: 'TouchWrapper', onPress: [{ type: 'SendEvent', arguments: [SELECT_ARGUMENT, '${data.id}'] }] });
   });
 
+  it('sends the tap only for a list the shopper may choose from (results), not for the cart', () => {
+    const sequence = nodes(document).find((node) => node.type === 'Sequence');
+    const onPress = ((sequence?.items as Array<Record<string, unknown>>)[0]!.onPress as Array<{ when: string }>)[0]!;
+    expect(onPress.when).toBe('${payload.products.choosable}');
+    expect((directive.datasources as { products: { choosable: boolean } }).products.choosable).toBe(false);
+    const results = productListDirective({ ...display, choosable: true });
+    expect((results.datasources as { products: { choosable: boolean } }).products.choosable).toBe(true);
+  });
+
   it('sends the items (with their ids) as the data source, under the list token', () => {
     expect(directive.token).toBe(PRODUCT_LIST_TOKEN);
     const products = (directive.datasources as { products: { items: Array<{ id: string; title: string; detail: string }> } }).products;
+    expect(products).toMatchObject({ title: 'Your cart', text: '', choosable: false });
     expect(products.items).toEqual([
       { id: 'p-1', title: 'Whole milk', detail: '1 gallon · $3.49', imageUrl: '' },
       { id: 'p-2', title: 'Oat milk', detail: '', imageUrl: '' },

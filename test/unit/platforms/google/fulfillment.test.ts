@@ -76,7 +76,7 @@ describe('GoogleFulfillment', () => {
 
   it('shows several products as an Assistant list, cards, and Dialogflow Messenger rich content', async () => {
     const { response } = await fulfil(
-      simpleReply({ display: { title: 'Bananas', items: PRODUCTS }, suggestions: ['Add the first one', 'Read my list', 'a suggestion far too long for a chip'] }),
+      simpleReply({ display: { title: 'Bananas', items: PRODUCTS, choosable: true }, suggestions: ['Add the first one', 'Read my list', 'a suggestion far too long for a chip'] }),
     );
     const google = response.payload?.google as any;
     expect(google.systemIntent.intent).toBe('actions.intent.OPTION');
@@ -97,6 +97,12 @@ describe('GoogleFulfillment', () => {
     expect(messenger.richContent[0][0]).toEqual({ type: 'info', title: 'Bananas', subtitle: '1 bunch · $0.99', image: { src: { rawUrl: 'https://img.example/bananas.jpg' } } });
   });
 
+  it('shows a cart (a display nobody chooses from) as a card, never as a list that waits for a selection', async () => {
+    const { response } = await fulfil(simpleReply({ display: { title: 'Your cart', items: PRODUCTS } }));
+    expect((response.payload?.google as any).systemIntent).toBeUndefined();
+    expect(googleItems(response).find((item) => item.basicCard)?.basicCard.title).toBe('Bananas');
+  });
+
   it('shows a single product as a basic card with its image', async () => {
     const { response } = await fulfil(simpleReply({ display: { title: 'Added', items: [PRODUCTS[0]!], text: 'In your list: 1' } }));
     const card = googleItems(response).find((item) => item.basicCard)?.basicCard;
@@ -110,7 +116,7 @@ describe('GoogleFulfillment', () => {
       { id: 'b', title: 'Milk' },
       { id: 'a', title: 'Milk' },
     ];
-    const { response } = await fulfil(simpleReply({ display: { title: 'Milk', items } }));
+    const { response } = await fulfil(simpleReply({ display: { title: 'Milk', items, choosable: true } }));
     const listItems = (response.payload?.google as any).systemIntent.data.listSelect.items;
     expect(listItems.map((item: any) => [item.optionInfo.key, item.title])).toEqual([
       ['a', 'Milk'],
