@@ -42,7 +42,8 @@ export interface Messages {
   noSuchChoice(position: number): string;
   added(quantity: number, item: string, cartCount: number): string;
   /** A spoken list added; `missing` names the parts of it the shop does not have. */
-  addedSeveral(items: string, missing: string | undefined, cartCount: number): string;
+  /** `many`: more than one pack went in, so a German verb is plural ("… sind im Warenkorb"), one pack "ist". */
+  addedSeveral(items: string, missing: string | undefined, cartCount: number, many: boolean): string;
   addedReprompt: string;
   removed(name: string): string;
   notInCart(query: string): string;

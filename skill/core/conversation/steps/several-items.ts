@@ -66,7 +66,8 @@ export async function addSeveral(ctx: TurnContext, parts: string[]): Promise<Rep
     ctx.locale,
   );
   const notFound = missing.length > 0 ? joinList(missing, ctx.locale) : undefined;
-  return ctx.ask(ctx.msg.addedSeveral(items, notFound, itemCount(cart.lines)), ctx.msg.addedReprompt, {
+  const many = found.length > 1 || found[0]!.quantity > 1;
+  return ctx.ask(ctx.msg.addedSeveral(items, notFound, itemCount(cart.lines), many), ctx.msg.addedReprompt, {
     display: ctx.display(ctx.msg.cartTitle, found.map(({ product }) => displayItem(ctx, product))),
   });
 }

@@ -30,8 +30,8 @@ export const deDE: Messages = {
   added: (quantity, item, cartCount) =>
     // The verb agrees with the count: "Hafermilch ist", "12 mal Hafermilch sind".
     `${quantity > 1 ? `${quantity} mal ${item} sind` : `${item} ist`} im Warenkorb. Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
-  addedSeveral: (items, missing, cartCount) =>
-    `${capitalize(items)} sind im Warenkorb.${missing ? ` ${missing} habe ich nicht gefunden.` : ''} Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
+  addedSeveral: (items, missing, cartCount, many) =>
+    `${capitalize(items)} ${many ? 'sind' : 'ist'} im Warenkorb.${missing ? ` ${missing} habe ich nicht gefunden.` : ''} Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
   addedReprompt: 'Du kannst noch etwas hinzufügen oder fragen, was im Warenkorb ist.',
   removed: (name) => `${name} habe ich aus dem Warenkorb entfernt. Noch etwas?`,
   // Kein Verb, das sich nach den Worten des Kunden richten müsste ("Bananen ist").

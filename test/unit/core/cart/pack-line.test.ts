@@ -51,7 +51,7 @@ describe('addedPacks and cartLineWithPacks, en-US', () => {
 
 describe('addedPacks and cartLineWithPacks, de-DE', () => {
   it('a list read back in German starts with a capital even when its first line is "eine Packung …"', () => {
-    expect(de.addedSeveral(de.cartLineWithPacks(packLineWords(brownEggs, 1, 'de-DE')), undefined, 1)).toMatch(/^Eine Packung Braune Eier/);
+    expect(de.addedSeveral(de.cartLineWithPacks(packLineWords(brownEggs, 1, 'de-DE')), undefined, 1, false)).toMatch(/^Eine Packung Braune Eier/);
   });
 
   it('"sechs Eier": eine Packung, in the singular', () => {
