@@ -109,6 +109,11 @@ export function canSendLinkingCard(device: DeviceInfo): boolean {
   return device.accountLinkingCard ?? true;
 }
 
+/** Whether the platform can reach the shopper after the session (reminders); only when the adapter says so. */
+export function canRemindOutsideSession(device: DeviceInfo): boolean {
+  return device.outOfSessionReminders === true;
+}
+
 
 export interface Turn {
   intent: CoreIntent;

@@ -17,6 +17,8 @@ const catalog = VoiceCatalog.fromProducts(JSON.parse(readFileSync(new URL('../..
 const demo = JSON.parse(readFileSync(new URL('../../../skill/data/demo-customer.json', import.meta.url), 'utf8'));
 const onGoogle = { platform: 'google' as const, platformUserId: 'df-session-user', accessToken: demo.accessToken as string };
 const onAlexa = { platform: 'alexa' as const, platformUserId: 'amzn1.ask.account.DEMO', accessToken: demo.accessToken as string };
+/** What the Alexa adapter says an Alexa surface can do: reminders reach the shopper outside a session. */
+const alexaDevice = { hasScreen: false, app: true, accountLinkingCard: true, outOfSessionReminders: true };
 
 // In the demo history the perfume (p172, every ~60 days) and the cat food (p196, every ~4 weeks) are overdue;
 // milk, bananas and coffee were bought three days ago.
@@ -171,12 +173,12 @@ describe('replenishment conversations on DynamoDB Local', () => {
   });
 
   it('on Alexa asks for the Reminders permission, and with it schedules reminders for the due days ahead', async () => {
-    const without = await enableAll({ customer: onAlexa });
+    const without = await enableAll({ customer: onAlexa, device: alexaDevice });
     expect(without.askPermission).toBe('reminders');
     expect(without.reminders).toBeUndefined();
     expect((await store.customers.load(demo.customerId)).reminderConsent?.alexaUserId).toBe(onAlexa.platformUserId);
 
-    const granted = await enableAll({ customer: onAlexa, permissions: ['reminders'] });
+    const granted = await enableAll({ customer: onAlexa, device: alexaDevice, permissions: ['reminders'] });
     expect(granted.askPermission).toBeUndefined();
     expect(granted.reminders?.length).toBeGreaterThan(0);
     for (const reminder of granted.reminders ?? []) {

@@ -8,7 +8,7 @@ import { joinList } from '../../i18n/format';
 import { consentCovers } from '../../privacy/consent';
 import { isoDay } from '../../replenishment/live';
 import { dayOf } from '../../replenishment/history';
-import type { Reply } from '../../turn';
+import { canRemindOutsideSession, type Reply } from '../../turn';
 import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
 import { parseProductRequest } from '../../catalog/product-request';
@@ -87,7 +87,8 @@ async function grantReminders(ctx: TurnContext, productId: string | undefined): 
     ...(platform === 'alexa' ? { alexaUserId: ctx.turn.customer.platformUserId } : {}),
   });
   const speech = ctx.msg.remindersOn(productId ? productNameOf(ctx, productId) : undefined);
-  if (platform !== 'alexa') return ctx.ask(speech, ctx.msg.anythingElse);
+  // Without a way to reach the shopper after the session (Dialogflow has no push) the in-session nudges are all there is.
+  if (!canRemindOutsideSession(ctx.turn.device)) return ctx.ask(speech, ctx.msg.anythingElse);
   if (!ctx.turn.permissions?.includes('reminders')) {
     return ctx.ask(`${speech} ${ctx.msg.remindersPermission}`, ctx.msg.anythingElse, { askPermission: 'reminders' });
   }
