@@ -5,6 +5,7 @@
 import type { IntentSource, ModelLocale, PerLocale } from '../source/types';
 import { PLACEHOLDERS, SKILL_TEXTS } from '../source/skill';
 import { CHOICES, MACROS } from '../source/vocabulary';
+import { platformIntentNames } from '../../skill/platforms/intent-names';
 import { measureValues } from './measure-values';
 import { ModelError } from './errors';
 import { assertGrammatical } from './grammar';
@@ -15,8 +16,9 @@ import { expandAll } from './template';
 /** Alexa accepts letters, spaces, apostrophes and periods (in abbreviations) around `{slot}` references. */
 const ALEXA_SAMPLE = /^[\p{L}' .]*(\{[A-Za-z]\w*\}[\p{L}' .]*)*$/u;
 
+/** The intent's Alexa name from the table the adapters read; null where Alexa has no such intent. */
 export function alexaIntentName(intent: IntentSource): string | null {
-  return intent.alexa === undefined ? intent.name : intent.alexa;
+  return platformIntentNames(intent.name).alexa;
 }
 
 export interface AlexaSample {

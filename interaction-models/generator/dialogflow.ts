@@ -7,6 +7,7 @@
 import type { IntentSource, ModelLocale, SlotKind } from '../source/types';
 import { PLACEHOLDERS, SKILL_TEXTS } from '../source/skill';
 import { CHOICES, DIALOGFLOW_MACROS } from '../source/vocabulary';
+import { platformIntentNames } from '../../skill/platforms/intent-names';
 import { measureValues } from './measure-values';
 import { assertGrammatical } from './grammar';
 import { stableUuid } from './ids';
@@ -28,8 +29,9 @@ const WEBHOOK_DOWN: Record<ModelLocale, string> = {
   'de-DE': 'Entschuldigung, der Laden ist gerade nicht erreichbar. Bitte versuche es gleich noch einmal.',
 };
 
+/** The intent's Dialogflow display name from the table the adapters read; null where the agent has no such intent. */
 export function dialogflowIntentName(intent: IntentSource): string | null {
-  return intent.dialogflow === undefined ? intent.name : intent.dialogflow;
+  return platformIntentNames(intent.name).dialogflow;
 }
 
 /** An intent's training phrases in one language: its samples with Dialogflow's lighter carriers, and its own extras. */

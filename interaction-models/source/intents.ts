@@ -441,7 +441,6 @@ export const INTENTS: IntentSource[] = [
     // Alexa hears a bare PIN through Dialog.ElicitSlot on VoicePinIntent; Dialogflow through this intent, which
     // matches only while the webhook holds the PIN question's context open.
     name: PIN_ANSWER_INTENT,
-    alexa: null,
     dialogflowInputContexts: [PIN_CONTEXT],
     slots: [{ name: 'pin', kind: 'pin' }],
     samples: {
@@ -728,7 +727,6 @@ export const INTENTS: IntentSource[] = [
   // Dialogflow they are ordinary intents the Google adapter maps to the same core intents.
   {
     name: 'HelpIntent',
-    alexa: 'AMAZON.HelpIntent',
     slots: [],
     samples: {
       'en-US': ['help', 'help me', 'what can i (say|do)', 'how does this work', 'what can you do', 'i need help'],
@@ -737,7 +735,6 @@ export const INTENTS: IntentSource[] = [
   },
   {
     name: 'RepeatIntent',
-    alexa: 'AMAZON.RepeatIntent',
     slots: [],
     samples: {
       'en-US': ['repeat that', 'say that again', 'what did you say', 'can you repeat that', 'pardon', 'come again'],
@@ -746,7 +743,6 @@ export const INTENTS: IntentSource[] = [
   },
   {
     name: 'StopIntent',
-    alexa: 'AMAZON.StopIntent',
     slots: [],
     // Alexa ends the session on "exit" by itself; listing it there would shadow that.
     dialogflowOnlySamples: { 'en-US': ['exit'], 'de-DE': ['ende'] },
@@ -757,7 +753,6 @@ export const INTENTS: IntentSource[] = [
   },
   {
     name: 'CancelIntent',
-    alexa: 'AMAZON.CancelIntent',
     slots: [],
     samples: {
       'en-US': ['cancel', 'never mind', 'forget it'],
@@ -766,7 +761,6 @@ export const INTENTS: IntentSource[] = [
   },
   {
     name: 'YesIntent',
-    alexa: 'AMAZON.YesIntent',
     slots: [],
     samples: {
       'en-US': [
@@ -782,7 +776,6 @@ export const INTENTS: IntentSource[] = [
   },
   {
     name: 'NoIntent',
-    alexa: 'AMAZON.NoIntent',
     slots: [],
     samples: {
       'en-US': [
@@ -797,7 +790,6 @@ export const INTENTS: IntentSource[] = [
   },
   {
     name: 'MoreIntent',
-    alexa: 'AMAZON.MoreIntent',
     slots: [],
     samples: {
       // The core's words for "more" (what its list prompts suggest: "more", "weitere"), then the phrasings around them.
@@ -807,13 +799,11 @@ export const INTENTS: IntentSource[] = [
     // On Alexa "next" belongs to AMAZON.NextIntent; Dialogflow has no such built-in.
     dialogflowOnlySamples: { 'en-US': ['next', 'next one'], 'de-DE': ['weiter', 'nächste', 'der nächste'] },
   },
-  { name: 'FallbackIntent', alexa: 'AMAZON.FallbackIntent', dialogflow: null, slots: [], samples: none },
-  { name: 'NextIntent', alexa: 'AMAZON.NextIntent', dialogflow: null, slots: [], samples: none },
-  { name: 'NavigateHomeIntent', alexa: 'AMAZON.NavigateHomeIntent', dialogflow: null, slots: [], samples: none },
+  { name: 'FallbackIntent', slots: [], samples: none },
+  { name: 'NextIntent', slots: [], samples: none },
+  { name: 'NavigateHomeIntent', slots: [], samples: none },
   {
     name: 'WelcomeIntent',
-    alexa: null,
-    dialogflow: 'Default Welcome Intent',
     dialogflowEvent: 'WELCOME',
     slots: [],
     samples: {
@@ -823,8 +813,6 @@ export const INTENTS: IntentSource[] = [
   },
   {
     name: 'DefaultFallbackIntent',
-    alexa: null,
-    dialogflow: 'Default Fallback Intent',
     dialogflowFallback: true,
     slots: [],
     samples: none,

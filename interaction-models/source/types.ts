@@ -27,12 +27,12 @@ export interface SlotSource {
 }
 
 export interface IntentSource {
-  /** Neutral name: the Alexa custom intent name and the Dialogflow display name unless overridden. */
+  /**
+   * Neutral name: the Alexa custom intent name and the Dialogflow display name, unless the platforms name the
+   * intent their own way (AMAZON.StopIntent, "Default Welcome Intent"): skill/platforms/intent-names.ts lists those
+   * once for the adapters and the generator alike.
+   */
   name: string;
-  /** Alexa name when it is a built-in (AMAZON.StopIntent); null when the intent does not exist on Alexa. */
-  alexa?: string | null;
-  /** Dialogflow display name when it differs ("Default Welcome Intent"); null when it does not exist there. */
-  dialogflow?: string | null;
   slots: SlotSource[];
   /**
    * Sample templates per locale: `(a|b)` one of, `[a|b]` optionally one of, `<macro>` a locale macro,

@@ -9,6 +9,7 @@ import { ALEXA_SLOT_TYPES } from '../../interaction-models/generator/slot-kinds'
 import { INTENTS } from '../../interaction-models/source/intents';
 import type { SlotKind } from '../../interaction-models/source/types';
 import type { Locale } from '../../skill/core/turn';
+import { platformIntentNames } from '../../skill/platforms/intent-names';
 import { NluError } from './errors';
 import { phraseItems, reportedIntent, type ModelPhrase } from './model-phrases';
 
@@ -23,7 +24,12 @@ export function alexaModelPath(locale: Locale): string {
 const KIND_BY_TYPE = new Map<string, SlotKind>(Object.entries(ALEXA_SLOT_TYPES).map(([kind, type]) => [type, kind as SlotKind]));
 
 /** Alexa names back to neutral ones: AMAZON.YesIntent → YesIntent. */
-const NEUTRAL_BY_ALEXA = new Map(INTENTS.filter((intent) => intent.alexa !== null).map((intent) => [intent.alexa ?? intent.name, reportedIntent(intent)]));
+const NEUTRAL_BY_ALEXA = new Map(
+  INTENTS.flatMap((intent) => {
+    const alexa = platformIntentNames(intent.name).alexa;
+    return alexa === null ? [] : [[alexa, reportedIntent(intent)] as const];
+  }),
+);
 
 export function alexaModelPhrases(locale: Locale, path = alexaModelPath(locale)): ModelPhrase[] {
   let model: AlexaLanguageModel;

@@ -1,9 +1,10 @@
 /**
- * Neutral intent names (what offline understanding returns) → the names each platform sends, read from the neutral
- * model source so the simulator and the generated models can never disagree.
+ * Neutral intent names (what offline understanding returns) → the names each platform sends, read from the table the
+ * adapters and the model generator share, so the simulator and the generated models can never disagree.
  */
 import { INTENTS } from '../../../interaction-models/source/intents';
 import type { IntentSource } from '../../../interaction-models/source/types';
+import { platformIntentNames } from '../../../skill/platforms/intent-names';
 
 const byName = new Map<string, IntentSource>(INTENTS.map((intent) => [intent.name, intent]));
 
@@ -13,9 +14,8 @@ export function intentSource(neutral: string): IntentSource | undefined {
 
 /** The Alexa intent for a neutral name, or AMAZON.FallbackIntent where Alexa has none (Dialogflow-only intents). */
 export function alexaIntentName(neutral: string): string {
-  const source = byName.get(neutral);
-  if (!source || source.alexa === null) return 'AMAZON.FallbackIntent';
-  return source.alexa ?? source.name;
+  if (!byName.has(neutral)) return 'AMAZON.FallbackIntent';
+  return platformIntentNames(neutral).alexa ?? 'AMAZON.FallbackIntent';
 }
 
 /** Alexa-only built-ins that Dialogflow hears as another intent of the agent ("next" is MoreIntent there). */
@@ -28,9 +28,8 @@ export const DIALOGFLOW_WELCOME = 'Default Welcome Intent';
 export function dialogflowIntentName(neutral: string): string {
   const standIn = DIALOGFLOW_STAND_INS[neutral];
   if (standIn) return standIn;
-  const source = byName.get(neutral);
-  if (!source || source.dialogflow === null) return DIALOGFLOW_FALLBACK;
-  return source.dialogflow ?? source.name;
+  if (!byName.has(neutral)) return DIALOGFLOW_FALLBACK;
+  return platformIntentNames(neutral).dialogflow ?? DIALOGFLOW_FALLBACK;
 }
 
 /** Contexts that must be open for the Dialogflow intent to match (the bare PIN answer). */

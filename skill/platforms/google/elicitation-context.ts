@@ -8,8 +8,8 @@ import type { OutputContext } from './session';
 
 /** The context that is open while the voice PIN is asked for; the agent's PIN-answer intent requires it. */
 export const PIN_CONTEXT = 'vocart-pin';
-/** The agent intent that takes a bare PIN inside that context; the webhook treats it as VoicePinIntent. */
-export const PIN_ANSWER_INTENT = 'VoicePinAnswerIntent';
+/** The agent intent that takes a bare PIN inside that context; its name lives with the other intent names. */
+export { PIN_ANSWER_INTENT } from '../intent-names';
 
 /** The output context for what the reply asks the shopper to say, if anything: only for the very next query. */
 export function elicitationContext(session: string, reply: Reply): OutputContext | undefined {

@@ -2,37 +2,14 @@
  * Dialogflow ES WebhookRequest → Turn. Translation only: which words mean what is the core's business.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { CORE_INTENTS, type CoreIntent, type CustomerRef, type Locale, type SlotValue, type Slots, type Turn } from '../../core/turn';
+import { type CoreIntent, type CustomerRef, type Locale, type SlotValue, type Slots, type Turn } from '../../core/turn';
 import { contextId, findSessionContext, readSessionState } from './session';
-import { PIN_ANSWER_INTENT } from './elicitation-context';
+import { coreIntentOf } from '../intent-names';
 import type { DialogflowContext, GooglePayload, WebhookRequest } from './webhook-request';
 
-/** Dialogflow's prebuilt intents and the agent's own built-in names → the core's intents. */
-const BUILT_IN_INTENTS: Readonly<Record<string, CoreIntent>> = {
-  'Default Welcome Intent': 'Launch',
-  'Default Fallback Intent': 'Fallback',
-  HelpIntent: 'Help',
-  StopIntent: 'Stop',
-  CancelIntent: 'Cancel',
-  YesIntent: 'Yes',
-  NoIntent: 'No',
-  MoreIntent: 'More',
-  RepeatIntent: 'Repeat',
-  // A bare PIN, matched only while the PIN question's context is open.
-  [PIN_ANSWER_INTENT]: 'VoicePinIntent',
-};
-
-/** Names the platform may not use directly: they stand for platform events, not for things a shopper says. */
-const PLATFORM_ONLY: ReadonlySet<CoreIntent> = new Set([
-  'Launch', 'SessionEnded', 'Help', 'Stop', 'Cancel', 'Fallback', 'Yes', 'No', 'More', 'Repeat', 'PermissionAnswer', 'ReplenishmentDue',
-]);
-const CUSTOM_INTENTS: ReadonlySet<string> = new Set(CORE_INTENTS.filter((intent) => !PLATFORM_ONLY.has(intent)));
-
+/** A Dialogflow display name as the core's intent; the names live in the table both adapters share. */
 export function mapIntent(displayName: string | undefined): CoreIntent {
-  if (!displayName) return 'Fallback';
-  const builtIn = BUILT_IN_INTENTS[displayName];
-  if (builtIn) return builtIn;
-  return CUSTOM_INTENTS.has(displayName) ? (displayName as CoreIntent) : 'Fallback';
+  return coreIntentOf('dialogflow', displayName);
 }
 
 /** Dialogflow sends "en", "en-US", "en-us", "de", "de-DE", "de-AT"…; anything that is not German is served in English. */
