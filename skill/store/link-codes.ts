@@ -51,7 +51,8 @@ export class DynamoLinkCodes {
   async issue(customerId: string): Promise<IssuedLinkCode> {
     const expiresAt = new Date(this.clock.now().getTime() + LINK_CODE_TTL_MS);
     for (let attempt = 0; attempt < 5; attempt++) {
-      const code = String(randomInt(0, 10 ** LINK_CODE_DIGITS)).padStart(LINK_CODE_DIGITS, '0');
+      // No leading zero: Alexa's number slot hears "zero four eight…" as 48…, a code one digit short.
+      const code = String(randomInt(10 ** (LINK_CODE_DIGITS - 1), 10 ** LINK_CODE_DIGITS));
       const hash = hashLinkCode(code);
       try {
         await this.client.send(
