@@ -898,6 +898,18 @@ describe('one shopper across channels', () => {
     expectSaid(await other.send('LinkAccountIntent', { code }, `link code ${code}`), /That code doesn't match a valid link code/);
   });
 
+  it('a new chat of a known Dialogflow user (a trusted user id) finds the cart of the last one, linked or not', async () => {
+    const userId = `returning-${unique()}`;
+    const first = textChannel('DIALOGFLOW_MESSENGER', userId);
+    await first.send('AddToCartIntent', { product: 'bananas' }, 'add bananas');
+    expect((await cart(`google:${userId}`)).lines, 'the first chat filled the cart of the user, not of the chat').toEqual([{ productId: BANANAS, quantity: 1 }]);
+    expectSaid(await textChannel('DIALOGFLOW_MESSENGER', userId).send('ReadCartIntent', undefined, "what's in my cart"), /^You have 1 item in your cart/);
+    // Without a trusted user id Dialogflow names only the conversation: a new chat is a new shopper.
+    const anonymous = textChannel('DIALOGFLOW_MESSENGER');
+    await anonymous.send('AddToCartIntent', { product: 'bananas' }, 'add bananas');
+    expectNotSaid(await textChannel('DIALOGFLOW_MESSENGER').send('ReadCartIntent', undefined, "what's in my cart"), /You have 1 item/);
+  });
+
   it('phone: checkout keeps the call open with the code, and "my code is …" (heard as a PIN) links the caller to the account that can order', async () => {
     const call = textChannel('GOOGLE_TELEPHONY');
     await call.send('AddToCartIntent', { product: 'bananas' }, 'add bananas');
