@@ -272,3 +272,35 @@ describe.each(['en-US', 'de-DE'] as const)('Alexa: choosing from the results in 
     expect((await driver.say(script.more.say)).speech).toMatch(script.more.expect);
   });
 });
+
+/**
+ * Issue 12, "Words the shop should know": everyday words, and a list as a recogniser writes it (no commas). Alexa
+ * fills an open product slot with whatever was said; virtual-alexa only matches slot values the model lists, so
+ * the list arrives as the intent Alexa would send.
+ */
+const EVERYDAY_SCRIPTS = {
+  'en-US': { mince: 'add hamburger meat to my cart', list: 'eggs milk and bread' },
+  'de-DE': { mince: 'leg hackfleisch in den warenkorb', list: 'eier milch und brot' },
+} as const;
+
+describe.each(['en-US', 'de-DE'] as const)('Alexa: everyday words in %s', (locale) => {
+  const script = EVERYDAY_SCRIPTS[locale];
+
+  it(`"${script.mince}" puts ground beef in the cart, never chopped tomatoes`, async () => {
+    const userId = `amzn1.ask.account.e2e-mince-${locale}-${Date.now()}`;
+    const driver = createAlexaDriver({ baseUrl, locale, userId });
+    await driver.launch();
+    await driver.say(script.mince);
+    const lines = await cartOf(userId);
+    expect(lines.map((line) => line.productId)).toEqual(['p098']);
+  });
+
+  it(`"${script.list}" adds three items: eggs, milk and bread`, async () => {
+    const userId = `amzn1.ask.account.e2e-list-${locale}-${Date.now()}`;
+    const driver = createAlexaDriver({ baseUrl, locale, userId });
+    await driver.launch();
+    await driver.intend('AddToCartIntent', { product: script.list });
+    const aisles = (await cartOf(userId)).map((line) => app.catalog.get(line.productId)?.aisleId);
+    expect(aisles.sort()).toEqual(['bread', 'eggs', 'milk']);
+  });
+});

@@ -205,3 +205,45 @@ describe.each(['en-US', 'de-DE'] as const)('Dialogflow agent: choosing from the 
     expect(reply.speech).toMatch(script.more.expect);
   });
 });
+
+/** Issue 12, "Words the shop should know": everyday words, and a list as a recogniser writes it (no commas). */
+const EVERYDAY = {
+  'en-US': {
+    mince: 'add hamburger meat to my cart',
+    list: 'add eggs milk and bread to my cart',
+    read: "what's on my list",
+    minceInCart: /ground beef/i,
+    listInCart: [/eggs/i, /milk/i, /bread/i],
+    tomatoes: /tomato/i,
+  },
+  'de-DE': {
+    mince: 'leg hackfleisch in den warenkorb',
+    list: 'leg eier milch und brot in den warenkorb',
+    read: 'was ist in meinem warenkorb',
+    minceInCart: /rinderhackfleisch/i,
+    listInCart: [/eier/i, /milch/i, /brot/i],
+    tomatoes: /tomate/i,
+  },
+} as const;
+
+describe.each(['en-US', 'de-DE'] as const)('Dialogflow agent: everyday words in %s', (locale) => {
+  const script = EVERYDAY[locale];
+
+  it(`"${script.mince}" puts ground beef in the cart, never chopped tomatoes`, async () => {
+    const driver = createGoogleDriver({ baseUrl, locale, userId: `google-e2e-mince-${locale}-${Date.now()}`, secret: SECRET });
+    await driver.launch();
+    await driver.say(script.mince);
+    const cart = await driver.say(script.read);
+    expect(cart.speech).toMatch(script.minceInCart);
+    expect(cart.speech).not.toMatch(script.tomatoes);
+  });
+
+  it(`"${script.list}" adds three items`, async () => {
+    const driver = createGoogleDriver({ baseUrl, locale, userId: `google-e2e-list-${locale}-${Date.now()}`, secret: SECRET });
+    await driver.launch();
+    const added = await driver.say(script.list);
+    for (const item of script.listInCart) expect(added.speech).toMatch(item);
+    const cart = await driver.say(script.read);
+    for (const item of script.listInCart) expect(cart.speech).toMatch(item);
+  });
+});

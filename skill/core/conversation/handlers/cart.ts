@@ -16,10 +16,11 @@ import { parseOrdinal, parseQuantitySlot } from '../numbers';
 import { displayItem, sizeText } from '../product-text';
 import { personalWeights } from '../personal';
 import { parseProductRequest } from '../../catalog/product-request';
+import { CONFIDENT_MATCH } from '../../catalog/search-index';
 import { addProduct, quantityProblemReply, saveCart } from '../steps/cart-writes';
 import { askWhichItem, askWhichLine, changeLine, lineTalkedAbout, linesNamed } from '../steps/cart-lines';
 import { pointsBack } from '../steps/repair';
-import { chooseFromResults, offerPlainInstead, resultProducts } from '../steps/result-list';
+import { chooseFromResults, offerPlainInstead, readResults, RESULTS_KEPT, resultProducts } from '../steps/result-list';
 import { addSeveral, listedItems } from '../steps/several-items';
 
 /**
@@ -35,7 +36,14 @@ async function resolveCandidates(ctx: TurnContext, text: string): Promise<Produc
   const chosen = chooseFromResults(ctx, text);
   if (chosen !== undefined) return chosen === null ? null : [chosen];
   const hits = ctx.deps.catalog.search(text, { locale: ctx.locale, limit: CLOSE_MATCHES, personal: await personalWeights(ctx) });
-  return hits.map((hit) => hit.product);
+  // A weak match is offered, never added unasked ("Hackfleisch" once put chopped tomatoes in the cart).
+  return hits.filter((hit) => hit.score >= CONFIDENT_MATCH).map((hit) => hit.product);
+}
+
+/** What the catalog found only weakly, read out or offered ("Shall I add it?") instead of added. */
+async function offerWeakMatches(ctx: TurnContext, query: string): Promise<Reply | undefined> {
+  const hits = ctx.deps.catalog.search(query, { locale: ctx.locale, limit: RESULTS_KEPT, personal: await personalWeights(ctx) });
+  return hits.length > 0 ? readResults(ctx, query, hits.map((hit) => hit.product.id)) : undefined;
 }
 
 /** How many close matches a spoken size or count may choose among. */
@@ -59,11 +67,14 @@ export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   // "six eggs" is one 12-pack, "six cartons of eggs" six, "two pounds of ground beef" two 1 lb packs.
   const decision = decideQuantity(spoken, candidates, slotQuantity);
   if (!decision) {
-    // "eggs and milk": only when the words name no one product ("salt and vinegar chips" does).
-    const listed = listedItems(raw, ctx.locale);
-    const several = listed ? await addSeveral(ctx, listed) : undefined;
+    // "eggs and milk", "eggs milk bread": only when the words name no one product ("salt and vinegar chips" does).
+    const several = await addSeveral(ctx, listedItems(raw, ctx.locale) ?? [raw]);
     if (several) return several;
-    return (await offerPlainInstead(ctx, spoken.query || raw)) ?? ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt);
+    return (
+      (await offerPlainInstead(ctx, spoken.query || raw)) ??
+      (await offerWeakMatches(ctx, spoken.query || raw)) ??
+      ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt)
+    );
   }
   if ('error' in decision) return quantityProblemReply(ctx, decision);
   return addProduct(ctx, decision.product, decision.packs, decision.unitsAsked);
