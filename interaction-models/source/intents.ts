@@ -6,6 +6,7 @@
  * "cancel my order" is CancelOrderIntent; "what do I need" asks for replenishment, "I need milk" adds.
  */
 import { PIN_ANSWER_INTENT, PIN_CONTEXT } from '../../skill/platforms/google/elicitation-context';
+import { repairWordsFor } from '../../skill/core/i18n/repair-words';
 import { vocabularyFor } from '../../skill/core/i18n/vocabulary';
 import type { IntentSource, PerLocale, SlotSource } from './types';
 
@@ -21,13 +22,26 @@ const product = (elicitation?: PerLocale<string[]>): SlotSource => ({
 
 const none: PerLocale<string[]> = { 'en-US': [], 'de-DE': [] };
 
+/**
+ * A request the shopper repairs while saying it: "uh, um, oat milk", "milk, no wait, oat milk". The words are the
+ * core's (i18n/<locale>/repair-words.ts), so the model hears what the core cleans; the taken-back words land in
+ * `discarded`, which the core ignores (it also cleans a product slot that swallowed the whole repair).
+ */
+function repairSamples(locale: 'en-US' | 'de-DE'): string[] {
+  const { hesitations, corrections } = repairWordsFor(locale);
+  // One or two hesitations before the product ("uh, um, oat milk"); never the same one twice in a row.
+  const twice = hesitations.map((first) => `${first} [${hesitations.filter((next) => next !== first).join('|')}] {product}`);
+  return [...twice, `{discarded} (${corrections.join('|')}) {product}`];
+}
+
 export const INTENTS: IntentSource[] = [
   {
     name: 'SearchProductIntent',
-    slots: [product({ 'en-US': ['What are you looking for?'], 'de-DE': ['Wonach suchst du?'] })],
+    slots: [product({ 'en-US': ['What are you looking for?'], 'de-DE': ['Wonach suchst du?'] }), { name: 'discarded', kind: 'product' }],
     samples: {
       'en-US': [
         '{product}',
+        ...repairSamples('en-US'),
         '(search|look) for <some> {product}',
         'find [me] <some> {product}',
         '(do you have|do you sell|have you got|do you carry) [any|some] {product}',
@@ -51,7 +65,10 @@ export const INTENTS: IntentSource[] = [
       ],
       'de-DE': [
         '{product}',
-        '(such|suche) [nach] <etwas> {product}',
+        ...repairSamples('de-DE'),
+        '(such|suche) <etwas> {product}',
+        // "nach" takes the dative: "such nach einem Käse", never "nach einen".
+        '(such|suche) nach [einem|einer|etwas] {product}',
         '(finde|find) [mir] <etwas> {product}',
         '(habt ihr|hast du|gibt es|verkauft ihr) [auch] [etwas] {product}',
         'was für {product} (habt ihr|gibt es)',
@@ -60,7 +77,8 @@ export const INTENTS: IntentSource[] = [
         'ich suche <etwas> {product}',
         '(was|wie viel) (kostet|kosten) <nominativ> {product}',
         'was ist der Preis für <akkusativ> {product}',
-        '(such|suche) <bitte> [nach] <etwas> {product}',
+        '(such|suche) <bitte> <etwas> {product}',
+        '(such|suche) <bitte> nach [einem|einer|etwas] {product}',
         '(such|suche|finde|find) mir <etwas> {product}',
         'welche {product} (habt ihr|gibt es) [da]',
         '<frage> [mir] {product} (suchen|finden|zeigen)',
@@ -141,6 +159,10 @@ export const INTENTS: IntentSource[] = [
         'can i (add {product} to <a-list>|get <some> {product}|have <some> {product})',
         "(don't|do not) forget [the] {product}",
         '(we|i) ran out of {product}',
+        // "Add it" after "Shall I add it?": no product said; the core answers the offer (and only that question).
+        '(add|get) (it|that|this one|that one)',
+        '(add|put) (it|that) (to|on|in) my (cart|list)',
+        '(yes|yeah|okay) add (it|that)',
       ],
       'de-DE': [
         '(leg|setz|pack|tu) [etwas|noch] {product} <zum-korb>',
@@ -191,6 +213,9 @@ export const INTENTS: IntentSource[] = [
         'bitte (füge|füg) [noch] {product} [zur Liste|zum Warenkorb] hinzu',
         '(ich brauche|wir brauchen) noch {quantity} <einheiten> {product}',
         '(kauf|bestell) mir {quantity} <einheiten> {product}',
+        // "Füg es hinzu" after "Soll ich es in den Warenkorb legen?": kein Produkt gesagt, der Kern beantwortet das Angebot.
+        '(füge|füg) (es|das) [noch] hinzu',
+        '(pack|leg|tu) (es|das) (dazu|in den Warenkorb)',
       ],
     },
   },
@@ -230,6 +255,10 @@ export const INTENTS: IntentSource[] = [
         '(remove|delete) [the] {product} off <the-list>',
         'take [the] {product} from <a-list>',
         "i (don't|do not) need [the] {product}",
+        // "Remove that": the line just talked about; no product said.
+        '(remove|delete) (it|that|that one|this one) [again]',
+        'take (it|that) (off|out) [again]',
+        '(remove|delete) (it|that) from my (cart|list)',
       ],
       'de-DE': [
         '(nimm|entferne|lösche|streiche) [die|den|das] {product} <aus-korb>',
@@ -251,6 +280,9 @@ export const INTENTS: IntentSource[] = [
         '(<frage>|<wunsch>) [die|den|das] {product} aus dem Warenkorb (nehmen|entfernen)',
         '[die|den|das] {product} <bitte> (von der Liste|von meiner Liste|aus dem Warenkorb) (streichen|nehmen|löschen)',
         '<akkusativ> {product} brauche ich nicht mehr',
+        // "Lösch das": die Zeile, über die gerade gesprochen wurde; kein Produkt gesagt.
+        '(lösche|lösch|entferne|streich|streiche) (es|das) [wieder]',
+        'nimm (es|das) [wieder] raus',
       ],
     },
   },
@@ -267,10 +299,7 @@ export const INTENTS: IntentSource[] = [
         '(show|check) [me] <my-cart>',
         'how many (items|things) are (on|in) <my-list>',
         'my <cart>',
-        "(what's|what is) my total",
         'how much is (in|on) <my-list>',
-        'how much is my <cart>',
-        'what does my <cart> (cost|come to)',
         // A list has things on it, a cart has them in it.
         '<ask> (read [me]|read out) <a-list>',
         'read <a-list> to me',
@@ -303,7 +332,6 @@ export const INTENTS: IntentSource[] = [
         'zeig [mir] <korb-akk>',
         'wie viele (Artikel|Sachen) (sind|habe ich) <im-korb>',
         '(mein Warenkorb|meine Einkaufsliste|meine Liste|mein Einkaufswagen|mein Einkaufszettel)',
-        'was kostet (mein Einkauf|alles zusammen)',
         'lies [mir] <bitte> <korb-akk> vor',
         'bitte lies [mir] <korb-akk> vor',
         '<frage> [mir] (die|meine|unsere) (Liste|Einkaufsliste) vorlesen',
@@ -374,7 +402,7 @@ export const INTENTS: IntentSource[] = [
       'de-DE': [
         '(das|die|den|der) {ordinal} [bitte|davon]',
         '(nimm|ich nehme|ich will|ich möchte|gib mir|wähle) (das|die|den) {ordinal}',
-        '(das|die|den|der) {ordinal} Produkt',
+        'das {ordinal} Produkt',
         '(das|die|den|der) {choice}',
         '(nimm|ich nehme|ich will|ich möchte|gib mir|zeig mir|wähle) (das|die|den) {choice}',
         '(gibt es|habt ihr) (was|etwas) {choice}',
@@ -723,6 +751,74 @@ export const INTENTS: IntentSource[] = [
     },
   },
 
+  // Repair and small talk: changing what was just said or done, the total alone, thanks.
+  {
+    name: 'ChangeQuantityIntent',
+    dialog: true,
+    slots: [{ name: 'quantity', kind: 'quantity' }, product()],
+    samples: {
+      'en-US': [
+        '[no] make (that|it) {quantity} [please]',
+        '(actually|wait) make (that|it) {quantity}',
+        'change (that|it) to {quantity}',
+        '(change|set) [the] {product} to {quantity}',
+        '(change|set) the quantity of [the] {product} to {quantity}',
+        '(change|set) the quantity to {quantity}',
+        '(only|just) {quantity} {product} [please]',
+        'i (only|just) (want|need) {quantity} {product}',
+        'i (only|just) (want|need) {quantity} of (those|them|that)',
+        'i want {quantity} {product} instead',
+      ],
+      'de-DE': [
+        '(mach|mache) [bitte] {quantity} daraus',
+        '(mach|mache) daraus {quantity}',
+        '(ändere|änder) (das|es) [bitte] auf {quantity}',
+        '(ändere|änder) <akkusativ> {product} auf {quantity}',
+        '(setze|setz) <akkusativ> {product} auf {quantity}',
+        '(ändere|änder) die Menge [von {product}] auf {quantity}',
+        '(nur|bloß) {quantity} {product} [bitte]',
+        'ich (will|möchte|brauche) nur {quantity} {product}',
+        'doch (lieber|nur) {quantity}',
+        'lieber {quantity} davon',
+      ],
+    },
+  },
+  {
+    name: 'CartTotalIntent',
+    slots: [],
+    samples: {
+      'en-US': [
+        "(what's|what is) (my|the) total",
+        'how much is my <cart>',
+        'what does my <cart> (cost|come to)',
+        'what does (it|that|everything) [all] come to',
+        'how much (does it|does everything) [all] (cost|come to)',
+        'how much is (it|everything) all together',
+        'how much do i owe [you]',
+        "(what's|what is) the (total|sum|grand total) [so far]",
+        'what do i owe [you]',
+        'how much have i spent so far',
+      ],
+      'de-DE': [
+        'was kostet (das|es) alles [zusammen]',
+        'was kostet (mein Einkauf|alles zusammen|mein Warenkorb)',
+        'wie viel kostet (das|alles) zusammen',
+        'was macht das (zusammen|insgesamt)',
+        'wie (hoch|viel) ist (die Summe|der Betrag|meine Summe|der Gesamtbetrag)',
+        'was (ist|wäre) der Gesamtpreis',
+        'was bin ich (schuldig|dir schuldig)',
+      ],
+    },
+  },
+  {
+    name: 'ThanksIntent',
+    slots: [],
+    samples: {
+      'en-US': ['thanks', 'thank you', 'thanks a lot', 'thank you very much', 'thanks so much', '(great|perfect|awesome|okay|ok) thanks', '(great|perfect|okay) thank you', 'cheers', 'much appreciated'],
+      'de-DE': ['danke', 'danke schön', 'dankeschön', 'vielen Dank', 'danke sehr', '(super|prima|toll|okay) danke', 'besten Dank', 'merci'],
+    },
+  },
+
   // Platform conversation intents. On Alexa they are Amazon's built-ins, extended with our samples; on
   // Dialogflow they are ordinary intents the Google adapter maps to the same core intents.
   {
@@ -739,6 +835,15 @@ export const INTENTS: IntentSource[] = [
     samples: {
       'en-US': ['repeat that', 'say that again', 'what did you say', 'can you repeat that', 'pardon', 'come again'],
       'de-DE': ['wiederhole das', 'sag das noch mal', 'was hast du gesagt', 'kannst du das wiederholen', 'wie bitte', 'noch einmal bitte'],
+    },
+  },
+  {
+    // Alexa's built-in; on Dialogflow an ordinary intent. Forgets the conversation's context, never the cart.
+    name: 'StartOverIntent',
+    slots: [],
+    samples: {
+      'en-US': ['start over', "let's start over", 'start again', 'begin again', 'start from the beginning', "let's start again", 'start from scratch'],
+      'de-DE': ['von vorne', 'noch mal von vorne', 'fang von vorne an', 'neu anfangen', 'lass uns neu anfangen', 'von vorne anfangen', 'alles auf Anfang'],
     },
   },
   {

@@ -75,8 +75,9 @@ const MAX_REMEMBERED_SPEECH = 600;
 function answerOf(turn: Turn, asked: AskedQuestion): 'yes' | 'no' | undefined {
   if (turn.intent === 'Yes') return 'yes';
   if (turn.intent === 'No') return 'no';
-  // "Add it" / "add that" to "Shall I add it?" is that question's yes, and no other question's.
-  if (asked.question.kind === 'add' && turn.intent === 'AddToCartIntent' && pointsBack(turn.slots.product?.raw, turn.locale)) return 'yes';
+  // "Add it" / "add that" to "Shall I add it?" is that question's yes, and no other question's. The model says it
+  // without a product ("add it"); a product slot that caught the pointer word counts the same.
+  if (asked.question.kind === 'add' && turn.intent === 'AddToCartIntent' && pointsAtOffer(turn)) return 'yes';
   if (asked.confirmIntent === turn.intent && turn.dialog.confirmation !== 'NONE') return turn.dialog.confirmation === 'CONFIRMED' ? 'yes' : 'no';
   return undefined;
 }
@@ -85,6 +86,11 @@ function answer(table: AnswerTable, ctx: TurnContext, asked: AskedQuestion, said
   // The table is keyed by kind, so the entry found is the one for this question's own kind.
   const entry = table[asked.question.kind] as unknown as QuestionAnswers<QuestionKind>;
   return said === 'yes' ? entry.yes(ctx, asked.question) : entry.no(ctx, asked.question);
+}
+
+function pointsAtOffer(turn: Turn): boolean {
+  const raw = turn.slots.product?.raw?.trim();
+  return !raw || pointsBack(raw, turn.locale);
 }
 
 /** A choice among what the question stored ("the second one"), when its kind takes one and the turn makes one. */

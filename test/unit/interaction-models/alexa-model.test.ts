@@ -21,7 +21,7 @@ interface Model {
 
 /** Intent → slot name → slot type: the names the adapters, the core and the e2e scripts use. */
 const CONTRACT: Record<string, Record<string, string>> = {
-  SearchProductIntent: { product: 'ProductName' },
+  SearchProductIntent: { product: 'ProductName', discarded: 'ProductName' },
   AddToCartIntent: { product: 'ProductName', quantity: 'AMAZON.NUMBER', measure: 'MeasureWord' },
   RemoveFromCartIntent: { product: 'ProductName' },
   ReadCartIntent: {},
@@ -38,6 +38,10 @@ const CONTRACT: Record<string, Record<string, string>> = {
   ListRemindersIntent: {},
   DeleteMyDataIntent: {},
   LinkAccountIntent: { code: 'AMAZON.NUMBER' },
+  ChangeQuantityIntent: { quantity: 'AMAZON.NUMBER', product: 'ProductName' },
+  CartTotalIntent: {},
+  ThanksIntent: {},
+  'AMAZON.StartOverIntent': {},
   'AMAZON.HelpIntent': {},
   'AMAZON.StopIntent': {},
   'AMAZON.CancelIntent': {},

@@ -21,7 +21,7 @@ interface Part { text: string; alias?: string; meta?: string; userDefined: boole
 interface Phrase { id: string; data: Part[]; lang: string }
 
 const CONTRACT: Record<string, Record<string, string>> = {
-  SearchProductIntent: { product: '@product' },
+  SearchProductIntent: { product: '@product', discarded: '@product' },
   AddToCartIntent: { product: '@product', quantity: '@sys.number-integer', measure: '@measure' },
   RemoveFromCartIntent: { product: '@product' },
   ReadCartIntent: {},
@@ -38,6 +38,10 @@ const CONTRACT: Record<string, Record<string, string>> = {
   ListRemindersIntent: {},
   DeleteMyDataIntent: {},
   LinkAccountIntent: { code: '@sys.number-sequence' },
+  ChangeQuantityIntent: { quantity: '@sys.number-integer', product: '@product' },
+  CartTotalIntent: {},
+  ThanksIntent: {},
+  StartOverIntent: {},
   HelpIntent: {},
   StopIntent: {},
   CancelIntent: {},

@@ -54,8 +54,8 @@ const MEASURE_JOIN: Record<Locale, string> = { 'en-US': ' of ', 'de-DE': ' ' };
 
 export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
   const raw = ctx.turn.slots.product?.raw?.trim();
-  if (!raw) return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
-  if (pointsBack(raw, ctx.locale)) return addTheOneHeard(ctx);
+  // "Add it": the model's pointer samples carry no product; a product slot that caught "that" means the same.
+  if (!raw || pointsBack(raw, ctx.locale)) return addTheOneHeard(ctx);
   // "two pounds of ground beef" arrives as measure and product: together they are the pack size asked for,
   // read exactly as if the shopper's words had all landed in the product slot.
   const measure = ctx.turn.slots.measure?.raw?.trim();
@@ -88,7 +88,7 @@ async function addTheOneHeard(ctx: TurnContext): Promise<Reply> {
   const heard = resultProducts(ctx);
   if (heard.length === 1) return addProduct(ctx, heard[0]!, 1);
   if (heard.length > 1) return ctx.ask(ctx.msg.whichOne, ctx.msg.whichOne);
-  return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product', intent: 'AddToCartIntent' } });
+  return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
 }
 
 /**
@@ -106,8 +106,8 @@ async function targetLine(ctx: TurnContext, intent: 'RemoveFromCartIntent' | 'Ch
   return named[0]!;
 }
 
+/** "Remove the coffee", or "remove that" (said without a product: the line just talked about). */
 export async function removeFromCartIntent(ctx: TurnContext): Promise<Reply> {
-  if (!ctx.turn.slots.product?.raw?.trim()) return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
   const target = await targetLine(ctx, 'RemoveFromCartIntent');
   return typeof target === 'string' ? changeLine(ctx, target) : target;
 }

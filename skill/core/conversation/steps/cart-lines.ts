@@ -27,19 +27,32 @@ export function lineTalkedAbout(ctx: TurnContext, lines: readonly CartLine[]): s
 }
 
 /**
- * The cart lines the words may mean, best first: the lines among the ids the platform resolved, else the lines
- * the catalog search finds close to the best of them.
+ * The cart lines the words may mean, in the cart's order: the lines among the ids the platform resolved and the lines the
+ * catalog search finds close to the best of them. Both count, because a platform resolves an ambiguous word to one
+ * id ("ground coffee" is a synonym of two coffees, and Dialogflow picks one). When several remain, the line whose
+ * name holds every word of a longer phrase ("the ground coffee medium roast") is the one meant; otherwise all are
+ * asked about.
  */
 export function linesNamed(ctx: TurnContext, raw: string, lines: readonly CartLine[]): string[] {
   const inCart = new Set(lines.map((line) => line.productId));
-  const resolved = [...new Set((ctx.turn.slots.product?.ids ?? []).filter((id) => inCart.has(id)))];
-  if (resolved.length > 0) return resolved;
+  const resolved = (ctx.turn.slots.product?.ids ?? []).filter((id) => inCart.has(id));
   // Search the whole catalog, then keep what is in the cart: "the coffee" finds the coffees the shopper has.
   const query = parseProductRequest(raw, ctx.locale).query || raw;
   const hits = ctx.deps.catalog.search(query, { locale: ctx.locale, limit: 50 }).filter((hit) => inCart.has(hit.product.id));
-  if (hits.length === 0) return [];
   const best = Math.max(...hits.map((hit) => hit.score));
-  return hits.filter((hit) => hit.score >= best - CLOSE_SCORE).map((hit) => hit.product.id);
+  const close = hits.filter((hit) => hit.score >= best - CLOSE_SCORE).map((hit) => hit.product.id);
+  // In cart order: "the first one" then means the same line whichever platform resolved which id.
+  const found = new Set([...resolved, ...close]);
+  const candidates = lines.map((line) => line.productId).filter((id) => found.has(id));
+  if (candidates.length < 2) return candidates;
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  // One word is a kind ("coffee" covers espresso beans too), not a name: only a longer phrase can single one out.
+  if (words.length < 2) return candidates;
+  const naming = candidates.filter((id) => {
+    const name = nameOf(ctx, id).toLowerCase();
+    return words.every((word) => name.includes(word));
+  });
+  return naming.length === 1 ? naming : candidates;
 }
 
 function nameOf(ctx: TurnContext, productId: string): string {

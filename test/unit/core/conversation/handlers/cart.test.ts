@@ -92,6 +92,16 @@ describe('cart repair', () => {
     expect(await cart()).toEqual([{ productId: 'coffee-1', quantity: 1 }]);
   });
 
+  it('asks even when the platform resolved the ambiguous word to one of the lines, and not when the name is said whole', async () => {
+    await say({ intent: 'AddToCartIntent', slots: product('ground coffee') });
+    await say({ intent: 'AddToCartIntent', slots: product('espresso beans') });
+    const question = await say({ intent: 'RemoveFromCartIntent', slots: { product: { raw: 'coffee', ids: ['coffee-2'] } } });
+    expect(question.speech).toMatch(/Which one should I remove\?/);
+    await say({ intent: 'Cancel' });
+    await say({ intent: 'RemoveFromCartIntent', slots: { product: { raw: 'ground coffee medium roast', ids: ['coffee-1'] } } });
+    expect(await cart()).toEqual([{ productId: 'coffee-2', quantity: 1 }]);
+  });
+
   it('answers the which-one question by name, and "no" keeps the cart', async () => {
     await say({ intent: 'AddToCartIntent', slots: product('ground coffee') });
     await say({ intent: 'AddToCartIntent', slots: product('espresso beans') });
