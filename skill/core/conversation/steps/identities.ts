@@ -66,6 +66,8 @@ function withIdentity(profile: CustomerProfile | undefined, customerId: string, 
  * again. Returns what to tell the shopper about the carried cart, once.
  */
 export async function rememberIdentity(ctx: TurnContext): Promise<string | undefined> {
+  // Nobody hears the end of a session: the move waits for a turn that can tell the shopper about it.
+  if (ctx.turn.intent === 'SessionEnded') return undefined;
   if (!(await ctx.isLinked())) return undefined;
   const customer = await ctx.customer();
   const identity = platformIdentity(ctx);

@@ -65,6 +65,9 @@ describe('one shopper across channels', () => {
     it('adds the pre-link cart to the account cart on the first linked turn, says so once, and records the identity', async () => {
       customers.carts.set('alexa:user-1', { lines: [{ productId: 'milk-2', quantity: 2 }, { productId: 'coffee-1', quantity: 1 }], version: 3 });
       customers.carts.set('merchant-7', { lines: [{ productId: 'milk-2', quantity: 1 }], version: 5 });
+      // The end of a session is heard by nobody: nothing moves there, so the notice is not lost.
+      await say({ intent: 'SessionEnded', customer: { platform: 'alexa', platformUserId: 'user-1', accessToken: 'token-7' } });
+      expect(customers.carts.get('alexa:user-1')!.lines).toHaveLength(2);
       const first = await say({ intent: 'ReadCartIntent', customer: { platform: 'alexa', platformUserId: 'user-1', accessToken: 'token-7' } });
       expect(first.speech).toMatch(/^I've added the 3 items from your cart before you linked to your account's cart\. You have 4 items in your cart/);
       expect(customers.carts.get('merchant-7')!.lines).toEqual([{ productId: 'milk-2', quantity: 3 }, { productId: 'coffee-1', quantity: 1 }]);
