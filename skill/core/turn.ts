@@ -183,6 +183,11 @@ export interface Reply {
    * granted); platforms without push (Dialogflow) ignore them. `at` is an ISO local date-time.
    */
   reminders?: Array<{ at: string; text: string }>;
+  /**
+   * What the reply becomes when the platform turns `reminders` down because the permission is gone: the core's own
+   * words (asking for the permission again), so the adapter never composes a sentence.
+   */
+  ifRemindersRefused?: { speech: string; askPermission: 'reminders' };
   endSession: boolean;
   sessionState: SessionState;
 }

@@ -3,7 +3,6 @@ import type { Response } from 'ask-sdk-model';
 import type { ConversationCore } from '../../core/conversation/core';
 import type { Log } from '../../core/ports';
 import type { Reply, Turn } from '../../core/turn';
-import { messagesFor } from '../../core/i18n/messages';
 import { apologyFor } from '../apology';
 import { toCoreLocale } from './locale';
 import { messageReceivedHandler, reminderApiOf } from './message-received';
@@ -21,8 +20,8 @@ export interface AlexaSkillDeps {
 
 /**
  * Schedules the reply's reminders when the shopper granted the permission. Whatever the Reminders API does, the
- * shopper hears the reply; if Amazon says the permission is gone, the reply also asks for it again (spoken
- * sentence and the consent card), and Alexa's next request no longer lists the scope, so the core asks too.
+ * shopper hears the reply; if Amazon says the permission is gone, the shopper hears what the core said for that case
+ * (`ifRemindersRefused`: asking for the permission again), and Alexa's next request no longer lists the scope.
  */
 async function withReminders(input: HandlerInput, turn: Turn, reply: Reply, log: Log): Promise<Reply> {
   if (!reply.reminders?.length || !turn.permissions?.includes('reminders')) return reply;
@@ -30,8 +29,8 @@ async function withReminders(input: HandlerInput, turn: Turn, reply: Reply, log:
   if (!api) return reply;
   const outcome = await createReminders(api, reply.reminders, { locale: turn.locale, log });
   log.info('alexa: reminders scheduled', { created: outcome.created, failed: outcome.failed });
-  if (!outcome.permissionLost) return reply;
-  return { ...reply, speech: `${reply.speech} ${messagesFor(turn.locale).remindersPermission}`, askPermission: 'reminders' };
+  if (!outcome.permissionLost || !reply.ifRemindersRefused) return reply;
+  return { ...reply, ...reply.ifRemindersRefused };
 }
 
 /**

@@ -181,6 +181,8 @@ describe('replenishment conversations on DynamoDB Local', () => {
     const granted = await enableAll({ customer: onAlexa, device: alexaDevice, permissions: ['reminders'] });
     expect(granted.askPermission).toBeUndefined();
     expect(granted.reminders?.length).toBeGreaterThan(0);
+    // Should Amazon find the permission gone, the core has already said what the shopper hears instead.
+    expect(granted.ifRemindersRefused).toEqual({ speech: expect.stringMatching(/Alexa needs your permission\.$/), askPermission: 'reminders' });
     for (const reminder of granted.reminders ?? []) {
       expect(reminder.at > '2026-11-23T23:59').toBe(true);
       expect(reminder.at).toMatch(/^\d{4}-\d{2}-\d{2}T09:00:00\.000$/);

@@ -92,7 +92,15 @@ async function grantReminders(ctx: TurnContext, productId: string | undefined): 
   if (!ctx.turn.permissions?.includes('reminders')) {
     return ctx.ask(`${speech} ${ctx.msg.remindersPermission}`, ctx.msg.anythingElse, { askPermission: 'reminders' });
   }
-  return ctx.ask(speech, ctx.msg.anythingElse, { reminders: await upcomingReminders(ctx, productId) });
+  return schedulingReply(ctx, speech, await upcomingReminders(ctx, productId));
+}
+
+/** A reply that schedules reminders, and what it says instead if the platform finds the permission gone. */
+function schedulingReply(ctx: TurnContext, speech: string, reminders: Array<{ at: string; text: string }>): Reply {
+  return ctx.ask(speech, ctx.msg.anythingElse, {
+    reminders,
+    ifRemindersRefused: { speech: `${speech} ${ctx.msg.remindersPermission}`, askPermission: 'reminders' },
+  });
 }
 
 /**
@@ -133,9 +141,7 @@ export async function permissionAnswer(ctx: TurnContext): Promise<Reply> {
   }
   const customer = await ctx.customer();
   if (!customer.reminderConsent?.granted) return ctx.ask(ctx.msg.anythingElse, ctx.msg.anythingElse);
-  return ctx.ask(`${ctx.msg.remindersPermissionGranted} ${ctx.msg.anythingElse}`, ctx.msg.anythingElse, {
-    reminders: await upcomingReminders(ctx),
-  });
+  return schedulingReply(ctx, `${ctx.msg.remindersPermissionGranted} ${ctx.msg.anythingElse}`, await upcomingReminders(ctx));
 }
 
 /** Reminders for the due days ahead (09:00 local on the due day), for the Alexa Reminders API: consented products only. */

@@ -197,6 +197,7 @@ describe('reminders against the fake Reminders API', () => {
       endSession: false,
       sessionState: {},
       reminders: [{ at: '2026-11-25T09:00:00.000', text: 'Your Rose Perfume is probably running low.' }],
+      ifRemindersRefused: { speech: "Okay, I'll remind you when something runs low. Alexa needs your permission.", askPermission: 'reminders' },
     };
 
     it('with the permission, creates the reply\'s reminders and answers as the core said', async () => {
