@@ -347,13 +347,19 @@ export class SearchIndex {
     queryTokens.forEach((token, i) => {
       slotOfToken.push(slots.length);
       const own = expansions[i]!;
-      // A word the catalog knows (exactly, by stem or by synonym) is not split into two known words.
-      const split = own.some((e) => e.similarity >= SIMILARITY.synonym) ? undefined : this.splitIntoKnownWords(token);
+      // A word the catalog knows (exactly or by stem) is not split into two known words. One it reaches only by a
+      // synonym may be: "rinderhack" is "rinder" + "hack" for "Bio Rinder Hackfleisch" as well as "Rinderhackfleisch".
+      const split = own.some((e) => e.similarity >= SIMILARITY.stem) ? undefined : this.splitIntoKnownWords(token);
       if (split) {
-        // Each half is its own slot; a product with the (fuzzy) whole word still covers both.
-        for (const half of split) {
-          const halfExpansions = [...own];
-          for (const expansion of vocabulary.expand(half, 6, 'none')) addExpansion(halfExpansions, expansion);
+        // Each half is its own slot; a product with the (fuzzy) whole word still covers both. A reading of the
+        // whole that is just one half ("schweinehack" → its head "hack") covers that half alone: "Tofu Hack" must
+        // not pass for "Schweinehack".
+        const readings = split.map((half) => vocabulary.expand(half, 6, 'none'));
+        const ofHalves = new Set(readings.flat().filter((expansion) => expansion.similarity >= SIMILARITY.stem).map((expansion) => expansion.tokenId));
+        const whole = own.filter((expansion) => !ofHalves.has(expansion.tokenId));
+        for (const halfReadings of readings) {
+          const halfExpansions = [...whole];
+          for (const expansion of halfReadings) addExpansion(halfExpansions, expansion);
           slots.push(this.slotFor(halfExpansions, 0.5));
         }
       } else {

@@ -62,6 +62,21 @@ describe('everyday words find what the label calls something else', () => {
   });
 });
 
+describe('German compounds with a short head', () => {
+  const shop = VoiceCatalog.fromProducts(
+    ['Bio Tofu Hack', 'Schweine Schnitzel', 'Bio Rinder Hackfleisch', 'Rinderhackfleisch'].map((name, i) => ({ id: `d${i}`, names: { 'de-DE': name } })),
+  );
+  const ids = (query: string) => shop.search(query, { locale: 'de-DE', limit: 5 }).map((hit) => hit.product.id);
+
+  it('reads "Rinderhack" as beef mince, whether the label joins the words or not', () => {
+    expect(ids('Rinderhack').slice(0, 2).sort()).toEqual(['d2', 'd3']);
+  });
+
+  it('does not pass "Tofu Hack" off as "Schweinehack": the kind said is not dropped', () => {
+    expect(ids('Schweinehack')).not.toContain('d0');
+  });
+});
+
 describe('the synonym lists', () => {
   it('map one way: the broad or brand word finds the label word, not the reverse', () => {
     expect(synonymsOf('sausage', 'en-US')).toContain('frankfurter');
