@@ -21,7 +21,10 @@ export function alexaModelPath(locale: Locale): string {
   return fileURLToPath(new URL(`../../interaction-models/alexa/skill-package/interactionModels/custom/${locale}.json`, import.meta.url));
 }
 
-const KIND_BY_TYPE = new Map<string, SlotKind>(Object.entries(ALEXA_SLOT_TYPES).map(([kind, type]) => [type, kind as SlotKind]));
+// Two kinds share AMAZON.NUMBER (a quantity and a link code): the first listed, the quantity, reads a number slot, so
+// "add two bananas" is still an exact sample (a link code's six digits are a number to it too).
+const KIND_BY_TYPE = new Map<string, SlotKind>();
+for (const [kind, type] of Object.entries(ALEXA_SLOT_TYPES)) if (!KIND_BY_TYPE.has(type)) KIND_BY_TYPE.set(type, kind as SlotKind);
 
 /** Alexa names back to neutral ones: AMAZON.YesIntent → YesIntent. */
 const NEUTRAL_BY_ALEXA = new Map(

@@ -134,7 +134,9 @@ export function slotValue(kind: SlotKind, words: readonly string[], locale: Loca
     case 'choice':
       return lexicon.has(kind, phrase) ? phrase : undefined;
     case 'ordinal':
-      return words.length === 1 ? ordinalValue(words[0]!, locale) : undefined;
+      if (words.length !== 1) return undefined;
+      // "Number three": a count where a position is asked for names the position, as Alexa's ordinal slot hears it.
+      return ordinalValue(words[0]!, locale) ?? slotValue('quantity', words, locale, lexicon);
     case 'quantity':
     case 'pin':
     case 'code': {
