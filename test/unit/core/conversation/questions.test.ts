@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createConversationCore } from '../../../../skill/core/conversation/engine';
+import { MAX_WHICH_LINES, parseQuestion } from '../../../../skill/core/conversation/questions';
 import type { CustomerRef, Reply, Turn } from '../../../../skill/core/turn';
 import { LocalPaymentGateway } from '../../../../skill/payments/local-gateway';
 import { FixedClock, MemoryAccounts, MemoryCustomers, MemoryPins, MemoryReplenishment, SilentLog, memoryCoreDeps, turn } from '../../../helpers/fakes';
@@ -184,5 +185,23 @@ describe('pending questions', () => {
     expect(Date.now() - started).toBeLessThan(250);
     expect(reply.speech).toMatch(/taking too long/);
     expect(reply.endSession).toBe(false);
+  });
+});
+
+/** The which-one question as it is stored: only well-formed choices count, so a forged or stale one asks nothing. */
+describe('the stored which-one question', () => {
+  it('keeps two or three product ids and an optional whole quantity', () => {
+    expect(parseQuestion({ kind: 'whichLine', productIds: ['a', 'b'] })).toEqual({ kind: 'whichLine', productIds: ['a', 'b'] });
+    expect(parseQuestion({ kind: 'whichLine', productIds: ['a', 'b', 'c'], quantity: 3 })).toEqual({ kind: 'whichLine', productIds: ['a', 'b', 'c'], quantity: 3 });
+  });
+
+  it.each([
+    { kind: 'whichLine', productIds: ['a'] },
+    { kind: 'whichLine', productIds: Array.from({ length: MAX_WHICH_LINES + 1 }, (_, i) => `p${i}`) },
+    { kind: 'whichLine', productIds: ['a', 7] },
+    { kind: 'whichLine', productIds: ['a', 'b'], quantity: 1.5 },
+    { kind: 'whichLine', productIds: 'a,b' },
+  ])('drops a malformed one: %j', (stored) => {
+    expect(parseQuestion(stored)).toBeUndefined();
   });
 });
