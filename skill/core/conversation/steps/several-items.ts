@@ -13,7 +13,8 @@ import { addToCart, CartLimitError, itemCount } from '../../cart/cart';
 import { LAST_LINE, limitReply, quantityProblemReply, saveCart } from './cart-writes';
 import { joinList } from '../../i18n/format';
 import type { CartLine, SearchHit } from '../../ports';
-import type { Locale, Reply } from '../../turn';
+import { vocabularyFor } from '../../i18n/vocabulary';
+import { LOCALES, type Locale, type Reply } from '../../turn';
 import type { TurnContext } from '../context';
 import { personalWeights } from '../personal';
 import { displayItem } from '../product-text';
@@ -21,10 +22,10 @@ import { displayItem } from '../product-text';
 /** More than this in one breath is more likely a misheard sentence than a shopping list. */
 const MAX_ITEMS = 5;
 
-const JOINERS: Record<Locale, RegExp> = {
-  'en-US': /\s*,\s*|\s+and\s+|\s+plus\s+/i,
-  'de-DE': /\s*,\s*|\s+und\s+|\s+sowie\s+/i,
-};
+/** Commas, and the locale's joining words (vocabulary.ts: "and", "plus"; "und", "sowie") as whole words. */
+const JOINERS: Record<Locale, RegExp> = Object.fromEntries(
+  LOCALES.map((locale) => [locale, new RegExp(`\\s*,\\s*|${vocabularyFor(locale).listJoiners.map((word) => `\\s+${word}\\s+`).join('|')}`, 'i')]),
+) as Record<Locale, RegExp>;
 
 /** The parts of a spoken list ("eggs and milk" → ["eggs", "milk"]), or undefined when it is not one. */
 export function listedItems(raw: string, locale: Locale): string[] | undefined {

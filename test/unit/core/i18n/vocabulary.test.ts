@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHOICE_IDS, choiceInWords, choiceOf, vocabularyFor } from '../../../../skill/core/i18n/vocabulary';
 import { parseOrdinal } from '../../../../skill/core/conversation/numbers';
+import { listedItems } from '../../../../skill/core/conversation/steps/several-items';
 import { LOCALES } from '../../../../skill/core/turn';
 
 describe('the core vocabulary', () => {
@@ -55,6 +56,15 @@ describe('the core vocabulary', () => {
     for (const locale of LOCALES) for (const word of vocabularyFor(locale).choices.last) expect(parseOrdinal(word, locale), word).toBe(-1);
     expect(parseOrdinal('the final one', 'en-US')).toBe(-1);
     expect(parseOrdinal('den letzten', 'de-DE')).toBe(-1);
+  });
+
+  it('joins a spoken list with every joining word of the locale, and commas', () => {
+    for (const locale of LOCALES) {
+      for (const joiner of vocabularyFor(locale).listJoiners) expect(listedItems(`eggs ${joiner} bread`, locale), joiner).toEqual(['eggs', 'bread']);
+      expect(listedItems('eggs, bread', locale)).toEqual(['eggs', 'bread']);
+    }
+    // A joining word inside a word joins nothing ("Sandwich" holds "and").
+    expect(listedItems('sandwich bread', 'en-US')).toBeUndefined();
   });
 
   it('lists the words that ask for more, among them what the German prompt suggests', () => {
