@@ -114,7 +114,6 @@ export function canRemindOutsideSession(device: DeviceInfo): boolean {
   return device.outOfSessionReminders === true;
 }
 
-
 export interface Turn {
   intent: CoreIntent;
   slots: Slots;

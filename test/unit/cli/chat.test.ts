@@ -14,7 +14,7 @@ describe('npm run chat', () => {
     expect(stdout).toContain('vocart chat · dialogflow · de-DE · linked to the demo account');
     expect(stdout).toMatch(/vocart> Willkommen zurück bei vocart/);
     expect(stdout).toMatch(/\[SearchProductIntent \{"product":"bananen"\} \(score [\d.]+.*\) → SearchProductIntent; [\d.]+ ms\]/);
-    expect(stdout).toMatch(/vocart> Ich habe Bananen, 910 g, 1,29 \$ gefunden/);
+    expect(stdout).toMatch(/vocart> Ich habe Bananen, 910 g, 1,29 € gefunden/);
     expect(stdout).toMatch(/vocart> Dein Warenkorb ist leer/);
   });
 
