@@ -7,9 +7,7 @@
 import { productName } from '../../catalog/product';
 import type { Reply } from '../../turn';
 import type { TurnContext } from '../context';
-
-/** The hour (device time) a reminder rings on its due day; the same for reminders set in a conversation. */
-export const REMINDER_LOCAL_TIME = '09:00:00.000';
+import { reminderAtDueDay } from '../steps/reminder-at-due-day';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,7 +17,7 @@ export async function replenishmentDue(ctx: TurnContext): Promise<Reply> {
   // Products gone from the catalog since the run are left out: a reminder about nothing helps nobody.
   const reminders = due.productIds.flatMap((id) => {
     const product = ctx.deps.catalog.get(id);
-    return product ? [{ at: `${due.dueDay}T${REMINDER_LOCAL_TIME}`, text: ctx.msg.reminderText(productName(product, ctx.locale)) }] : [];
+    return product ? [reminderAtDueDay(ctx, due.dueDay, productName(product, ctx.locale))] : [];
   });
   return ctx.tell('', { reminders });
 }

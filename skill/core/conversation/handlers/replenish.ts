@@ -15,6 +15,7 @@ import { parseProductRequest } from '../../catalog/product-request';
 import { limitReply, mergeIntoCart } from '../steps/cart-writes';
 import { proposeCheckout } from '../steps/checkout-proposal';
 import { dueForShopper, productNameOf } from '../steps/replenishment-due';
+import { reminderAtDueDay } from '../steps/reminder-at-due-day';
 
 /** How long "not now" keeps a product quiet. */
 export const SNOOZE_DAYS = 3;
@@ -144,7 +145,7 @@ export async function permissionAnswer(ctx: TurnContext): Promise<Reply> {
   return schedulingReply(ctx, `${ctx.msg.remindersPermissionGranted} ${ctx.msg.anythingElse}`, await upcomingReminders(ctx));
 }
 
-/** Reminders for the due days ahead (09:00 local on the due day), for the Alexa Reminders API: consented products only. */
+/** Reminders for the due days ahead, for the Alexa Reminders API: consented products only. */
 async function upcomingReminders(ctx: TurnContext, onlyProduct?: string): Promise<Array<{ at: string; text: string }>> {
   const customer = await ctx.customer();
   // The snapshot predates this turn's grant: a product granted just now counts as covered.
@@ -155,7 +156,7 @@ async function upcomingReminders(ctx: TurnContext, onlyProduct?: string): Promis
     .filter((item) => item.state.purchases >= REGULAR_PURCHASES && ctx.deps.catalog.get(item.state.productId))
     .sort((a, b) => a.dueDay!.localeCompare(b.dueDay!))
     .slice(0, MAX_SCHEDULED)
-    .map((item) => ({ at: `${item.dueDay}T09:00:00.000`, text: ctx.msg.reminderText(productNameOf(ctx, item.state.productId)) }));
+    .map((item) => reminderAtDueDay(ctx, item.dueDay!, productNameOf(ctx, item.state.productId)));
 }
 
 /**
