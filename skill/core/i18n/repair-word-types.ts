@@ -8,6 +8,11 @@ export interface RepairWords {
   hesitations: readonly string[];
   /** Phrases that take back what came before them ("no wait", "I mean"): the words after them win. */
   corrections: readonly string[];
+  /**
+   * Courtesies said after a request ("thanks", "danke"): words after a correction that are only these take nothing
+   * back, so "Milch, nein danke" is not a request for "danke".
+   */
+  courtesies: readonly string[];
   /** Words that point back at the product just talked about ("it", "that") instead of naming one. */
   pointers: readonly string[];
 }

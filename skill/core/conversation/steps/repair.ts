@@ -29,17 +29,20 @@ function phraseAt(words: Word[], at: number, phrase: readonly string[]): boolean
  * hesitations. A correction with nothing after it takes nothing back. Empty when only hesitations were said.
  */
 export function repairedWords(raw: string, locale: Locale): string {
-  const { hesitations, corrections } = repairWordsFor(locale);
+  const { hesitations, corrections, courtesies } = repairWordsFor(locale);
   let words = wordsOf(raw);
+  const fillers = new Set(hesitations);
+  const courteous = new Set(courtesies);
+  // A correction takes back what came before only when it is followed by something to ask for instead.
+  const asksAfter = (at: number) => words.slice(at).some((word) => word.plain !== '' && !fillers.has(word.plain) && !courteous.has(word.plain));
   const phrases = corrections.map((phrase) => phrase.split(' '));
   let cut = -1;
   for (let at = 0; at < words.length; at += 1) {
     for (const phrase of phrases) {
-      if (phraseAt(words, at, phrase) && at + phrase.length < words.length) cut = Math.max(cut, at + phrase.length);
+      if (phraseAt(words, at, phrase) && asksAfter(at + phrase.length)) cut = Math.max(cut, at + phrase.length);
     }
   }
   if (cut > 0) words = words.slice(cut);
-  const fillers = new Set(hesitations);
   const kept = words.filter((word) => !fillers.has(word.plain));
   // Punctuation inside stays ("eggs, milk and bread" is still a list); what only separated a repair goes.
   return kept.map((word) => word.said).join(' ').replace(/^[.,!?;:…\s-]+|[,;:…\s-]+$/g, '');

@@ -31,6 +31,12 @@ describe('self-repair in a product request', () => {
     expect(repairedWords('oat milk no wait', 'en-US')).toBe('oat milk no wait');
   });
 
+  it('takes nothing back when only a courtesy follows the correction', () => {
+    expect(repairedWords('Milch, nein danke', 'de-DE')).toBe('Milch, nein danke');
+    expect(repairedWords('oat milk, sorry, thanks', 'en-US')).toBe('oat milk, sorry, thanks');
+    expect(repairedWords('Milch, nein, bitte Hafermilch', 'de-DE')).toBe('bitte Hafermilch');
+  });
+
   it('hears "that" and "das" as pointing back, and a product name as naming one', () => {
     expect(pointsBack('that', 'en-US')).toBe(true);
     expect(pointsBack('uh, it', 'en-US')).toBe(true);
