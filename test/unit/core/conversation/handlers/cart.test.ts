@@ -3,30 +3,19 @@
  * alone, and a which-one question when a name fits several lines, answered only through the stored question.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createConversationCore } from '../../../../../skill/core/conversation/engine';
-import type { Reply, Turn } from '../../../../../skill/core/turn';
-import { FixedClock, MemoryAccounts, MemoryCustomers, SAMPLE_PRODUCTS, SilentLog, WordMatchCatalog, memoryCoreDeps, turn } from '../../../../helpers/fakes';
+import type { MemoryCustomers } from '../../../../helpers/fakes';
+import { coreConversation } from '../../../../helpers/core-conversation';
 
 describe('cart repair', () => {
   let customers: MemoryCustomers;
-  let core: ReturnType<typeof createConversationCore>;
-  let session: Turn['session'];
-
-  async function say(partial: Partial<Turn> & Pick<Turn, 'intent'>, locale: Turn['locale'] = 'en-US'): Promise<Reply> {
-    const reply = await core.handle(turn({ session, ...partial }, locale));
-    session = reply.sessionState;
-    return reply;
-  }
+  let conversation: ReturnType<typeof coreConversation>;
+  let say: ReturnType<typeof coreConversation>['say'];
   const product = (raw: string) => ({ product: { raw } });
   const cart = async () => (await customers.load('alexa:user-1')).cart.lines;
 
   beforeEach(() => {
-    customers = new MemoryCustomers();
-    session = {};
-    core = createConversationCore(
-      memoryCoreDeps({ catalog: new WordMatchCatalog(SAMPLE_PRODUCTS), customers, accounts: new MemoryAccounts(new Map()), clock: new FixedClock(), log: new SilentLog() }),
-    );
-    customers.profiles.set('alexa:user-1', { customerId: 'alexa:user-1', firstContactAt: '2026-01-01T00:00:00.000Z' });
+    conversation = coreConversation();
+    ({ customers, say } = conversation);
   });
 
   it('"add it" after "Shall I add it?" adds exactly the product offered', async () => {
@@ -64,7 +53,7 @@ describe('cart repair', () => {
   it('"remove that" with several lines and nothing just talked about asks which item', async () => {
     await say({ intent: 'AddToCartIntent', slots: product('eggs') });
     await say({ intent: 'AddToCartIntent', slots: product('oat milk') });
-    session = {};
+    conversation.setSession({});
     const reply = await say({ intent: 'RemoveFromCartIntent', slots: product('that') });
     expect(reply.speech).toBe('Which item in your cart do you mean?');
     expect(await cart()).toHaveLength(2);

@@ -1,26 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createConversationCore } from '../../../../../skill/core/conversation/engine';
-import type { Reply, Turn } from '../../../../../skill/core/turn';
-import { FixedClock, MemoryAccounts, MemoryCustomers, SAMPLE_PRODUCTS, SilentLog, WordMatchCatalog, memoryCoreDeps, turn } from '../../../../helpers/fakes';
+import { turn, type MemoryCustomers } from '../../../../helpers/fakes';
+import { coreConversation } from '../../../../helpers/core-conversation';
 
 describe('thanks and start over', () => {
   let customers: MemoryCustomers;
-  let core: ReturnType<typeof createConversationCore>;
-  let session: Turn['session'];
-
-  async function say(partial: Partial<Turn> & Pick<Turn, 'intent'>, locale: Turn['locale'] = 'en-US'): Promise<Reply> {
-    const reply = await core.handle(turn({ session, ...partial }, locale));
-    session = reply.sessionState;
-    return reply;
-  }
+  let conversation: ReturnType<typeof coreConversation>;
+  let say: ReturnType<typeof coreConversation>['say'];
 
   beforeEach(() => {
-    customers = new MemoryCustomers();
-    session = {};
-    core = createConversationCore(
-      memoryCoreDeps({ catalog: new WordMatchCatalog(SAMPLE_PRODUCTS), customers, accounts: new MemoryAccounts(new Map()), clock: new FixedClock(), log: new SilentLog() }),
-    );
-    customers.profiles.set('alexa:user-1', { customerId: 'alexa:user-1', firstContactAt: '2026-01-01T00:00:00.000Z' });
+    conversation = coreConversation();
+    ({ customers, say } = conversation);
   });
 
   it('"thanks" with a question open says you are welcome and asks it again; the yes still answers it', async () => {
@@ -44,9 +33,9 @@ describe('thanks and start over', () => {
     const reply = await say({ intent: 'StartOverIntent' });
     expect(reply.speech).toMatch(/start over.*cart stays as it is/i);
     expect(reply.endSession).toBe(false);
-    expect(session.lastResults).toBeUndefined();
+    expect(conversation.session().lastResults).toBeUndefined();
     const yes = await say({ intent: 'Yes' });
-    expect(yes.speech).toBe((await core.handle(turn({ intent: 'Yes', sessionId: 'other' }))).speech);
+    expect(yes.speech).toBe((await conversation.core.handle(turn({ intent: 'Yes', sessionId: 'other' }))).speech);
     expect((await customers.load('alexa:user-1')).cart.lines).toEqual([{ productId: 'eggs-1', quantity: 1 }]);
   });
 });
