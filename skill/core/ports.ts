@@ -107,6 +107,14 @@ export interface CustomerSnapshot {
   question?: unknown;
   /** What an order's prediction update starts from: loaded only when asked for (`forOrder`), on turns that may order. */
   predictionBasis?: PredictionBasis;
+  /** The account a one-time code linked this platform identity to: read only when asked for (`channelLink`). */
+  linkedTo?: string;
+}
+
+export interface CustomerLoadOptions {
+  dialogKey?: string;
+  forOrder?: boolean;
+  channelLink?: boolean;
 }
 
 /**
@@ -194,9 +202,10 @@ export interface ReplenishmentRepository {
 export interface CustomerRepository {
   /**
    * With `dialogKey`, the snapshot also carries the question pending in that conversation; with `forOrder`, the
-   * prediction basis an order's update starts from. Same round trip either way.
+   * prediction basis an order's update starts from; with `channelLink` (a platform identity's own load), the
+   * account a one-time code linked it to. Same round trip either way.
    */
-  load(customerId: string, options?: { dialogKey?: string; forOrder?: boolean }): Promise<CustomerSnapshot>;
+  load(customerId: string, options?: CustomerLoadOptions): Promise<CustomerSnapshot>;
   /** Past orders with their lines, newest first, at most `limit` (the store's default bound when absent). */
   recentOrders(customerId: string, limit?: number): Promise<Order[]>;
   /**
@@ -364,8 +373,13 @@ export type CartJoin = (guest: readonly CartLine[], account: readonly CartLine[]
  * account's cart exactly once.
  */
 export interface ChannelLinks {
-  /** The account this platform identity was linked to by a code; null when none. */
-  linkedAccount(identity: string): Promise<string | null>;
+  /**
+   * The account this platform identity was linked to by a code, when this warm container already knows it; undefined
+   * otherwise (the identity's own load then tells, in the same round trip: CustomerRepository.load `channelLink`).
+   */
+  knownLink(identity: string): string | undefined;
+  /** Remembers a link the load found, for a bounded time, so the identity's next turns load the account at once. */
+  learnLink(identity: string, customerId: string): void;
   /** Spends the code (single use, short-lived) and links `identity` to its account; wrong tries are counted per identity. */
   redeemCode(code: string, identity: string): Promise<LinkCodeRedemption>;
   /**

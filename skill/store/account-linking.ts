@@ -119,6 +119,19 @@ export class DynamoChannelLinks implements ChannelLinks {
     this.options = { ...DEFAULT_TOKEN_CACHE, ...options };
   }
 
+  knownLink(identity: string): string | undefined {
+    const cached = this.cache.get(identity);
+    if (!cached) return undefined;
+    if (cached.until > this.options.now()) return cached.customerId;
+    this.cache.delete(identity);
+    return undefined;
+  }
+
+  learnLink(identity: string, customerId: string): void {
+    this.remember(identity, customerId, this.options.now() + this.options.ttlMs);
+  }
+
+  /** The link read on its own (the turn's load reads it with the identity's items instead): for tools and tests. */
   async linkedAccount(identity: string): Promise<string | null> {
     const now = this.options.now();
     const cached = this.cache.get(identity);

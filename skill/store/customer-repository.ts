@@ -5,7 +5,7 @@
  */
 import { BatchWriteItemCommand, DeleteItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { Address, Cart, CartLine, CustomerProfile, CustomerRepository, CustomerSnapshot, Order, PaymentMethodRef, ReplenishmentSnapshot } from '../core/ports';
+import type { Address, Cart, CartLine, CustomerProfile, CustomerLoadOptions, CustomerRepository, CustomerSnapshot, Order, PaymentMethodRef, ReplenishmentSnapshot } from '../core/ports';
 import { customerPk, SK } from './keys';
 import { storeError } from './errors';
 import { toOrder } from './order-repository';
@@ -29,7 +29,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
     private readonly clock: Clock,
   ) {}
 
-  async load(customerId: string, options: { dialogKey?: string; forOrder?: boolean } = {}): Promise<CustomerSnapshot> {
+  async load(customerId: string, options: CustomerLoadOptions = {}): Promise<CustomerSnapshot> {
     const pk = customerPk(customerId);
     // The RHYTHM item (the prediction basis) only on turns that may place an order: the others stay as lean.
     const sks = [
@@ -39,6 +39,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
       SK.consent(REMINDER_PURPOSE),
       ...(options.dialogKey ? [SK.dialog(options.dialogKey)] : []),
       ...(options.forOrder ? [SK.rhythm] : []),
+      ...(options.channelLink ? [SK.channelLink] : []),
     ];
     let items: PlainItem[];
     try {
@@ -58,6 +59,7 @@ export class DynamoCustomerRepository implements CustomerRepository {
         if (Object.keys(summary.purchaseCounts).length > 0) snapshot.purchaseCounts = summary.purchaseCounts;
         if (summary.orderCount > 0) snapshot.orderCount = summary.orderCount;
       } else if (options.dialogKey && item.sk === SK.dialog(options.dialogKey)) snapshot.question = item.question;
+      else if (options.channelLink && item.sk === SK.channelLink && typeof item.customerId === 'string') snapshot.linkedTo = item.customerId;
     }
     return snapshot;
   }

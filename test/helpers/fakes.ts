@@ -51,6 +51,8 @@ export class MemoryCustomers implements CustomerRepository {
   consentOf?: (customerId: string) => ReminderConsent | undefined;
   /** Pending questions by customer and conversation, as the store keeps them. */
   readonly questions = new Map<string, object>();
+  /** Platform identity → the account a one-time code linked it to, as the identity's CHANNEL#LINK item holds it. */
+  readonly channelLinks = new Map<string, string>();
   /** Set to make every call fail like an unreachable database. */
   failing = false;
 
@@ -58,9 +60,11 @@ export class MemoryCustomers implements CustomerRepository {
     if (this.failing) throw new DependencyError('dynamodb', `${operation} failed`, { cause: new Error('connect ECONNREFUSED') });
   }
 
-  async load(customerId: string, options: { dialogKey?: string } = {}): Promise<CustomerSnapshot> {
+  async load(customerId: string, options: { dialogKey?: string; channelLink?: boolean } = {}): Promise<CustomerSnapshot> {
     this.check('load');
     const snapshot: CustomerSnapshot = { customerId, cart: structuredClone(this.carts.get(customerId) ?? { lines: [], version: 0 }) };
+    const linkedTo = options.channelLink ? this.channelLinks.get(customerId) : undefined;
+    if (linkedTo) snapshot.linkedTo = linkedTo;
     const question = options.dialogKey ? this.questions.get(`${customerId}\n${options.dialogKey}`) : undefined;
     if (question) snapshot.question = structuredClone(question);
     const consent = this.consentOf?.(customerId);

@@ -35,6 +35,7 @@ export function storeCoreDeps(store: Awaited<ReturnType<typeof createTestStore>>
     orders: store.orders,
     pins: store.pins,
     replenishment: store.replenishment,
+    links: store.links,
     policy: DEFAULT_POLICY,
     priors: emptyPriors(),
     ...parts,

@@ -2,7 +2,7 @@
  * What a handler works with during one turn: the turn, the locale's messages, the customer (loaded at most once,
  * and only when a handler asks), and a mutable copy of the session state that becomes the reply's.
  */
-import type { AccountLinking, Catalog, ChannelLinks, Clock, CustomerRepository, CustomerSnapshot, Log, Order, OrderRepository, PaymentGateway, PinVault, ReplenishmentRepository, ReplenishmentSnapshot } from '../ports';
+import type { AccountLinking, Catalog, ChannelLinks, Clock, CustomerLoadOptions, CustomerRepository, CustomerSnapshot, Log, Order, OrderRepository, PaymentGateway, PinVault, ReplenishmentRepository, ReplenishmentSnapshot } from '../ports';
 import type { ReplenishmentPriors } from '../replenishment/priors';
 import type { ShopPolicy } from '../orders/policy';
 import type { Messages } from '../i18n/messages';
@@ -46,6 +46,8 @@ export class TurnContext {
   private predictions?: Promise<ReplenishmentSnapshot | undefined>;
   private customerIdPromise?: Promise<string>;
   private linkedAccount = false;
+  /** The platform identity's own snapshot, when resolving the customer already loaded it (an unlinked shopper). */
+  private ownSnapshot?: CustomerSnapshot;
   /** The conversation a pending question belongs to (undefined: this platform request has none). */
   readonly dialogKey: string | undefined;
   /** The question this turn answers, when the engine routed it here as an answer (yes, no, PIN, help, repeat). */
@@ -114,14 +116,29 @@ export class TurnContext {
         }
       }
       // A surface without OAuth (a web chat, a phone line) may have been linked by a one-time code.
-      const viaCode = await this.deps.links?.linkedAccount(`${platform}:${platformUserId}`);
-      if (viaCode) {
+      const identity = `${platform}:${platformUserId}`;
+      const links = this.deps.links;
+      if (!links) return identity;
+      const known = links.knownLink(identity);
+      if (known) {
         this.linkedAccount = true;
-        return viaCode;
+        return known;
       }
-      return `${platform}:${platformUserId}`;
+      // The identity's own load says in the same round trip whether a code linked it: an unlinked turn stays one read.
+      const own = await this.deps.customers.load(identity, this.loadOptions({ channelLink: true }));
+      if (own.linkedTo) {
+        links.learnLink(identity, own.linkedTo);
+        this.linkedAccount = true;
+        return own.linkedTo;
+      }
+      this.ownSnapshot = own;
+      return identity;
     })();
     return this.customerIdPromise;
+  }
+
+  private loadOptions(extra: CustomerLoadOptions = {}): CustomerLoadOptions {
+    return { ...(this.dialogKey ? { dialogKey: this.dialogKey } : {}), ...(mayPlaceOrder(this.turn) ? { forOrder: true } : {}), ...extra };
   }
 
   /** True when the customer is a linked merchant account (ordering needs one: address and payment live there). */
@@ -131,9 +148,7 @@ export class TurnContext {
   }
 
   customer(): Promise<CustomerSnapshot> {
-    this.snapshot ??= this.customerId().then((id) =>
-      this.deps.customers.load(id, { ...(this.dialogKey ? { dialogKey: this.dialogKey } : {}), ...(mayPlaceOrder(this.turn) ? { forOrder: true } : {}) }),
-    );
+    this.snapshot ??= this.customerId().then((id) => this.ownSnapshot ?? this.deps.customers.load(id, this.loadOptions()));
     return this.snapshot;
   }
 

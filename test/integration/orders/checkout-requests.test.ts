@@ -109,6 +109,29 @@ describe('checkout confirm on DynamoDB Local: requests and the one commit', asyn
     expect(requests.commands).toEqual(['BatchGetItemCommand']);
   });
 
+  it('reads an unlinked shopper in one round trip, and finds a code link in that same read', async () => {
+    const unlinked = { platform: 'google' as const, platformUserId: 'chat-unlinked' };
+    // The first turn also records the first contact; the next is a read alone.
+    await send({ intent: 'ReadCartIntent', sessionId: 'count-3', customer: unlinked });
+    requests.reset();
+    await send({ intent: 'ReadCartIntent', sessionId: 'count-3', customer: unlinked });
+    expect(requests.commands).toEqual(['BatchGetItemCommand']);
+    await store.client.send(
+      new PutItemCommand({ TableName: store.tableName, Item: marshall({ pk: customerPk('google:chat-coded'), sk: SK.channelLink, type: 'channelLink', customerId: demo.customerId }) }),
+    );
+    await fillCart([{ productId: demo.orders[0].lines[0].productId, quantity: 1 }]);
+    requests.reset();
+    const first = await send({ intent: 'ReadCartIntent', sessionId: 'count-4', customer: { platform: 'google', platformUserId: 'chat-coded' } });
+    // The identity's own load found the link; the account's load follows (then, once, the pre-link cart's move).
+    expect(requests.commands.slice(0, 2)).toEqual(['BatchGetItemCommand', 'BatchGetItemCommand']);
+    requests.reset();
+    const next = await send({ intent: 'ReadCartIntent', sessionId: 'count-4', customer: { platform: 'google', platformUserId: 'chat-coded' } });
+    expect(requests.commands).toEqual(['BatchGetItemCommand']);
+    expect(next.speech).toBe(first.speech);
+    // The account's cart, not the chat identity's empty one.
+    expect(first.speech).toMatch(/^You have 1 item in your cart/);
+  });
+
   it('rebuilds the basis from order lines to what the live commits kept', async () => {
     const live = await rhythmItem();
     // Data from before the basis: a RHYTHM item without states. A rebuild brings the states back.

@@ -14,19 +14,23 @@ import { MemoryAccounts, MemoryCustomers, SilentLog, memoryCoreDeps, turn } from
 
 /** Links and codes in memory, with the store's contract: a code works once, the pre-link cart moves once. */
 class MemoryLinks implements ChannelLinks {
-  readonly links = new Map<string, string>();
   readonly codes = new Map<string, string>();
   readonly redeemed: string[] = [];
+  /** Links the core learnt from a load: a cold container knows none, so every link is found through the load. */
+  readonly learnt = new Map<string, string>();
   constructor(private readonly customers: MemoryCustomers) {}
-  async linkedAccount(identity: string) {
-    return this.links.get(identity) ?? null;
+  knownLink(): string | undefined {
+    return undefined;
+  }
+  learnLink(identity: string, customerId: string): void {
+    this.learnt.set(identity, customerId);
   }
   async redeemCode(code: string, identity: string): Promise<LinkCodeRedemption> {
     this.redeemed.push(identity);
     const customerId = this.codes.get(code);
     if (!customerId) return { result: 'wrong', triesLeft: 4 };
     this.codes.delete(code);
-    this.links.set(identity, customerId);
+    this.customers.channelLinks.set(identity, customerId);
     return { result: 'linked', customerId };
   }
   async carryOverCart(from: string, to: string, join: CartJoin): Promise<CartCarryOver | undefined> {
@@ -122,6 +126,8 @@ describe('one shopper across channels', () => {
       expect(JSON.stringify(log.entries)).not.toMatch(/481523|chat-1/);
       const cart = await say({ intent: 'ReadCartIntent', customer: chat, device: WEB_CHAT });
       expect(cart.speech).toMatch(/^You have 1 item in your cart/);
+      // Found with the identity's own load and remembered, so the next turns load the account at once.
+      expect(links.learnt.get('google:chat-1')).toBe('merchant-7');
       const again = await say({ intent: 'LinkAccountIntent', slots: { code: { raw: '481523' } }, customer: chat, device: WEB_CHAT });
       expect(again.speech).toBe('Your vocart account is already linked here.');
     });
