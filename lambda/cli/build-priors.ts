@@ -8,7 +8,7 @@
  * aisle_id column) adds category-level priors. Point REPLENISHMENT_PRIORS at the output.
  */
 import { writeFileSync } from 'node:fs';
-import { buildPriors } from '../../skill/core/replenishment';
+import { buildPriors } from '../../skill/core/replenishment/offline';
 import { loadDataset, readCategories, UsageError } from './instacart-layout';
 
 function readArguments(argv: readonly string[]): { data: string; out: string; products?: string } {

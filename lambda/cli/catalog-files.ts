@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseAislesCsv, parseProductsCsv, parseProductsJson } from '../../skill/core/catalog/catalog-loader';
 import type { Product } from '../../skill/core/catalog/product';
-import type { LabelledQuery } from '../../skill/core/catalog/search-metrics';
+import type { LabelledQuery } from '../../skill/core/catalog/evaluation/search-metrics';
 import type { Locale } from '../../skill/core/turn';
 
 export class CliError extends Error {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { CustomerHistory, PlacedOrder } from '../../skill/core/replenishment';
+import type { CustomerHistory, PlacedOrder } from '../../skill/core/replenishment/offline';
 
 /** A wrong flag or a file without the expected columns: the command prints usage and exits 2. */
 export class UsageError extends Error {

@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { evaluationHalf, percentile } from '../../skill/core/catalog/search-metrics';
+import { evaluationHalf, percentile } from '../../skill/core/catalog/evaluation/search-metrics';
 import { LOCALES, type Locale } from '../../skill/core/turn';
 import { NluError } from '../nlu/errors';
 import { evaluate, formatFigures, type Labels, type Scored } from '../nlu/evaluation';

@@ -26,7 +26,7 @@ import {
   type CustomerHistory,
   type CustomerStates,
   type PlacedOrder,
-} from '../../skill/core/replenishment';
+} from '../../skill/core/replenishment/offline';
 
 interface Arguments {
   data: string;

@@ -17,9 +17,9 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
-import { evaluationHalf, measureQuality, percentile, type LabelledQuery } from '../../skill/core/catalog/search-metrics';
+import { evaluationHalf, measureQuality, percentile, type LabelledQuery } from '../../skill/core/catalog/evaluation/search-metrics';
 import { LOCALES, type Locale } from '../../skill/core/turn';
-import { measureSearchCeiling } from '../../skill/core/catalog/search-ceiling';
+import { measureSearchCeiling } from '../../skill/core/catalog/evaluation/search-ceiling';
 import { CliError, collectGarbage, readCatalog, readQueries } from './catalog-files';
 
 const USAGE =

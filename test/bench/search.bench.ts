@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import Fuse from 'fuse.js';
 import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
-import { measureQuality, percentile, type LabelledQuery, type SearchQuality } from '../../skill/core/catalog/search-metrics';
+import { measureQuality, percentile, type LabelledQuery, type SearchQuality } from '../../skill/core/catalog/evaluation/search-metrics';
 import type { Product } from '../../skill/core/catalog/product';
 import type { Locale } from '../../skill/core/turn';
 import { readCatalog, readQueries } from '../../lambda/cli/catalog-files';

@@ -18,7 +18,10 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(path: string): string[] {
   const text = readFileSync(path, 'utf8');
-  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1] ?? match[2]!);
+  // from-imports and re-exports, dynamic imports, and bare side-effect imports (`import './x'`).
+  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map(
+    (match) => match[1] ?? match[2] ?? match[3]!,
+  );
 }
 
 function violations(dir: string, forbidden: RegExp[]): string[] {
@@ -80,6 +83,16 @@ describe('architecture rooms', () => {
         .map((target) => `${relative(root, file)} imports ${relative(root, target)}`),
     );
     expect(crossings).toEqual([]);
+  });
+
+  it('keeps offline evaluation and training out of the code that runs per request: only they import their own folders', () => {
+    const offline = (path: string) => /\/(evaluation|offline)\//.test(path);
+    const crossings = sourceFiles(join(root, 'skill')).flatMap((file) =>
+      offline(file) ? [] : localImports(file).filter(offline).map((target) => `${relative(root, file)} imports ${relative(root, target)}`),
+    );
+    expect(crossings).toEqual([]);
+    expect(sourceFiles(join(root, 'skill/core/catalog/evaluation')).length).toBeGreaterThan(0);
+    expect(sourceFiles(join(root, 'skill/core/replenishment/offline')).length).toBeGreaterThan(0);
   });
 
   it('finds a circle when there is one (the check itself works)', () => {

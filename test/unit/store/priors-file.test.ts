@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPriors, emptyPriors } from '../../../skill/core/replenishment';
-import type { CustomerHistory } from '../../../skill/core/replenishment';
+import { buildPriors, emptyPriors } from '../../../skill/core/replenishment/offline';
+import type { CustomerHistory } from '../../../skill/core/replenishment/offline';
 import { loadPriorsFile, PriorsFileError } from '../../../skill/store/priors-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'vocart-priors-'));

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalog, readQueries } from '../../../../lambda/cli/catalog-files';
 import { VoiceCatalog } from '../../../../skill/core/catalog/voice-catalog';
-import { measureQuality } from '../../../../skill/core/catalog/search-metrics';
+import { measureQuality } from '../../../../skill/core/catalog/evaluation/search-metrics';
 import type { Locale } from '../../../../skill/core/turn';
 
 const data = resolve(process.cwd(), '..', 'shared', 'data');

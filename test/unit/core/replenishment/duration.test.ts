@@ -10,7 +10,7 @@ import {
   replayHistory,
   type CustomerHistory,
   type PlacedOrder,
-} from '../../../../skill/core/replenishment';
+} from '../../../../skill/core/replenishment/offline';
 
 function everyNDays(gaps: readonly number[], productId = 'shampoo', quantity = 1, start = 1000): PlacedOrder[] {
   let day = start;

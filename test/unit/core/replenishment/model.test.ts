@@ -10,7 +10,7 @@ import {
   trainReorderModel,
   type CustomerHistory,
   type PlacedOrder,
-} from '../../../../skill/core/replenishment';
+} from '../../../../skill/core/replenishment/offline';
 
 /** Customers who buy "staple" in every order and "treat" in one order of six, with a side product each time. */
 function shoppers(count: number): CustomerHistory[] {

@@ -5,7 +5,7 @@ import {
   productPrior,
   replayHistory,
   type CustomerHistory,
-} from '../../../../skill/core/replenishment';
+} from '../../../../skill/core/replenishment/offline';
 
 function customer(id: string, gaps: readonly number[], productId: string, categoryId?: string, filler = true): CustomerHistory {
   let day = 0;

@@ -6,7 +6,7 @@ import {
   replayHistory,
   ReplenishmentInputError,
   type PlacedOrder,
-} from '../../../../skill/core/replenishment';
+} from '../../../../skill/core/replenishment/offline';
 
 /** A history with quantities, a same-order duplicate line, a missing date and products coming and going. */
 function mixedHistory(): PlacedOrder[] {

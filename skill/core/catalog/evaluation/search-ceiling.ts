@@ -6,9 +6,9 @@
  * length lose how many leading words, picks the likeliest candidates, and counts every query that is not
  * a clean tail of its label (misheard, reordered, numbers) as a hit.
  */
-import type { Locale } from '../turn';
+import type { Locale } from '../../turn';
 import type { LabelledQuery } from './search-metrics';
-import { normalizeTokens } from './text-normalizer';
+import { normalizeTokens } from '../text-normalizer';
 
 export interface SearchCeiling {
   specificCount: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basketF1, chooseBasket, NONE } from '../../../../skill/core/replenishment';
+import { basketF1, chooseBasket, NONE } from '../../../../../skill/core/replenishment/offline';
 
 /** Expected Kaggle F1 of an answer by enumerating every outcome: the reference the fast method must match. */
 function bruteForceExpectedF1(probabilities: readonly number[], chosen: readonly number[], none: boolean): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { measureSearchCeiling } from '../../../../skill/core/catalog/search-ceiling';
-import type { LabelledQuery } from '../../../../skill/core/catalog/search-metrics';
+import { measureSearchCeiling } from '../../../../../skill/core/catalog/evaluation/search-ceiling';
+import type { LabelledQuery } from '../../../../../skill/core/catalog/evaluation/search-metrics';
 
 const NAMES: Record<string, string> = { a1: 'Avocado', a2: 'Organic Avocado', a3: 'Hass Avocado', m1: 'Whole Milk' };
 const ids = Object.keys(NAMES);

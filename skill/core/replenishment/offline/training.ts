@@ -3,12 +3,12 @@
  * each order k ask, for every product bought before k, "is it in order k?". Nothing after k is used except
  * the customer's own contribution to the priors, which is taken out (leave-one-customer-out).
  */
-import { FEATURE_NAMES, writeFeatures } from './features';
-import type { CustomerHistory } from './history';
-import type { TrainingSet } from './model';
-import { priorLookup } from './predict';
-import type { ProductPrior, ReplenishmentPriors } from './priors';
-import { applyOrder, replayHistory, type CustomerRhythm, type CustomerStates, type PurchaseState } from './state';
+import { FEATURE_NAMES, writeFeatures } from '../features';
+import type { CustomerHistory } from '../history';
+import type { TrainingSet } from '../model';
+import { priorLookup } from '../predict';
+import type { ProductPrior, ReplenishmentPriors } from '../priors';
+import { applyOrder, replayHistory, type CustomerRhythm, type CustomerStates, type PurchaseState } from '../state';
 
 export interface TrainingSetOptions {
   /** Only the last k orders of each customer become targets (the recent ones resemble the next order most). */

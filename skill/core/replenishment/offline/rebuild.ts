@@ -3,10 +3,10 @@
  * incremental path: for repairs and migrations (a changed formula, a lost item), and as the reference the
  * incremental update must agree with.
  */
-import { ReplenishmentInputError } from './errors';
-import { unitsOf, type PlacedOrder } from './history';
-import { MIN_GAP_DAYS, RECENT_PURCHASES_KEPT, type CustomerRhythm, type CustomerStates, type PurchaseState } from './state';
-import type { RunningMoments } from './stats';
+import { ReplenishmentInputError } from '../errors';
+import { unitsOf, type PlacedOrder } from '../history';
+import { MIN_GAP_DAYS, RECENT_PURCHASES_KEPT, type CustomerRhythm, type CustomerStates, type PurchaseState } from '../state';
+import type { RunningMoments } from '../stats';
 
 interface Purchase {
   orderNumber: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationHalf, measureQuality, percentile, type LabelledQuery } from '../../../../skill/core/catalog/search-metrics';
+import { evaluationHalf, measureQuality, percentile, type LabelledQuery } from '../../../../../skill/core/catalog/evaluation/search-metrics';
 
 const queries: LabelledQuery[] = [
   { id: 's1', locale: 'en-US', kind: 'specific', query: 'whole milk', relevant: ['m2'] },

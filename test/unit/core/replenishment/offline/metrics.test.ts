@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ndcgAt, recallAt } from '../../../../skill/core/replenishment';
+import { ndcgAt, recallAt } from '../../../../../skill/core/replenishment/offline';
 
 describe('ranking scores', () => {
   const truth = new Set(['a', 'b']);

@@ -1,0 +1,21 @@
+/** Predictive replenishment: per customer-product state, priors, run-out estimates, reorder ranking, baskets. */
+export { dayOf, unitsOf } from '../history';
+export type { CustomerHistory, OrderLine, OrderMoment, PlacedOrder, PredictionMoment } from '../history';
+export { ReplenishmentInputError } from '../errors';
+export { applyOrder, recordOrder, recordPurchase, replayHistory, RECENT_PURCHASES_KEPT } from '../state';
+export type { CustomerRhythm, CustomerStates, OrderUpdate, PurchaseState } from '../state';
+export { rebuildStates } from './rebuild';
+export { addCustomer, buildPriors, contributionOf, emptyPriors, productPrior } from '../priors';
+export type { GapPrior, GapTally, ProductPrior, ProductTally, ReplenishmentPriors } from '../priors';
+export { dueDay, estimateDuration, elapsedSinceLastPurchase, probabilityRunOut, runOutScore } from '../duration';
+export type { DurationEstimate, DurationUnit } from '../duration';
+export { FEATURE_NAMES } from '../features';
+export { assertModelFits, reorderProbability, trainReorderModel } from '../model';
+export type { ReorderModel, TrainingOptions, TrainingSet } from '../model';
+export { collectTrainingSet } from './training';
+export type { TrainingSetOptions } from './training';
+export { dueCandidates, popularProducts, rankCandidates } from '../predict';
+export type { Candidate, PredictionOptions } from '../predict';
+export { chooseBasket } from './f1';
+export type { BasketChoice, BasketOptions } from './f1';
+export { basketF1, ndcgAt, NONE, recallAt } from './metrics';
