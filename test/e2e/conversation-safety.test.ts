@@ -66,7 +66,7 @@ const SAYS = {
     readBack: /Soll ich die Bestellung aufgeben\?$/,
     clearConfirm: /^Möchtest du wirklich/,
     cartContents: /^In deinem Warenkorb (ist|sind)/,
-    foundOne: /^Ich habe .+ gefunden\. Soll ich es in den Warenkorb legen\?$/,
+    foundOne: /^Ich habe .+ gefunden\. Soll ich das in den Warenkorb legen\?$/,
     foundSeveral: /^Ich habe \d+ /,
   },
 } as const;

@@ -217,6 +217,6 @@ describe('replenishment conversations on DynamoDB Local', () => {
   it('nudges in German', async () => {
     await enableAll({}, 'de-DE');
     const nudge = await launch({}, 'de-DE');
-    expect(nudge.speech).toMatch(/Übrigens: (Maison Lumière No\. 5 Eau de Parfum|Katzentrockenfutter Indoor) geht dir wahrscheinlich bald aus\. Soll ich es in den Warenkorb legen\?$/);
+    expect(nudge.speech).toMatch(/Übrigens: Bei (Maison Lumière No\. 5 Eau de Parfum|Katzentrockenfutter Indoor) wird es wahrscheinlich bald knapp\. Soll ich das in den Warenkorb legen\?$/);
   });
 });

@@ -22,7 +22,8 @@ export const deDE: Messages = {
   notFound: (query) => `Leider habe ich ${query} nicht gefunden. Versuch es mit einem anderen Namen oder einer Marke.`,
   notFoundOnly: (query) => `${query} habe ich leider nicht.`,
   found: (count, list) => `Ich habe ${count} gefunden: ${list}. Welches möchtest du?`,
-  foundOne: (item) => `Ich habe ${item} gefunden. Soll ich es in den Warenkorb legen?`,
+  // "das", not "es": the catalog gives no gender or number, and "es" is wrong for "Bananen" or "die Milch".
+  foundOne: (item) => `Ich habe ${item} gefunden. Soll ich das in den Warenkorb legen?`,
   whichOne: 'Sag das erste, das zweite, oder weitere, um andere Angebote zu hören.',
   noMoreResults: 'Mehr habe ich nicht gefunden. Sag das erste, oder suche nach etwas anderem.',
   noResultsToChoose: 'Suche zuerst nach einem Produkt und sag mir dann, welches du möchtest.',
@@ -121,12 +122,13 @@ export const deDE: Messages = {
       ordersKept > 0 ? ` Der Laden bewahrt ${ordersKept === 1 ? 'den Beleg deiner Bestellung' : `die Belege deiner ${ordersKept} Bestellungen`} auf, weil er das für die Buchhaltung muss; sonst bleibt nichts.` : ' Es bleibt nichts gespeichert.'
     } Tschüss.`,
   eraseKept: 'Okay, ich habe nichts gelöscht.',
-  runningLow: (items) => `${items} ${items.includes(' und ') ? 'gehen' : 'geht'} dir wahrscheinlich bald aus. Soll ich ${items.includes(' und ') ? 'sie' : 'es'} in den Warenkorb legen?`,
-  nudge: (item) => `Übrigens: ${item} geht dir wahrscheinlich bald aus. Soll ich es in den Warenkorb legen?`,
+  runningLow: (items) => `Bei ${items} wird es wahrscheinlich bald knapp. Soll ich ${items.includes(' und ') ? 'sie' : 'das'} in den Warenkorb legen?`,
+  // "Bei … wird es knapp" agrees with any product; "… geht aus" was wrong for plurals ("Bananen geht").
+  nudge: (item) => `Übrigens: Bei ${item} wird es wahrscheinlich bald knapp. Soll ich das in den Warenkorb legen?`,
   nothingLow: 'Von dem, was du regelmäßig kaufst, geht gerade nichts zur Neige. Was möchtest du einkaufen?',
   snoozed: 'Okay, jetzt nicht. Ich frage in ein paar Tagen wieder. Was kann ich sonst für dich tun?',
   remindersOn: (product) =>
-    `Okay, ich erinnere dich, wenn ${product ? `${product}` : 'etwas, das du regelmäßig kaufst,'} wahrscheinlich bald ausgeht. Sag jederzeit: keine Erinnerungen mehr, um das abzuschalten.`,
+    `Okay, ich erinnere dich, wenn ${product ? `es bei ${product}` : 'etwas, das du regelmäßig kaufst,'} wahrscheinlich bald ${product ? 'knapp wird' : 'ausgeht'}. Sag jederzeit: keine Erinnerungen mehr, um das abzuschalten.`,
   remindersPermission: 'Damit ich dich auch bei geschlossenem Skill erinnern kann, braucht Alexa deine Erlaubnis.',
   remindersPermissionGranted: 'Danke. Ich erinnere dich am Morgen des Tages, an dem etwas wahrscheinlich ausgeht.',
   remindersPermissionDeclined: 'Okay, keine Erinnerungen außerhalb des Skills. Hier im Skill sage ich dir trotzdem, wenn etwas zur Neige geht, und erlauben kannst du Erinnerungen jederzeit in der Alexa-App.',
@@ -137,7 +139,7 @@ export const deDE: Messages = {
   remindersWhich: (query) => `An ${query} erinnere ich dich nicht. An welches Produkt soll ich dich nicht mehr erinnern? Oder sag: keine Erinnerungen mehr.`,
   remindersList: (p) => p.only ? `Du hast die Erinnerungen am ${p.since} mit ${p.platform} eingeschaltet. Ich erinnere dich nur an ${p.products}.` : `Du hast die Erinnerungen am ${p.since} mit ${p.platform} eingeschaltet. Ich erinnere dich an Dinge, die du regelmäßig kaufst${p.products ? `, zum Beispiel ${p.products}` : ''}${p.excluded ? `, aber nicht an ${p.excluded}` : ''}.`,
   remindersNone: 'Erinnerungen sind aus. Sag zum Beispiel: erinnere mich an Kaffee, dann sage ich dir, wenn er wahrscheinlich bald ausgeht.',
-  reminderText: (product) => `${product} geht dir wahrscheinlich bald aus. Sag: Alexa, frag vocart laden, was zur Neige geht.`,
+  reminderText: (product) => `Bei ${product} wird es wahrscheinlich bald knapp. Sag: Alexa, frag vocart laden, was zur Neige geht.`,
 };
 
 /** "eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6)", "2 Packungen … mit je 12 Stück (insgesamt 24)", "2 mal Vollmilch (je 3,8 Liter)". */

@@ -32,4 +32,13 @@ describe('wording', () => {
     expect(`${enUS.eraseConfirm} ${enUS.help} ${enUS.welcomeFirst}`).not.toMatch(/this skill/i);
     expect(`${deDE.eraseConfirm} ${deDE.help} ${deDE.welcomeFirst}`).not.toMatch(/dieser Skill/i);
   });
+
+  it('offers a German product in words that agree with any gender or number (the catalog knows neither)', () => {
+    for (const product of ['Bananen', 'Vollmilch', 'Kaffee']) {
+      const said = [deDE.foundOne(product), deDE.nudge(product), deDE.runningLow(product), deDE.reminderText(product)].join(' ');
+      expect(said).not.toMatch(/Soll ich es |geht dir wahrscheinlich/);
+      expect(deDE.nudge(product)).toBe(`Übrigens: Bei ${product} wird es wahrscheinlich bald knapp. Soll ich das in den Warenkorb legen?`);
+    }
+    expect(deDE.runningLow('Milch und Bananen')).toBe('Bei Milch und Bananen wird es wahrscheinlich bald knapp. Soll ich sie in den Warenkorb legen?');
+  });
 });
