@@ -21,12 +21,12 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConcurrentUpdateError } from '../core/errors';
 import type { AttemptOutcome, ClaimRequest, ClaimState, Clock, CommitReport, HeldClaim, Order, OrderClaim, OrderCommitExtras, OrderLine, OrderRepository } from '../core/ports';
-import { isConditionFailure, storeError } from './errors';
+import { isConditionFailure, isTransactionConditionFailure, isTransactionConflictOnly, storeError } from './errors';
 import { customerPk, SK } from './keys';
 import { queryPage, type PlainItem } from './item-reads';
 import { summaryUpdate } from './summary';
 import { basisUpdate } from './prediction-basis';
-import { isTransactionConditionFailure, MAX_TRANSACTION_ACTIONS, predictionPuts } from './replenishment-repository';
+import { MAX_TRANSACTION_ACTIONS, predictionPuts } from './replenishment-repository';
 
 /** Charge keys kept per confirmation: enough for any run of retries a shopper makes, bounded item size. */
 const MAX_CHARGE_KEYS = 20;
@@ -276,13 +276,6 @@ export function orderItems(order: Order) {
     ...line,
   }));
   return { header, lines: lineItems, orderSk };
-}
-
-/** Cancelled for a conflicting write and for nothing else: no condition failed, nothing was written. */
-function isTransactionConflictOnly(error: unknown): boolean {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
-  const codes = ((error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
-  return codes.includes('TransactionConflict') && codes.every((code) => code === 'TransactionConflict' || code === 'None');
 }
 
 /** Every charge key tried on a claim. A claim written before keys were per attempt charged with its own key. */

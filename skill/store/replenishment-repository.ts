@@ -8,7 +8,7 @@ import { BatchWriteItemCommand, GetItemCommand, PutItemCommand, TransactWriteIte
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ConsentEvent, PredictionItem, ReminderConsent, ReplenishmentRepository, ReplenishmentUpdate } from '../core/ports';
 import type { PurchaseState } from '../core/replenishment/state';
-import { isConditionFailure, storeError } from './errors';
+import { isConditionFailure, isTransactionConditionFailure, storeError } from './errors';
 import { applyConsent, NO_CONSENT } from '../core/privacy/consent';
 import { customerPk, duePk, dueSk, SK } from './keys';
 import type { PlainItem } from './item-reads';
@@ -139,14 +139,6 @@ async function writeRest(client: DynamoDBClient, tableName: string, items: Reado
       pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
     }
   }
-}
-
-/** A transaction cancelled because one of its conditions failed (not a throttle or a conflict). */
-export function isTransactionConditionFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name !== 'TransactionCanceledException') return false;
-  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  return reasons.length === 0 ? /ConditionalCheckFailed/.test(error.message) : reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
 }
 
 export function toConsent(item: PlainItem): ReminderConsent {
