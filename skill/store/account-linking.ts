@@ -12,6 +12,7 @@ import { isTransactionConditionFailure, storeError } from './errors';
 import { getItems } from './item-reads';
 import { customerPk, SK, TOKEN_SK, tokenPk } from './keys';
 import type { DynamoLinkCodes } from './link-codes';
+import { LinkCache } from './link-cache';
 
 export function hashToken(accessToken: string): string {
   return createHash('sha256').update(accessToken).digest('hex');
@@ -35,13 +36,14 @@ export const DEFAULT_TOKEN_CACHE: TokenCacheOptions = { ttlMs: 5 * 60_000, maxEn
 export class TokenTableAccountLinking implements AccountLinking {
   private readonly client: DynamoDBClient;
   private readonly tableName: string;
-  private readonly cache = new Map<string, { customerId: string; until: number }>();
+  private readonly cache: LinkCache;
   private readonly options: TokenCacheOptions;
 
   constructor(client: DynamoDBClient, tableName: string, options: Partial<TokenCacheOptions> = {}) {
     this.client = client;
     this.tableName = tableName;
     this.options = { ...DEFAULT_TOKEN_CACHE, ...options };
+    this.cache = new LinkCache(this.options.maxEntries, this.options.now);
   }
 
   async resolve(accessToken: string): Promise<string | null> {
@@ -49,8 +51,7 @@ export class TokenTableAccountLinking implements AccountLinking {
     const hash = hashToken(accessToken);
     const now = this.options.now();
     const cached = this.cache.get(hash);
-    if (cached && cached.until > now) return cached.customerId;
-    if (cached) this.cache.delete(hash);
+    if (cached) return cached;
     try {
       const { Item } = await this.client.send(
         new GetItemCommand({
@@ -65,7 +66,7 @@ export class TokenTableAccountLinking implements AccountLinking {
       if (typeof customerId !== 'string') return null;
       if (typeof expiresAt === 'number' && expiresAt * 1000 < now) return null;
       // Never trusted past the token's own expiry.
-      this.remember(hash, customerId, Math.min(now + this.options.ttlMs, typeof expiresAt === 'number' ? expiresAt * 1000 : Number.POSITIVE_INFINITY));
+      this.cache.set(hash, customerId, Math.min(now + this.options.ttlMs, typeof expiresAt === 'number' ? expiresAt * 1000 : Number.POSITIVE_INFINITY));
       return customerId;
     } catch (error) {
       throw storeError('resolve account link', error);
@@ -88,14 +89,6 @@ export class TokenTableAccountLinking implements AccountLinking {
   get cachedTokens(): number {
     return this.cache.size;
   }
-
-  private remember(hash: string, customerId: string, until: number): void {
-    if (this.options.maxEntries <= 0) return;
-    // Map keeps insertion order: re-inserting moves an entry to the end, the first one is the oldest.
-    this.cache.delete(hash);
-    while (this.cache.size >= this.options.maxEntries) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(hash, { customerId, until });
-  }
 }
 
 /** Attempts at moving a cart when a concurrent write to either cart got in between. */
@@ -106,7 +99,7 @@ const CARRY_OVER_ATTEMPTS = 3;
  * own partition (`CUSTOMER#<platform:user> / CHANNEL#LINK`), so erasing that identity erases the link with it.
  */
 export class DynamoChannelLinks implements ChannelLinks {
-  private readonly cache = new Map<string, { customerId: string; until: number }>();
+  private readonly cache: LinkCache;
   private readonly options: TokenCacheOptions;
 
   constructor(
@@ -117,33 +110,28 @@ export class DynamoChannelLinks implements ChannelLinks {
     options: Partial<TokenCacheOptions> = {},
   ) {
     this.options = { ...DEFAULT_TOKEN_CACHE, ...options };
+    this.cache = new LinkCache(this.options.maxEntries, this.options.now);
   }
 
   knownLink(identity: string): string | undefined {
-    const cached = this.cache.get(identity);
-    if (!cached) return undefined;
-    if (cached.until > this.options.now()) return cached.customerId;
-    this.cache.delete(identity);
-    return undefined;
+    return this.cache.get(identity);
   }
 
   learnLink(identity: string, customerId: string): void {
-    this.remember(identity, customerId, this.options.now() + this.options.ttlMs);
+    this.cache.set(identity, customerId, this.options.now() + this.options.ttlMs);
   }
 
   /** The link read on its own (the turn's load reads it with the identity's items instead): for tools and tests. */
   async linkedAccount(identity: string): Promise<string | null> {
-    const now = this.options.now();
-    const cached = this.cache.get(identity);
-    if (cached && cached.until > now) return cached.customerId;
-    if (cached) this.cache.delete(identity);
+    const known = this.knownLink(identity);
+    if (known) return known;
     try {
       const { Item } = await this.client.send(
         new GetItemCommand({ TableName: this.tableName, Key: marshall({ pk: customerPk(identity), sk: SK.channelLink }), ProjectionExpression: 'customerId' }),
       );
       const customerId = Item ? unmarshall(Item).customerId : undefined;
       if (typeof customerId !== 'string') return null;
-      this.remember(identity, customerId, now + this.options.ttlMs);
+      this.learnLink(identity, customerId);
       return customerId;
     } catch (error) {
       throw storeError('resolve channel link', error);
@@ -153,7 +141,7 @@ export class DynamoChannelLinks implements ChannelLinks {
   async redeemCode(code: string, identity: string): Promise<LinkCodeRedemption> {
     const redeemed = await this.codes.redeem(code, identity);
     // This container answers the shopper's next turn as the account at once.
-    if (redeemed.result === 'linked') this.remember(identity, redeemed.customerId, this.options.now() + this.options.ttlMs);
+    if (redeemed.result === 'linked') this.learnLink(identity, redeemed.customerId);
     return redeemed;
   }
 
@@ -193,13 +181,6 @@ export class DynamoChannelLinks implements ChannelLinks {
     } catch (error) {
       throw storeError('load carts to carry over', error);
     }
-  }
-
-  private remember(identity: string, customerId: string, until: number): void {
-    if (this.options.maxEntries <= 0) return;
-    this.cache.delete(identity);
-    while (this.cache.size >= this.options.maxEntries) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(identity, { customerId, until });
   }
 }
 
