@@ -1,11 +1,5 @@
-/** What a listener hears from SSML: tags dropped, the five XML entities decoded, white space folded. */
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
-
-export function stripSsml(ssml: string | undefined): string {
-  if (!ssml) return '';
-  return ssml
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|apos);/g, (entity) => ENTITIES[entity] ?? entity)
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/**
+ * What a listener hears from SSML, for the drivers and raw-request tests: the console's reading (tags dropped,
+ * entities decoded, white space folded), so tests and the console hear a reply the same way.
+ */
+export { ssmlToText as stripSsml } from '../../lambda/console/simulator/speech';
