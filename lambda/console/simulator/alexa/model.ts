@@ -4,8 +4,8 @@
  * custom slot types that entity resolution matches the spoken words against.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Locale } from '../../../../skill/core/turn';
+import { alexaModelPath } from '../../../nlu/alexa-samples';
 
 interface ModelValue {
   id?: string;
@@ -70,8 +70,7 @@ export function alexaModelFor(locale: Locale, skillId: string): AlexaModel {
   const key = `${locale}:${skillId}`;
   let model = models.get(key);
   if (!model) {
-    const path = fileURLToPath(new URL(`../../../../interaction-models/alexa/skill-package/interactionModels/custom/${locale}.json`, import.meta.url));
-    model = new AlexaModel(JSON.parse(readFileSync(path, 'utf8')), skillId);
+    model = new AlexaModel(JSON.parse(readFileSync(alexaModelPath(locale), 'utf8')), skillId);
     models.set(key, model);
   }
   return model;
