@@ -5,6 +5,7 @@
 import type { Product } from './catalog/product';
 import type { Locale, Platform } from './turn';
 import type { CustomerRhythm, PurchaseState } from './replenishment/state';
+import type { AgentAction, HandoffCase, HandoffFigures, HandoffState, NewHandoffCase, PendingAnswer, TranscriptEntry } from './handoff/case';
 
 export interface Clock {
   now(): Date;
@@ -109,12 +110,18 @@ export interface CustomerSnapshot {
   predictionBasis?: PredictionBasis;
   /** The account a one-time code linked this platform identity to: read only when asked for (`channelLink`). */
   linkedTo?: string;
+  /** This conversation's recent turns, kept only while a handoff case may follow (read with `dialogKey`). */
+  transcript?: TranscriptEntry[];
+  /** A person's answers waiting for the shopper's next visit (read with `answers`, on a session's first turn). */
+  pendingAnswers?: PendingAnswer[];
 }
 
 export interface CustomerLoadOptions {
   dialogKey?: string;
   forOrder?: boolean;
   channelLink?: boolean;
+  /** Also read the answers from the shop waiting for delivery (the first turn of a session). */
+  answers?: boolean;
 }
 
 /**
@@ -387,6 +394,53 @@ export interface ChannelLinks {
    * transaction: a retry or a second device finds it empty and moves nothing. Undefined when there was nothing.
    */
   carryOverCart(fromCustomerId: string, toCustomerId: string, join: CartJoin): Promise<CartCarryOver | undefined>;
+}
+
+/**
+ * Handoff cases as the conversation uses them: open one, share the transcript once the shopper agreed, keep the
+ * recent turns of a conversation while a case may follow, mark a person's answers heard, and pass a shopper's reply
+ * on. Cases live in the customer's partition, so erasure removes them with everything else.
+ */
+export interface HandoffCases {
+  open(input: NewHandoffCase): Promise<HandoffCase>;
+  /** Adds the transcript to a case after the shopper's yes (only then is it kept). */
+  shareTranscript(customerId: string, caseId: string, transcript: TranscriptEntry[]): Promise<void>;
+  /**
+   * Appends one exchange to the conversation's transcript buffer (bounded to the most recent turns), which expires
+   * at `expiresAt` unless a case takes it.
+   */
+  recordTurn(customerId: string, dialogKey: string, entry: TranscriptEntry, expiresAt: Date): Promise<void>;
+  /** The shopper heard these answers: they leave the waiting list and their cases become answered. */
+  markDelivered(customerId: string, caseIds: string[], at: Date): Promise<void>;
+  /**
+   * "Tell them …": the shopper's reply on their most recent case, which reopens it. Undefined when the shopper has
+   * no case to reply to.
+   */
+  shopperReply(customerId: string, text: string, at: Date): Promise<HandoffCase | undefined>;
+}
+
+/** Handoff cases as the shop's people work them (the agent inbox and help-desk adapters). */
+export interface HandoffInbox {
+  /** Cases in these states, newest first, at most `limit`. */
+  list(states: HandoffState[], limit?: number): Promise<HandoffCase[]>;
+  get(caseId: string): Promise<HandoffCase | undefined>;
+  /** A person's answer: kept on the case and queued for the shopper's next visit. Undefined when no such case. */
+  reply(caseId: string, text: string, at: Date, agentName?: string): Promise<HandoffCase | undefined>;
+  close(caseId: string, at: Date): Promise<HandoffCase | undefined>;
+  recordAction(caseId: string, action: AgentAction): Promise<HandoffCase | undefined>;
+  /** Links the case to its conversation at an external help desk; findExternal finds it again from that id. */
+  setExternalId(caseId: string, externalId: string): Promise<void>;
+  findExternal(externalId: string): Promise<HandoffCase | undefined>;
+  figures(since: Date): Promise<HandoffFigures>;
+}
+
+/**
+ * A help desk beyond the built-in inbox (which reads the cases from the table and needs no push): told when a case
+ * opens and when a shopper writes on one. Its agents' answers come back through HandoffInbox.reply.
+ */
+export interface HelpDesk {
+  caseOpened(handoff: HandoffCase): Promise<void>;
+  shopperWrote(handoff: HandoffCase, text: string): Promise<void>;
 }
 
 export interface SearchOptions {

@@ -46,6 +46,10 @@ export const CORE_INTENTS = [
   'CartTotalIntent',
   'ThanksIntent',
   'StartOverIntent',
+  // Handoff to a person: "talk to a person", "my order arrived damaged", and "tell them …" (a reply to their answer).
+  'HumanHandoffIntent',
+  'OrderProblemIntent',
+  'HandoffReplyIntent',
   // The daily run's message that products are due, arriving with nobody listening (Alexa Skill Messaging).
   'ReplenishmentDue',
 ] as const;
@@ -131,6 +135,13 @@ export interface Turn {
    * so a yes from another conversation answers nothing. Absent when the platform sent none.
    */
   sessionId?: string;
+  /**
+   * How sure the platform's language understanding was of the intent, 0..1, where it says (Dialogflow's
+   * intentDetectionConfidence; Alexa sends none).
+   */
+  confidence?: number;
+  /** The shopper's words as the platform transcribed them, where it sends them (Dialogflow's queryText). */
+  utterance?: string;
   /** Permissions the shopper has granted on the platform, e.g. 'reminders'. */
   permissions?: string[];
   /** With the PermissionAnswer intent: what the shopper told the platform when it asked for the reminders permission. */

@@ -63,6 +63,10 @@ const handlersByIntent: Record<CoreIntent, Handler> = {
   ThanksIntent: thanks,
   StartOverIntent: startOver,
   ReplenishmentDue: replenishmentDue,
+  // Placeholders until the handoff handlers land (issue 13): understood as not understood.
+  HumanHandoffIntent: fallback,
+  OrderProblemIntent: fallback,
+  HandoffReplyIntent: fallback,
 };
 
 /** What "repeat that" may say again when no question is pending: the last reply, kept short. */

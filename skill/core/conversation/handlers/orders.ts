@@ -9,6 +9,7 @@ import type { TurnContext } from '../context';
 import { parseProductRequest } from '../../catalog/product-request';
 import { limitReply, mergeIntoCart } from '../steps/cart-writes';
 import { proposeCheckout } from '../steps/checkout-proposal';
+import { cancelAndRefund } from '../../orders/cancel-order';
 
 function openOrders(orders: Order[], now: Date): Order[] {
   return orders.filter((order) => order.status === 'placed' && new Date(order.deliveryBy) > now);
@@ -52,10 +53,10 @@ export const cancelOrderAnswers: QuestionAnswers<'cancelOrder'> = {
   async yes(ctx, question) {
     const customer = await ctx.customer();
     const order = (await ctx.orders()).find((candidate) => candidate.orderId === question.orderId);
-    if (!order || order.status !== 'placed') return ctx.ask(ctx.msg.nothingToCancel, ctx.msg.anythingElse);
-    const cancelled = await ctx.deps.orders.cancel(customer.customerId, order, ctx.deps.clock.now());
-    if (!cancelled) return ctx.ask(ctx.msg.notCancellable(order.orderId), ctx.msg.anythingElse);
-    if (order.idempotencyKey) await ctx.deps.payments.refund(order.idempotencyKey);
+    if (!order) return ctx.ask(ctx.msg.nothingToCancel, ctx.msg.anythingElse);
+    const outcome = await cancelAndRefund(ctx.deps, customer.customerId, order);
+    if (outcome.kind === 'not-placed') return ctx.ask(ctx.msg.nothingToCancel, ctx.msg.anythingElse);
+    if (outcome.kind === 'too-late') return ctx.ask(ctx.msg.notCancellable(order.orderId), ctx.msg.anythingElse);
     ctx.deps.log.info('order cancelled', { orderId: order.orderId });
     return ctx.ask(ctx.msg.orderCancelled(order.orderId), ctx.msg.anythingElse);
   },
