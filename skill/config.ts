@@ -13,6 +13,19 @@ import { LOCALES } from './core/turn';
  * message locale of its own, so the parse below passes the English one, and every message reads as before.
  */
 
+const DAY = '(Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const CLOCK = '([01][0-9]|2[0-3]):[0-5][0-9]';
+const BUSINESS_HOURS = new RegExp(`^${DAY}-${DAY} ${CLOCK}-${CLOCK}$`);
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const booleanFromString = (fallback: boolean) =>
   z.pipe(
     z.optional(z.enum(['true', 'false', '1', '0', 'yes', 'no'])),
@@ -66,6 +79,32 @@ const schema = z.object({
   /** Alexa's API host for the daily run (api.eu.amazonalexa.com for a European skill); tests point it at a fake. */
   AMAZON_API_ENDPOINT: z._default(z.url(), 'https://api.amazonalexa.com'),
   LWA_TOKEN_URL: z._default(z.url(), 'https://api.amazon.com/auth/o2/token'),
+  /**
+   * When people from the shop answer handoff cases, in the shop's time zone: what the shopper is told ("by tomorrow
+   * around 10"). Days and hours as "Mon-Fri 09:00-17:00".
+   */
+  HANDOFF_HOURS: z._default(z.string().check(z.regex(BUSINESS_HOURS, 'HANDOFF_HOURS must look like "Mon-Fri 09:00-17:00"')), 'Mon-Fri 09:00-17:00'),
+  /** How many business hours the shop promises for a first answer. */
+  HANDOFF_RESPONSE_HOURS: z._default(wholeNumber(1, 200), 4),
+  /** The IANA time zone of the shop's business hours. */
+  HANDOFF_TIME_ZONE: z._default(z.string().check(z.refine(isTimeZone, 'HANDOFF_TIME_ZONE must be an IANA time zone such as Europe/Berlin')), 'America/New_York'),
+  /** Below this intent confidence (where the platform sends one: Dialogflow) the bot counts itself unsure. */
+  HANDOFF_MIN_CONFIDENCE: z._default(z.coerce.number().check(z.gte(0), z.lte(1)), 0.5),
+  /**
+   * The bearer token of the agent inbox's API (/api/handoffs). `npm start` makes one when unset; in AWS the inbox
+   * function reads it from Secrets Manager (CONSOLE_TOKEN_SECRET_ARN) instead.
+   */
+  CONSOLE_TOKEN: z.optional(z.string().check(z.minLength(24, 'CONSOLE_TOKEN must be at least 24 characters'))),
+  CONSOLE_TOKEN_SECRET_ARN: z.optional(z.string().check(z.startsWith('arn:'))),
+  /** Where handoff cases go besides the built-in inbox: nowhere else (inbox) or a Chatwoot API-channel inbox. */
+  HELPDESK: z._default(z.enum(['inbox', 'chatwoot']), 'inbox'),
+  CHATWOOT_BASE_URL: z.optional(z.url()),
+  CHATWOOT_ACCOUNT_ID: z.optional(wholeNumber(1)),
+  CHATWOOT_INBOX_ID: z.optional(wholeNumber(1)),
+  /** A Chatwoot agent or bot access token (api_access_token header); in AWS read from Secrets Manager instead. */
+  CHATWOOT_API_TOKEN: z.optional(z.string().check(z.minLength(8))),
+  /** The secret Chatwoot signs its webhooks with; a webhook that fails the check is refused. */
+  CHATWOOT_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(16, 'CHATWOOT_WEBHOOK_SECRET must be at least 16 characters'))),
 });
 
 /**
@@ -125,6 +164,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Trusting the payload's user id without a secret would let any caller name any shopper.
   if (parsed.data.GOOGLE_TRUST_PAYLOAD_USER_ID && parsed.data.GOOGLE_WEBHOOK_SECRET === undefined) {
     throw new ConfigError(['GOOGLE_TRUST_PAYLOAD_USER_ID: needs GOOGLE_WEBHOOK_SECRET (only an authenticated caller may name the shopper)']);
+  }
+  if (parsed.data.HELPDESK === 'chatwoot') {
+    const missing = (['CHATWOOT_BASE_URL', 'CHATWOOT_ACCOUNT_ID', 'CHATWOOT_INBOX_ID', 'CHATWOOT_WEBHOOK_SECRET'] as const).filter((name) => parsed.data[name] === undefined);
+    if (missing.length > 0) throw new ConfigError([`HELPDESK=chatwoot: set ${missing.join(', ')}`]);
   }
   return parsed.data;
 }

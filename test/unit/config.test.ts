@@ -39,6 +39,11 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'INFO',
       AMAZON_API_ENDPOINT: 'https://api.amazonalexa.com',
       LWA_TOKEN_URL: 'https://api.amazon.com/auth/o2/token',
+      HANDOFF_HOURS: 'Mon-Fri 09:00-17:00',
+      HANDOFF_RESPONSE_HOURS: 4,
+      HANDOFF_TIME_ZONE: 'America/New_York',
+      HANDOFF_MIN_CONFIDENCE: 0.5,
+      HELPDESK: 'inbox',
     });
   });
 
@@ -83,6 +88,10 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'debug' }, 'LOG_LEVEL: Invalid option: expected one of "DEBUG"|"INFO"|"WARN"|"ERROR"|"SILENT"'],
     [{ ALEXA_CLIENT_ID: 'x'.repeat(513), ALEXA_CLIENT_SECRET: 's' }, 'ALEXA_CLIENT_ID: Too big: expected string to have <=512 characters'],
     [{ LWA_TOKEN_URL: '://' }, 'LWA_TOKEN_URL: Invalid URL'],
+    [{ HANDOFF_HOURS: 'weekdays 9 to 5' }, 'HANDOFF_HOURS: HANDOFF_HOURS must look like "Mon-Fri 09:00-17:00"'],
+    [{ HANDOFF_TIME_ZONE: 'Mars/Olympus' }, 'HANDOFF_TIME_ZONE: HANDOFF_TIME_ZONE must be an IANA time zone such as Europe/Berlin'],
+    [{ HANDOFF_MIN_CONFIDENCE: '1.5' }, 'HANDOFF_MIN_CONFIDENCE: Too big: expected number to be <=1'],
+    [{ CONSOLE_TOKEN: 'too-short' }, 'CONSOLE_TOKEN: CONSOLE_TOKEN must be at least 24 characters'],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(problems(env)).toEqual([message]);
   });
@@ -94,6 +103,12 @@ describe('loadConfig', () => {
         '  PORT: Invalid input: expected number, received NaN\n' +
         "  CURRENCY: no longer read: each locale's shop has its own currency (en-US USD, de-DE EUR, skill/core/orders/shop-settings.ts); unset it",
     );
+  });
+
+  it('refuses a Chatwoot help desk without the settings it needs', () => {
+    expect(problems({ HELPDESK: 'chatwoot', CHATWOOT_BASE_URL: 'http://127.0.0.1:3001' })).toEqual([
+      'HELPDESK=chatwoot: set CHATWOOT_ACCOUNT_ID, CHATWOOT_INBOX_ID, CHATWOOT_WEBHOOK_SECRET',
+    ]);
   });
 
   it('refuses half a credential pair and a trusted payload user id without a secret', () => {
