@@ -3,7 +3,9 @@
  * becomes a ReplenishmentDue Turn, the core decides which reminders to set and what they say, and the reply's
  * reminders are created here through the Reminders API with the request's apiAccessToken (the request has no session).
  */
-import { getRequestType, type HandlerInput, type RequestHandler } from 'ask-sdk-core';
+import type { HandlerInput, RequestHandler } from 'ask-sdk-core';
+// By its own path, not the package index (see skill.ts).
+import { getRequestType } from 'ask-sdk-core/dist/util/RequestEnvelopeUtils';
 import type { Response, interfaces } from 'ask-sdk-model';
 import type { ConversationCore } from '../../core/conversation/core';
 import type { Log } from '../../core/ports';

@@ -1,4 +1,9 @@
-import { SkillBuilders, getLocale, getRequestType, type ErrorHandler, type HandlerInput, type RequestHandler, type Skill } from 'ask-sdk-core';
+import type { ErrorHandler, HandlerInput, RequestHandler, Skill } from 'ask-sdk-core';
+// ask-sdk-core is CommonJS, so its index pulls in every module it re-exports (viewport and component utilities, the
+// API client, content helpers: about 14 KB of the minified bundle) whatever is used. The two modules vocart needs
+// are imported by their own paths; 2.x has no "exports" map, and test/infra/bundling.test.ts runs the built bundle.
+import { SkillBuilders } from 'ask-sdk-core/dist/skill/SkillBuilders';
+import { getLocale, getRequestType } from 'ask-sdk-core/dist/util/RequestEnvelopeUtils';
 import type { Response } from 'ask-sdk-model';
 import type { ConversationCore } from '../../core/conversation/core';
 import type { Log } from '../../core/ports';
