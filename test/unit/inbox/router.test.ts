@@ -150,7 +150,7 @@ describe('the bearer check', () => {
 describe('GET /api/handoffs', () => {
   it('lists open cases newest first, as summaries without the transcript', async () => {
     const older = inbox.open(NEW_CASE, new Date('2026-11-23T08:00:00.000Z'));
-    const newer = inbox.open({ ...NEW_CASE, reason: 'asked-for-person', channel: 'dialogflow', locale: 'de-DE' }, new Date('2026-11-23T09:00:00.000Z'));
+    const newer = inbox.open({ ...NEW_CASE, reason: 'asked-for-person', channel: 'google', locale: 'de-DE' }, new Date('2026-11-23T09:00:00.000Z'));
     const closed = inbox.open(NEW_CASE, new Date('2026-11-23T09:30:00.000Z'));
     await inbox.close(closed.caseId, clock.now());
 
@@ -159,7 +159,7 @@ describe('GET /api/handoffs', () => {
     expect(response.headers?.['cache-control']).toBe('no-store');
     const { cases } = response.body as { cases: Array<Record<string, unknown>> };
     expect(cases.map((summary) => summary.caseId)).toEqual([newer.caseId, older.caseId]);
-    expect(cases[0]).toMatchObject({ reason: 'asked-for-person', channel: 'dialogflow', locale: 'de-DE', state: 'open', awaitingAgent: true, messages: 0 });
+    expect(cases[0]).toMatchObject({ reason: 'asked-for-person', channel: 'google', locale: 'de-DE', state: 'open', awaitingAgent: true, messages: 0 });
     expect(cases[0]).not.toHaveProperty('transcript');
     expect(cases[0]).not.toHaveProperty('cart');
   });
