@@ -1,6 +1,7 @@
 /**
  * The customer partition. A turn's load is one BatchGetItem of the few items every turn may need (profile, cart,
- * purchase summary, reminder consent, the conversation's pending question), whatever the size of the history;
+ * purchase summary, reminder consent, the conversation's pending question and transcript buffer, a person's answers
+ * on a session's first turn), whatever the size of the history;
  * orders and predictions are read by the turns that use them, newest first and bounded.
  */
 import { BatchWriteItemCommand, DeleteItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -16,6 +17,7 @@ import { isWholeQuantity } from '../core/cart/cart';
 import type { Clock } from '../core/ports';
 import { getItems, queryPage, type PlainItem } from './item-reads';
 import { toSummary } from './summary';
+import { toAnswers, toTranscript } from './handoff-items';
 
 /** Orders a turn reads when it asks for history without a bound: status, cancel and reorder need the recent ones. */
 export const DEFAULT_ORDER_LIMIT = 20;
@@ -40,6 +42,10 @@ export class DynamoCustomerRepository implements CustomerRepository {
       ...(options.dialogKey ? [SK.dialog(options.dialogKey)] : []),
       ...(options.forOrder ? [SK.rhythm] : []),
       ...(options.channelLink ? [SK.channelLink] : []),
+      // The transcript buffer with the question (a handoff may follow any turn); a person's answers on a session's
+      // first turn, where they are spoken before anything else.
+      ...(options.dialogKey ? [SK.transcript(options.dialogKey)] : []),
+      ...(options.answers ? [SK.handoffAnswers] : []),
     ];
     let items: PlainItem[];
     try {
@@ -60,6 +66,13 @@ export class DynamoCustomerRepository implements CustomerRepository {
         if (summary.orderCount > 0) snapshot.orderCount = summary.orderCount;
       } else if (options.dialogKey && item.sk === SK.dialog(options.dialogKey)) snapshot.question = item.question;
       else if (options.channelLink && item.sk === SK.channelLink && typeof item.customerId === 'string') snapshot.linkedTo = item.customerId;
+      else if (options.dialogKey && item.sk === SK.transcript(options.dialogKey)) {
+        const transcript = toTranscript(item, this.clock.now());
+        if (transcript.length > 0) snapshot.transcript = transcript;
+      } else if (options.answers && item.sk === SK.handoffAnswers) {
+        const { answers } = toAnswers(item);
+        if (answers.length > 0) snapshot.pendingAnswers = answers;
+      }
     }
     return snapshot;
   }

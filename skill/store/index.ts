@@ -12,6 +12,7 @@ import { DynamoPinVault } from './pin-vault';
 import { DynamoReplenishmentRepository } from './replenishment-repository';
 import { createDynamoClient, type DynamoSettings } from './dynamo-client';
 import { createTablePing } from './ping';
+import { DynamoHandoffCases } from './handoff-cases';
 
 export interface StoreSettings extends DynamoSettings {
   tableName: string;
@@ -32,6 +33,8 @@ export function createStore(settings: StoreSettings, clock: Clock) {
     orders: new DynamoOrderRepository(client, tableName, clock),
     pins: new DynamoPinVault(client, tableName),
     replenishment: new DynamoReplenishmentRepository(client, tableName),
+    /** Handoff cases as the conversation opens and answers them; the agents' side is handoff-inbox.ts, kept off this path. */
+    handoffs: new DynamoHandoffCases(client, tableName, clock),
     /** True when the table answers a read within a second (cached for two); for readiness checks. */
     ping: createTablePing(client, tableName),
   };

@@ -29,6 +29,17 @@ export const SK = {
   channelCode: 'CHANNEL#CODE',
   /** In a platform identity's partition: its wrong link-code tries in the current window. */
   channelCodeTries: 'CHANNEL#CODETRIES',
+  /**
+   * A handoff case, in the shopper's partition so erasure takes it. Case ids are lowercase base36/base32, so no case
+   * key can equal the answers item's below.
+   */
+  handoff: (caseId: string) => `HANDOFF#${caseId}`,
+  /** One per customer: a person's answers waiting for the shopper's next visit, and the case "tell them …" goes to. */
+  handoffAnswers: 'HANDOFF#ANSWERS',
+  /** The case's link to its conversation at an external help desk, indexed by that id (handoffExternalPk). */
+  handoffLink: (caseId: string) => `HANDOFFLINK#${caseId}`,
+  /** The recent turns of one platform conversation, kept briefly (TTL) while a handoff case may follow. */
+  transcript: (dialogKey: string) => `TRANSCRIPT#${dialogKey}`,
 } as const;
 
 export const tokenPk = (tokenHash: string) => `TOKEN#${tokenHash}`;
@@ -42,3 +53,12 @@ export const LINK_CODE_TRIES_PK = 'LINKCODE#TRIES';
 
 export const duePk = (day: string) => `DUE#${day}`;
 export const dueSk = (customerId: string, productId: string) => `${customerPk(customerId)}#${productId}`;
+
+/**
+ * The agent inbox's views, in the table's one GSI (gsi1pk/gsi1sk, beside the due days): each case is indexed under
+ * its state, newest first by creation time; each help-desk link under the external id. Both are projections of items
+ * in a customer's partition, so they vanish with the customer.
+ */
+export const handoffStatePk = (state: string) => `HANDOFFS#${state}`;
+export const handoffStateSk = (createdAtIso: string, caseId: string) => `${createdAtIso}#${caseId}`;
+export const handoffExternalPk = (externalId: string) => `HANDOFFEXT#${externalId}`;

@@ -1,0 +1,43 @@
+/**
+ * The writes both sides of a handoff share: a transaction sent again when it only lost a race (two agents answering
+ * at once, an answer landing while the shopper hears another), and the update of a case's state, which moves its
+ * entry in the inbox's index with it.
+ */
+import { TransactWriteItemsCommand, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { HandoffState } from '../core/handoff/case';
+import { isTransactionConflictOnly } from './errors';
+import { handoffStatePk } from './keys';
+
+const TRANSACTION_ATTEMPTS = 4;
+const CONFLICT_BACKOFF_MS = 25;
+
+/** Sends the transaction; one cancelled only by a conflicting write wrote nothing and is sent again, a few times. */
+export async function transactWrite(client: DynamoDBClient, items: TransactWriteItem[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !isTransactionConflictOnly(error)) throw error;
+      // Jitter: two writers that collided should not collide again on the same beat.
+      await new Promise((resolve) => setTimeout(resolve, CONFLICT_BACKOFF_MS * attempt * (0.5 + Math.random())));
+    }
+  }
+}
+
+/**
+ * SET clauses (without the keyword) moving a case to `state`: the state, its index partition (the sort key, the
+ * creation time, stays), the change time and the TTL restarted from it. Names and values the clauses use are added.
+ */
+export function stateChange(state: HandoffState, at: Date, expiresAt: number, names: Record<string, string>, values: Record<string, unknown>): string {
+  Object.assign(names, { '#state': 'state', '#gsi1pk': 'gsi1pk', '#updatedAt': 'updatedAt', '#expiresAt': 'expiresAt' });
+  Object.assign(values, { ':state': state, ':statePk': handoffStatePk(state), ':updatedAt': at.toISOString(), ':expiresAt': expiresAt });
+  return '#state = :state, #gsi1pk = :statePk, #updatedAt = :updatedAt, #expiresAt = :expiresAt';
+}
+
+/** SET clause (without the keyword) for a change that keeps the state: the change time and the TTL restarted. */
+export function touched(at: Date, expiresAt: number, names: Record<string, string>, values: Record<string, unknown>): string {
+  Object.assign(names, { '#updatedAt': 'updatedAt', '#expiresAt': 'expiresAt' });
+  Object.assign(values, { ':updatedAt': at.toISOString(), ':expiresAt': expiresAt });
+  return '#updatedAt = :updatedAt, #expiresAt = :expiresAt';
+}
