@@ -130,7 +130,7 @@ export class DynamoHandoffCases implements HandoffCases {
   /**
    * One consistent BatchGetItem (the answers item and the cases) and one TransactWriteItems: the heard answers leave
    * the answers item, the cases' agent messages up to `at` are marked delivered, and a case still open with such a
-   * message becomes answered. Every write is conditioned on what was read (the answers' revision, each case's
+   * message becomes answered (an answer dated after `at` arrived after the shopper's load: it stays for the next visit). Every write is conditioned on what was read (the answers' revision, each case's
    * updatedAt): an answer or a shopper's reply landing in between makes it read and try again.
    */
   async markDelivered(customerId: string, caseIds: string[], at: Date): Promise<void> {
@@ -179,8 +179,11 @@ export class DynamoHandoffCases implements HandoffCases {
       const names: Record<string, string> = { '#messages': 'messages', '#deliveredAt': 'deliveredAt' };
       const values: Record<string, unknown> = { ':at': atIso };
       const sets = undelivered.map((index) => `#messages[${index}].#deliveredAt = :at`);
-      // The answer was heard: an open case is answered now; an answered or closed one keeps its state.
-      sets.push(handoff.state === 'open' ? stateChange('answered', at, caseExpiresAt(at), names, values) : touched(at, caseExpiresAt(at), names, values));
+      // The answer was heard: an open case is answered now, unless a later answer still waits (it stays open until that
+      // one is heard too); an answered or closed case keeps its state.
+      const laterWaiting = handoff.messages.some((message) => message.from === 'agent' && !message.deliveredAt && message.at > atIso);
+      const answered = handoff.state === 'open' && !laterWaiting;
+      sets.push(answered ? stateChange('answered', at, caseExpiresAt(at), names, values) : touched(at, caseExpiresAt(at), names, values));
       values[':read'] = handoff.updatedAt;
       writes.push({
         Update: {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createStore, ensureTable } from '../../skill/store';
+import { createHandoffInbox } from '../../skill/store/handoff-inbox';
 import type { Clock } from '../../skill/core/ports';
 import type { CoreDeps } from '../../skill/core/conversation/context';
 import { DEFAULT_POLICY } from '../../skill/core/orders/policy';
@@ -40,4 +41,9 @@ export function storeCoreDeps(store: Awaited<ReturnType<typeof createTestStore>>
     priors: emptyPriors(),
     ...parts,
   };
+}
+
+/** The agent inbox over a test store's table (agent-side code: the store itself does not carry it). */
+export function createTestInbox(store: Awaited<ReturnType<typeof createTestStore>>, clock: Clock = systemClock) {
+  return createHandoffInbox(store.client, store.tableName, clock);
 }
