@@ -17,6 +17,7 @@ import type { DemoCustomer } from '../../skill/store/seed';
 import { resetDemoData } from '../local/demo-data';
 import { ApiInputError, conversationId, newConversationInput, parseInput, stateQuery, turnInput } from './api-input';
 import { ConversationStore, type HeldConversation } from './conversations';
+import { CONSOLE_PAGE_HEADERS } from './page-headers';
 import { scriptFromTurns } from './script';
 import { readShopperState } from './shopper-state';
 import { Simulator, type UnderstandingSource } from './simulator/simulator';
@@ -73,12 +74,8 @@ export function createConsole(deps: ConsoleDeps): Router {
     throw new ConsoleApiError(503, 'understanding_unavailable', 'Offline language understanding could not start; see the server log.', { cause: error });
   };
 
-  // The page loads only its own script and styles; product images come from the catalog's https URLs.
   router.use((_req, res, next) => {
-    res.set({
-      'content-security-policy': "default-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-      'x-content-type-options': 'nosniff',
-    });
+    res.set(CONSOLE_PAGE_HEADERS);
     next();
   });
   router.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: 0, etag: false }));

@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 import type { App } from '../../skill/app';
 import { alexaExpressHandlers } from '../../skill/platforms/alexa/express';
 import { googleExpressHandlers } from '../../skill/platforms/google/express';
+import { inboxApiRouter, inboxPageRouter } from '../inbox/express';
+import type { ApiHandler } from '../inbox/router';
 
 export interface ServerOptions {
   /**
@@ -14,6 +16,11 @@ export interface ServerOptions {
    * stack never serve it.
    */
   console?: Router;
+  /**
+   * The agent inbox's API (lambda/inbox/api.ts), mounted at /api with its page at /console/inbox. Every /api/
+   * request needs the bearer token the API was made with.
+   */
+  inbox?: ApiHandler;
 }
 
 export function createServer(app: App, options: ServerOptions = {}): express.Express {
@@ -33,11 +40,15 @@ export function createServer(app: App, options: ServerOptions = {}): express.Exp
   });
   server.post('/alexa', ...alexaExpressHandlers(app));
   server.post('/google', ...googleExpressHandlers(app));
+  if (options.inbox) {
+    server.use('/api', inboxApiRouter(options.inbox));
+    server.use(inboxPageRouter());
+  }
   if (options.console) server.use('/console', options.console);
 
   server.use((_req, res) => {
     // A fixed sentence: the caller's path is not echoed back.
-    const routes = `POST /alexa, POST /google${options.console ? ', GET /console' : ''} or GET /health`;
+    const routes = `POST /alexa, POST /google${options.console ? ', GET /console' : ''}${options.inbox ? ', GET /console/inbox, /api/handoffs' : ''} or GET /health`;
     res.status(404).json({ error: { code: 'not_found', message: `No such route. Try ${routes}.` } });
   });
 

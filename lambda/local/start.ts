@@ -1,11 +1,14 @@
 /**
  * `npm start`: DynamoDB Local (unless DYNAMODB_ENDPOINT names a database), the table, the demo customer, both
- * platform endpoints and the console on one port. Ctrl-C stops all of it.
+ * platform endpoints, the console and the agent inbox (/api behind a bearer token) on one port. Ctrl-C stops all of it.
  */
 import './quiet-sdk-notice';
 import { ConfigError } from '../../skill/config';
 import { createConsole } from '../console/console';
 import { modelUnderstanding } from '../console/understanding';
+import { createInboxApi } from '../inbox/api';
+import { inboxDepsFromApp } from '../inbox/compose';
+import { inboxLink, localToken } from '../inbox/local-token';
 import { JavaMissingError } from './dynamodb-local';
 import { startLocalRuntime, type LocalRuntime } from './runtime';
 import { createServer, listen } from './server';
@@ -16,7 +19,9 @@ async function main(): Promise<void> {
   runtime = await startLocalRuntime();
   const { app, config, demo, dynamo, tableCreated } = runtime;
   const console_ = createConsole({ app, demo, understanding: modelUnderstanding, warmUp: true });
-  const http = await listen(createServer(app, { console: console_ }), config.PORT, process.env.HOST ?? '127.0.0.1');
+  const { token, generated } = localToken(config.CONSOLE_TOKEN);
+  const inbox = createInboxApi(inboxDepsFromApp(app), { token: async () => token });
+  const http = await listen(createServer(app, { console: console_, inbox }), config.PORT, process.env.HOST ?? '127.0.0.1');
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const base = `http://localhost:${port}`;
@@ -24,6 +29,8 @@ async function main(): Promise<void> {
   const lines = [
     'vocart is running',
     `  Console             ${base}/console`,
+    `  Agent inbox         ${inboxLink(base, token)}`,
+    `  Inbox API           ${base}/api/handoffs  (Authorization: Bearer <token>; token ${generated ? 'generated for this run, set CONSOLE_TOKEN to keep one' : 'from CONSOLE_TOKEN'})`,
     `  Alexa endpoint      POST ${base}/alexa`,
     `  Dialogflow webhook  POST ${base}/google`,
     `  Health              GET  ${base}/health`,
