@@ -10,6 +10,7 @@
 import { GetItemCommand, QueryCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { HANDOFF_REASONS, HANDOFF_STATES, type AgentAction, type HandoffCase, type HandoffFigures, type HandoffReason, type HandoffState } from '../core/handoff/case';
+import { BadRequestError } from '../core/errors';
 import type { Clock, HandoffInbox } from '../core/ports';
 import { isConditionFailure, isTransactionConditionFailure, storeError } from './errors';
 import { caseCreatedAt, caseExpiresAt, CASE_RETENTION_DAYS, isCaseId, isHandoffReason, toHandoffCase } from './handoff-items';
@@ -30,6 +31,9 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 const LINK_RETENTION_MS = 2 * CASE_RETENTION_DAYS * DAY_MS;
 const MARSHALL = { removeUndefinedValues: true } as const;
+/** An external id becomes part of an index key: bounded well inside DynamoDB's key size, and never empty. */
+const MAX_EXTERNAL_ID_LENGTH = 256;
+const isExternalId = (value: string) => typeof value === 'string' && value.length > 0 && value.length <= MAX_EXTERNAL_ID_LENGTH;
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -233,6 +237,7 @@ export class DynamoHandoffInbox implements HandoffInbox {
    * that no longer exists is not linked. A case has one link: linking it again replaces the earlier one.
    */
   async setExternalId(caseId: string, externalId: string): Promise<void> {
+    if (!isExternalId(externalId)) throw new BadRequestError(`an external id is 1 to ${MAX_EXTERNAL_ID_LENGTH} characters`);
     try {
       const pk = await this.locate(caseId);
       if (!pk) return;
@@ -272,6 +277,7 @@ export class DynamoHandoffInbox implements HandoffInbox {
 
   /** One Query of the external id's index partition, then one GetItem of the case it names (the newest, if several). */
   async findExternal(externalId: string): Promise<HandoffCase | undefined> {
+    if (!isExternalId(externalId)) return undefined;
     try {
       const result = await this.client.send(
         new QueryCommand({

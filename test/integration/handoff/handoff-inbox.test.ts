@@ -99,6 +99,8 @@ describe('the agent inbox on DynamoDB Local', () => {
     expect(await inbox.findExternal('chatwoot:101')).toBeUndefined();
     expect((await inbox.findExternal('chatwoot:202'))?.caseId).toBe(opened.caseId);
     expect(await inbox.findExternal('chatwoot:999')).toBeUndefined();
+    expect(await inbox.findExternal('')).toBeUndefined();
+    await expect(inbox.setExternalId(opened.caseId, 'x'.repeat(300))).rejects.toThrow(/external id/);
     // A case that is not there is not linked.
     await inbox.setExternalId(newCaseId(new Date()), 'chatwoot:303');
     expect(await inbox.findExternal('chatwoot:303')).toBeUndefined();
