@@ -43,6 +43,26 @@ const SECRET_NAME_PATTERN = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
  */
 export const REPLENISHMENT_PRIORS_CONTEXT = 'replenishmentPriors';
 
+/**
+ * Context keys of the help desk the cases are relayed to. `helpdesk` is `inbox` (the default: the built-in agent
+ * inbox only) or `chatwoot`, which then needs the other four: the Chatwoot URL, the account and API-channel inbox
+ * ids, and the name of a Secrets Manager secret holding `{"apiToken": "...", "webhookSecret": "..."}` (an agent's
+ * access token, and the inbox's webhook secret Chatwoot signs its deliveries with).
+ */
+export const HELPDESK_CONTEXT = 'helpdesk';
+export const CHATWOOT_BASE_URL_CONTEXT = 'chatwootBaseUrl';
+export const CHATWOOT_ACCOUNT_ID_CONTEXT = 'chatwootAccountId';
+export const CHATWOOT_INBOX_ID_CONTEXT = 'chatwootInboxId';
+export const CHATWOOT_SECRET_CONTEXT = 'chatwootSecret';
+
+export interface ChatwootSettings {
+  baseUrl: string;
+  accountId: number;
+  inboxId: number;
+  /** Secret name of {"apiToken", "webhookSecret"}. */
+  secretName: string;
+}
+
 export interface StackSettings {
   alexaSkillId: string;
   usesPlaceholderSkillId: boolean;
@@ -50,6 +70,8 @@ export interface StackSettings {
   alexaMessagingSecret?: string;
   /** Priors file as given (relative to the project root), when given. */
   replenishmentPriors?: string;
+  /** Set when cases are relayed to Chatwoot (helpdesk=chatwoot). */
+  chatwoot?: ChatwootSettings;
 }
 
 export function readStackSettings(scope: Construct): StackSettings {
@@ -78,10 +100,63 @@ export function readStackSettings(scope: Construct): StackSettings {
   if (priors !== undefined && priors !== null && priors !== '' && typeof priors !== 'string') {
     throw new StackSettingsError(`Context value "${REPLENISHMENT_PRIORS_CONTEXT}" must be a file path, e.g. -c ${REPLENISHMENT_PRIORS_CONTEXT}=data/priors.json`);
   }
+  const chatwoot = readChatwootSettings(scope);
   return {
     alexaSkillId,
+    ...(chatwoot ? { chatwoot } : {}),
     ...(typeof priors === 'string' && priors !== '' ? { replenishmentPriors: priors } : {}),
     usesPlaceholderSkillId: alexaSkillId === PLACEHOLDER_ALEXA_SKILL_ID,
     ...(typeof secret === 'string' && secret !== '' ? { alexaMessagingSecret: secret } : {}),
+  };
+}
+
+const given = (value: unknown) => value !== undefined && value !== null && value !== '';
+
+/** Context values arrive as strings from `-c` and as numbers from cdk.json: both name a positive whole number. */
+function positiveId(key: string, value: unknown): number {
+  const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1) {
+    throw new StackSettingsError(`Context value "${key}" is ${JSON.stringify(value)}, not a Chatwoot id (a positive whole number, as in /app/accounts/<id>/…).`);
+  }
+  return id;
+}
+
+function readChatwootSettings(scope: Construct): ChatwootSettings | undefined {
+  const helpdesk: unknown = scope.node.tryGetContext(HELPDESK_CONTEXT);
+  if (!given(helpdesk) || helpdesk === 'inbox') return undefined;
+  if (helpdesk !== 'chatwoot') {
+    throw new StackSettingsError(`Context value "${HELPDESK_CONTEXT}" is ${JSON.stringify(helpdesk)}: use inbox (the built-in agent inbox only) or chatwoot.`);
+  }
+  const keys = [CHATWOOT_BASE_URL_CONTEXT, CHATWOOT_ACCOUNT_ID_CONTEXT, CHATWOOT_INBOX_ID_CONTEXT, CHATWOOT_SECRET_CONTEXT];
+  const missing = keys.filter((key) => !given(scope.node.tryGetContext(key)));
+  if (missing.length > 0) {
+    throw new StackSettingsError(
+      `${HELPDESK_CONTEXT}=chatwoot needs ${missing.join(', ')}: -c ${CHATWOOT_BASE_URL_CONTEXT}=https://chatwoot.example.com ` +
+        `-c ${CHATWOOT_ACCOUNT_ID_CONTEXT}=1 -c ${CHATWOOT_INBOX_ID_CONTEXT}=2 -c ${CHATWOOT_SECRET_CONTEXT}=vocart/chatwoot`,
+    );
+  }
+  const baseUrl: unknown = scope.node.tryGetContext(CHATWOOT_BASE_URL_CONTEXT);
+  let url: URL | undefined;
+  try {
+    url = typeof baseUrl === 'string' ? new URL(baseUrl) : undefined;
+  } catch {
+    url = undefined;
+  }
+  // The API token travels in a header: never over plain HTTP to a deployed stack.
+  if (!url || url.protocol !== 'https:') {
+    throw new StackSettingsError(`Context value "${CHATWOOT_BASE_URL_CONTEXT}" is ${JSON.stringify(baseUrl)}, not an https:// URL of a Chatwoot installation.`);
+  }
+  const secretName: unknown = scope.node.tryGetContext(CHATWOOT_SECRET_CONTEXT);
+  if (typeof secretName !== 'string' || !SECRET_NAME_PATTERN.test(secretName)) {
+    throw new StackSettingsError(
+      `Context value "${CHATWOOT_SECRET_CONTEXT}" is ${JSON.stringify(secretName)}, not a Secrets Manager secret name. ` +
+        `Pass the name of a secret holding {"apiToken", "webhookSecret"}: -c ${CHATWOOT_SECRET_CONTEXT}=vocart/chatwoot`,
+    );
+  }
+  return {
+    baseUrl: url.href.replace(/\/+$/, ''),
+    accountId: positiveId(CHATWOOT_ACCOUNT_ID_CONTEXT, scope.node.tryGetContext(CHATWOOT_ACCOUNT_ID_CONTEXT)),
+    inboxId: positiveId(CHATWOOT_INBOX_ID_CONTEXT, scope.node.tryGetContext(CHATWOOT_INBOX_ID_CONTEXT)),
+    secretName,
   };
 }

@@ -8,7 +8,7 @@
  * revoke access by key or to crypto-shred the data; the grants in table-access.ts would then add kms actions.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 
 /** Must match DUE_INDEX in skill/store/table.ts: the store queries the index by this name. */
@@ -17,10 +17,19 @@ export const DUE_DAY_INDEX = 'dueDay';
 /** Items with this epoch-seconds attribute expire on their own (snoozes, handoff records, stale tokens). */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
+export interface ShopTableProps {
+  /**
+   * A stream of every change with its before and after image, for the handoff relay (a help desk beyond the built-in
+   * inbox). Off otherwise: a stream nobody reads costs nothing, but it is one more copy of shoppers' data for 24 h.
+   * Switching it on or off is a property change of the table, never a replacement.
+   */
+  stream?: boolean;
+}
+
 export class ShopTable extends Construct {
   readonly table: ITableV2;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: ShopTableProps = {}) {
     super(scope, id);
     // TableV2 (AWS::DynamoDB::GlobalTable) rather than Table: adding a replica Region later is a property
     // change, whereas moving a Table to a global table means replacing the resource that holds the data.
@@ -31,6 +40,7 @@ export class ShopTable extends Construct {
       encryption: TableEncryptionV2.awsManagedKey(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: TTL_ATTRIBUTE,
+      ...(props.stream ? { dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES } : {}),
       // Carts and order history outlive any stack: deleting the stack or the table by hand must not take them.
       removalPolicy: RemovalPolicy.RETAIN,
       deletionProtection: true,

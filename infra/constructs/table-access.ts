@@ -47,3 +47,31 @@ export function grantReplenishmentAccess(table: ITableV2, indexName: string, gra
     Grant.addToPrincipal({ grantee, actions: [...REPLENISHMENT_TABLE_ACTIONS], resourceArns: [table.tableArn] }),
   ];
 }
+
+/** The agent inbox's index reads: list cases by state, find a case's partition, find a case by its help-desk id. */
+export const INBOX_INDEX_ACTIONS = ['dynamodb:Query'] as const;
+
+/**
+ * The agent inbox: what a turn does on the items (reading cases, replying in a transaction with the answers item,
+ * cancelling and refunding through the bot's own order commands), plus Query on the one index it lists cases from.
+ */
+export function grantInboxAccess(table: ITableV2, indexName: string, grantee: IGrantable): Grant[] {
+  return [
+    Grant.addToPrincipal({ grantee, actions: [...INBOX_INDEX_ACTIONS], resourceArns: [indexArn(table, indexName)] }),
+    Grant.addToPrincipal({ grantee, actions: [...CONVERSATION_ACTIONS], resourceArns: [table.tableArn] }),
+  ];
+}
+
+/**
+ * The handoff relay reads a case as it is now (a Query on the index finds its partition, a GetItem reads it) and
+ * links it to its help-desk conversation (a transaction of an UpdateItem on the case and a PutItem of the link item).
+ * It never deletes and never touches carts or orders.
+ */
+export const RELAY_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'] as const;
+
+export function grantRelayAccess(table: ITableV2, indexName: string, grantee: IGrantable): Grant[] {
+  return [
+    Grant.addToPrincipal({ grantee, actions: [...INBOX_INDEX_ACTIONS], resourceArns: [indexArn(table, indexName)] }),
+    Grant.addToPrincipal({ grantee, actions: [...RELAY_TABLE_ACTIONS], resourceArns: [table.tableArn] }),
+  ];
+}

@@ -7,7 +7,7 @@ import { PLACEHOLDER_ALEXA_SKILL_ID, StackSettingsError } from '../../infra/stac
 import { VocartStack } from '../../infra/vocart-stack';
 
 const FIXTURE_ENTRY = path.join(import.meta.dirname, 'fixtures', 'unbundled-handler.ts');
-const ENTRIES = { alexa: FIXTURE_ENTRY, google: FIXTURE_ENTRY, replenish: FIXTURE_ENTRY };
+const ENTRIES = { alexa: FIXTURE_ENTRY, google: FIXTURE_ENTRY, replenish: FIXTURE_ENTRY, inbox: FIXTURE_ENTRY, handoffRelay: FIXTURE_ENTRY };
 const SKILL_ID = 'amzn1.ask.skill.3f1c9d2e-7a4b-4c1d-9e8f-0a1b2c3d4e5f';
 
 /**
@@ -109,6 +109,7 @@ describe('VocartStack', () => {
       ['vocart-alexa', 7],
       ['vocart-google', 4],
       ['vocart-replenish', 300],
+      ['vocart-inbox', 10],
     ])('%s runs Node.js 22 on arm64 with a %i s timeout, source maps on, no reserved concurrency', (service, timeout) => {
       const [, fn] = functionOf(template, service);
       expect(fn.Properties).toMatchObject({
@@ -126,7 +127,7 @@ describe('VocartStack', () => {
       expect(fn.Properties).not.toHaveProperty('ReservedConcurrentExecutions');
     });
 
-    it.each(['vocart-alexa', 'vocart-google', 'vocart-replenish'])('%s logs to its own group kept 30 days', (service) => {
+    it.each(['vocart-alexa', 'vocart-google', 'vocart-replenish', 'vocart-inbox'])('%s logs to its own group kept 30 days', (service) => {
       const [, fn] = functionOf(template, service);
       const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
       expect(template.toJSON().Resources[logGroupId]).toMatchObject({
@@ -158,11 +159,7 @@ describe('VocartStack', () => {
 
     it('serves the Google webhook on a public Function URL and hands it the NoEcho secret parameter', () => {
       const [googleId, fn] = functionOf(template, 'vocart-google');
-      template.hasResourceProperties('AWS::Lambda::Url', {
-        AuthType: 'NONE',
-        TargetFunctionArn: { 'Fn::GetAtt': [googleId, 'Arn'] },
-      });
-      const [urlId] = onlyResource(template, 'AWS::Lambda::Url');
+      const [urlId] = onlyResource(template, 'AWS::Lambda::Url', { AuthType: 'NONE', TargetFunctionArn: { 'Fn::GetAtt': [googleId, 'Arn'] } });
       template.hasOutput('GoogleWebhookUrl', { Value: { 'Fn::GetAtt': [urlId, 'FunctionUrl'] } });
       template.hasParameter('GoogleWebhookSecret', { Type: 'String', NoEcho: true, MinLength: 16 });
       expect(fn.Properties.Environment.Variables).toMatchObject({
@@ -246,8 +243,9 @@ describe('VocartStack', () => {
         const [, other] = functionOf(withSecret, service);
         expect(JSON.stringify(other.Properties.Environment.Variables)).not.toContain('secretsmanager');
       }
-      const policies = JSON.stringify(withSecret.findResources('AWS::IAM::Policy'));
-      expect(policies).not.toContain('secretsmanager:');
+      // Only the inbox reads a secret at run time (its own token); the messaging credentials need no grant.
+      const [, replenish] = functionOf(withSecret, 'vocart-replenish');
+      expect(JSON.stringify(statementsOf(withSecret, replenish))).not.toContain('secretsmanager:');
     });
 
     it('refuses a secret name Secrets Manager would not accept', () => {
@@ -256,9 +254,196 @@ describe('VocartStack', () => {
   });
 });
 
+const CHATWOOT_CONTEXT = {
+  alexaSkillId: SKILL_ID,
+  helpdesk: 'chatwoot',
+  chatwootBaseUrl: 'https://chatwoot.shop.example/',
+  chatwootAccountId: '7',
+  chatwootInboxId: 3,
+  chatwootSecret: 'vocart/chatwoot',
+};
+
+const secretStatements = (template: Template, fn: Resource) =>
+  statementsOf(template, fn).filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')));
+
+describe('VocartStack agent inbox', () => {
+  let template: Template;
+  let tableId: string;
+
+  beforeAll(() => {
+    template = Template.fromStack(buildStack({ alexaSkillId: SKILL_ID }));
+    [tableId] = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
+  });
+
+  it('serves the inbox API on a Function URL the code authenticates (auth NONE), without CORS, and prints its URL', () => {
+    const [inboxId] = functionOf(template, 'vocart-inbox');
+    const [urlId, url] = onlyResource(template, 'AWS::Lambda::Url', { TargetFunctionArn: { 'Fn::GetAtt': [inboxId, 'Arn'] } });
+    expect(url.Properties).toMatchObject({ AuthType: 'NONE', InvokeMode: 'BUFFERED' });
+    expect(url.Properties).not.toHaveProperty('Cors');
+    template.hasOutput('InboxUrl', { Value: { 'Fn::GetAtt': [urlId, 'FunctionUrl'] } });
+  });
+
+  it('generates the bearer token in Secrets Manager: 48 letters and digits, nothing a header must escape', () => {
+    const [secretId, secret] = onlyResource(template, 'AWS::SecretsManager::Secret');
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true, IncludeSpace: false });
+    expect(secret.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
+    template.hasOutput('InboxTokenSecretArn', { Value: { Ref: secretId } });
+    const [, fn] = functionOf(template, 'vocart-inbox');
+    expect(fn.Properties.Environment.Variables).toMatchObject({ CONSOLE_TOKEN_SECRET_ARN: { Ref: secretId }, TABLE_NAME: { Ref: tableId } });
+    // The token itself is never in an environment.
+    expect(fn.Properties.Environment.Variables).not.toHaveProperty('CONSOLE_TOKEN');
+  });
+
+  it('lets the inbox function, and no other, read the token secret', () => {
+    const [secretId] = onlyResource(template, 'AWS::SecretsManager::Secret');
+    const [, inbox] = functionOf(template, 'vocart-inbox');
+    const reads = secretStatements(template, inbox);
+    expect(reads).toHaveLength(1);
+    expect(new Set(actionsOf(reads[0]!))).toEqual(new Set(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']));
+    expect(reads[0]!.Resource).toEqual({ Ref: secretId });
+    for (const service of ['vocart-alexa', 'vocart-google', 'vocart-replenish']) {
+      expect(secretStatements(template, functionOf(template, service)[1]), service).toEqual([]);
+    }
+  });
+
+  it('lets the inbox read and write case items and query the dueDay index (where cases are filed by state), nothing more', () => {
+    const [, fn] = functionOf(template, 'vocart-inbox');
+    const statements = statementsOf(template, fn).filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
+    const indexArn = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/dueDay']] };
+    const byResource = (resource: unknown) =>
+      new Set(statements.filter((s) => JSON.stringify(s.Resource) === JSON.stringify(resource)).flatMap(actionsOf));
+    expect(byResource(indexArn)).toEqual(new Set(['dynamodb:Query']));
+    expect(byResource({ 'Fn::GetAtt': [tableId, 'Arn'] })).toEqual(
+      new Set(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem']),
+    );
+  });
+
+  it('without a help desk: no stream on the table, no relay, no help-desk settings in the inbox', () => {
+    const [, table] = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
+    expect(table.Properties).not.toHaveProperty('StreamSpecification');
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 0);
+    template.resourceCountIs('AWS::SQS::Queue', 0);
+    expect(Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'vocart-handoff-relay' }) } } }))).toEqual([]);
+    expect(functionOf(template, 'vocart-inbox')[1].Properties.Environment.Variables).not.toHaveProperty('HELPDESK');
+    expect(Object.keys(template.toJSON().Outputs)).not.toContain('ChatwootWebhookUrl');
+  });
+});
+
+describe('VocartStack with helpdesk=chatwoot', () => {
+  let template: Template;
+  let tableId: string;
+
+  beforeAll(() => {
+    template = Template.fromStack(buildStack(CHATWOOT_CONTEXT));
+    [tableId] = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
+  });
+
+  it('gives the table a stream with old and new images', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
+  });
+
+  it('feeds the relay only handoff case items (not the answers item), inserts and changes, from the deployment on', () => {
+    const [relayId] = functionOf(template, 'vocart-handoff-relay');
+    const [, mapping] = onlyResource(template, 'AWS::Lambda::EventSourceMapping');
+    expect(mapping.Properties).toMatchObject({
+      FunctionName: { Ref: relayId },
+      EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+      StartingPosition: 'LATEST',
+    });
+    const patterns = (mapping.Properties.FilterCriteria.Filters as Array<{ Pattern: string }>).map((filter) => JSON.parse(filter.Pattern));
+    expect(patterns).toEqual([
+      {
+        eventName: ['INSERT', 'MODIFY'],
+        dynamodb: {
+          Keys: { sk: { S: [{ prefix: 'HANDOFF#' }] } },
+          NewImage: { sk: { S: [{ 'anything-but': ['HANDOFF#ANSWERS'] }] } },
+        },
+      },
+    ]);
+  });
+
+  it('retries a failing record in order, bisects a failing batch, and sends what still fails to an encrypted queue', () => {
+    const [, mapping] = onlyResource(template, 'AWS::Lambda::EventSourceMapping');
+    const [queueId, queue] = onlyResource(template, 'AWS::SQS::Queue');
+    expect(mapping.Properties).toMatchObject({
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 8,
+      MaximumRecordAgeInSeconds: 86400,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86400 });
+    const [, relay] = functionOf(template, 'vocart-handoff-relay');
+    const sends = statementsOf(template, relay).filter((statement) => actionsOf(statement).includes('sqs:SendMessage'));
+    expect(sends.map((statement) => statement.Resource)).toEqual([{ 'Fn::GetAtt': [queueId, 'Arn'] }]);
+  });
+
+  it('hands the relay the Chatwoot settings and both secrets as deploy-time references, and the inbox only the webhook secret', () => {
+    const [, relay] = functionOf(template, 'vocart-handoff-relay');
+    const [, inbox] = functionOf(template, 'vocart-inbox');
+    const relayEnv = relay.Properties.Environment.Variables;
+    const inboxEnv = inbox.Properties.Environment.Variables;
+    const settings = {
+      HELPDESK: 'chatwoot',
+      CHATWOOT_BASE_URL: 'https://chatwoot.shop.example',
+      CHATWOOT_ACCOUNT_ID: '7',
+      CHATWOOT_INBOX_ID: '3',
+      TABLE_NAME: { Ref: tableId },
+    };
+    expect(relayEnv).toMatchObject(settings);
+    expect(inboxEnv).toMatchObject(settings);
+    const reference = (key: string) => new RegExp(`\\{\\{resolve:secretsmanager:.*vocart/chatwoot.*:SecretString:${key}::\\}\\}`);
+    expect(JSON.stringify(relayEnv.CHATWOOT_API_TOKEN)).toMatch(reference('apiToken'));
+    expect(JSON.stringify(relayEnv.CHATWOOT_WEBHOOK_SECRET)).toMatch(reference('webhookSecret'));
+    expect(JSON.stringify(inboxEnv.CHATWOOT_WEBHOOK_SECRET)).toMatch(reference('webhookSecret'));
+    expect(inboxEnv).not.toHaveProperty('CHATWOOT_API_TOKEN');
+    for (const service of ['vocart-alexa', 'vocart-google', 'vocart-replenish']) {
+      const env = JSON.stringify(functionOf(template, service)[1].Properties.Environment.Variables);
+      expect(env, service).not.toContain('CHATWOOT');
+    }
+    // Dynamic references need no run-time grant: the relay reads no secret itself.
+    expect(secretStatements(template, relay)).toEqual([]);
+  });
+
+  it("lets the relay read the table's stream, find and read a case, and link it; nothing else on the table", () => {
+    const [, relay] = functionOf(template, 'vocart-handoff-relay');
+    const statements = statementsOf(template, relay).filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
+    const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+    const indexArn = { 'Fn::Join': ['', [tableArn, '/index/dueDay']] };
+    const streamArn = { 'Fn::GetAtt': [tableId, 'StreamArn'] };
+    const byResource = (resource: unknown) =>
+      new Set(statements.filter((s) => JSON.stringify(s.Resource) === JSON.stringify(resource)).flatMap(actionsOf));
+    expect(byResource(tableArn)).toEqual(new Set(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem']));
+    expect(byResource(indexArn)).toEqual(new Set(['dynamodb:Query']));
+    expect(byResource(streamArn)).toEqual(new Set(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']));
+  });
+
+  it('prints the webhook URL to enter in the Chatwoot inbox', () => {
+    const [inboxId] = functionOf(template, 'vocart-inbox');
+    const [urlId] = onlyResource(template, 'AWS::Lambda::Url', { TargetFunctionArn: { 'Fn::GetAtt': [inboxId, 'Arn'] } });
+    template.hasOutput('ChatwootWebhookUrl', { Value: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [urlId, 'FunctionUrl'] }, 'api/helpdesk/chatwoot']] } });
+  });
+
+  it.each([
+    ['an unknown help desk', { helpdesk: 'zendesk' }, /use inbox .* or chatwoot/],
+    ['a missing secret name', { chatwootSecret: '' }, /needs chatwootSecret/],
+    ['a plain-HTTP URL', { chatwootBaseUrl: 'http://chatwoot.shop.example' }, /not an https:\/\/ URL/],
+    ['an account id that is no number', { chatwootAccountId: 'seven' }, /not a Chatwoot id/],
+    ['a secret name with spaces', { chatwootSecret: 'vocart chatwoot' }, /not a Secrets Manager secret name/],
+  ])('refuses %s with a sentence that says how to fix it', (_label, change, message) => {
+    expect(() => buildStack({ ...CHATWOOT_CONTEXT, ...change })).toThrow(StackSettingsError);
+    expect(() => buildStack({ ...CHATWOOT_CONTEXT, ...change })).toThrow(message);
+  });
+});
+
 describe('VocartStack template', () => {
   it('passes CloudFormation validation, with findings treated as errors', () => {
     const stack = buildStack({ alexaSkillId: SKILL_ID, '@aws-cdk/core:validateAgainstDefaultRules': true }, undefined, true);
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  }, 90_000);
+
+  it('passes CloudFormation validation with the Chatwoot relay too (stream, filter, failure queue)', () => {
+    const stack = buildStack({ ...CHATWOOT_CONTEXT, '@aws-cdk/core:validateAgainstDefaultRules': true }, undefined, true);
     expect(() => Template.fromStack(stack)).not.toThrow();
   }, 90_000);
 });
