@@ -31,6 +31,9 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 const LINK_RETENTION_MS = 2 * CASE_RETENTION_DAYS * DAY_MS;
 const MARSHALL = { removeUndefinedValues: true } as const;
+/** A case younger than this that the index does not show yet is looked for again, after these pauses. */
+const FRESH_CASE_MS = 60_000;
+const INDEX_LAG_RETRIES_MS = [100, 250, 500];
 /** An external id becomes part of an index key: bounded well inside DynamoDB's key size, and never empty. */
 const MAX_EXTERNAL_ID_LENGTH = 256;
 const isExternalId = (value: string) => typeof value === 'string' && value.length > 0 && value.length <= MAX_EXTERNAL_ID_LENGTH;
@@ -94,10 +97,24 @@ export class DynamoHandoffInbox implements HandoffInbox {
    * The partition (customer) of a case, from the index: the id carries its creation time, so its index sort key is
    * known and one exact-key Query per state partition finds it (three in parallel: the state is not known, and while
    * the index catches up with a state change the case may briefly sit in two). Undefined for an id that is not ours.
+   *
+   * The index is updated a moment after the case item (usually well under a second). A case opened that recently
+   * (its id says when) and not found yet is looked for again a few times: the relay links a case to its help desk
+   * straight from the stream record of its creation.
    */
   private async locate(caseId: string): Promise<string | undefined> {
     const createdAt = caseCreatedAt(caseId);
     if (!createdAt) return undefined;
+    for (let attempt = 0; ; attempt++) {
+      const pk = await this.findInIndex(caseId, createdAt);
+      if (pk) return pk;
+      const fresh = this.clock.now().getTime() - Date.parse(createdAt) < FRESH_CASE_MS;
+      if (!fresh || attempt >= INDEX_LAG_RETRIES_MS.length) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, INDEX_LAG_RETRIES_MS[attempt]));
+    }
+  }
+
+  private async findInIndex(caseId: string, createdAt: string): Promise<string | undefined> {
     const found = await Promise.all(
       HANDOFF_STATES.map((state) =>
         this.client.send(

@@ -106,6 +106,29 @@ describe('the agent inbox on DynamoDB Local', () => {
     expect(await inbox.findExternal('chatwoot:303')).toBeUndefined();
   });
 
+  it('finds a just-opened case that the index shows only a moment later, and links it', async () => {
+    const store = await createTestStore();
+    const inbox = createTestInbox(store);
+    const opened = await store.handoffs.open(newCase('lag-1'));
+    // DynamoDB Local updates its index with the item; in AWS the index follows a moment later. Its first two
+    // answers here come back empty, as they would then.
+    let lagging = 2 * 3;
+    store.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if ((context as { commandName?: string }).commandName === 'QueryCommand' && lagging > 0) {
+          lagging -= 1;
+          (result.output as { Items?: unknown[] }).Items = [];
+        }
+        return result;
+      },
+      { step: 'initialize', name: 'indexLag' },
+    );
+    await inbox.setExternalId(opened.caseId, 'chatwoot:77');
+    expect(lagging).toBe(0);
+    expect((await inbox.findExternal('chatwoot:77'))?.caseId).toBe(opened.caseId);
+  });
+
   it('erases every trace of a customer: cases, answers, transcripts, help-desk links, and the inbox views of them', async () => {
     const store = await createTestStore();
     const inbox = createTestInbox(store);
