@@ -123,6 +123,7 @@ const productSchema = z
     departmentId: z.string().min(1).optional(),
     priceCents: z.number().int().nonnegative().optional(),
     currency: z.string().length(3).optional(),
+    prices: z.partialRecord(z.enum(LOCALES), z.number().int().nonnegative()).optional(),
     size: z.string().min(1).optional(),
     brand: z.string().min(1).optional(),
     imageUrl: z.string().min(1).optional(),

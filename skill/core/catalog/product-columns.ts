@@ -29,6 +29,8 @@ export interface ProductColumnsMeta {
   names: Locale[];
   textFields: TextField[];
   numberFields: NumberField[];
+  /** The locales whose shops have a price list of their own (Product.prices), one number column each. */
+  priceLists: Locale[];
 }
 
 /**
@@ -183,6 +185,7 @@ export class ProductColumns {
     private readonly productAisles: UintArray,
     private readonly texts: ReadonlyMap<TextField, FieldColumn>,
     private readonly numbers: ReadonlyMap<NumberField, Float64Array>,
+    private readonly priceLists: ReadonlyMap<Locale, Float64Array>,
     positions?: SortedPositions<Uint8Array>,
   ) {
     // Byte order, the order the id column compares in.
@@ -221,8 +224,14 @@ export class ProductColumns {
     for (const field of NUMBER_FIELDS) {
       if (products.some((product) => product[field] !== undefined)) numbers.set(field, Float64Array.from(products, (product) => product[field] ?? Number.NaN));
     }
+    const priceLists = new Map<Locale, Float64Array>();
+    for (const locale of LOCALES) {
+      if (products.some((product) => product.prices?.[locale] !== undefined)) {
+        priceLists.set(locale, Float64Array.from(products, (product) => product.prices?.[locale] ?? Number.NaN));
+      }
+    }
     const ids = TextColumn.of(products.map((product) => product.id));
-    return new ProductColumns(products.length, ids, names, aisles, productAisles, texts, numbers);
+    return new ProductColumns(products.length, ids, names, aisles, productAisles, texts, numbers, priceLists);
   }
 
   static read(reader: IndexFileReader, meta: ProductColumnsMeta): ProductColumns {
@@ -239,8 +248,15 @@ export class ProductColumns {
         return [field, values] as const;
       }),
     );
+    const priceLists = new Map(
+      meta.priceLists.map((locale) => {
+        const values = reader.f64(`products.prices.${locale}`);
+        if (values.length !== count) throw new Error(`price list ${locale} holds ${values.length} values, not ${count}`);
+        return [locale, values] as const;
+      }),
+    );
     const positions = SortedPositions.read(count, (position, key: Uint8Array) => ids.compareAt(position, key), reader, 'products.idOrder');
-    return new ProductColumns(count, ids, names, meta.aisles, productAisles, texts, numbers, positions);
+    return new ProductColumns(count, ids, names, meta.aisles, productAisles, texts, numbers, priceLists, positions);
   }
 
   /** Writes the columns' sections and returns what goes into the header. */
@@ -250,6 +266,7 @@ export class ProductColumns {
     writer.uints('products.aisles', this.productAisles);
     for (const [field, column] of this.texts) column.write(writer, `products.${field}`);
     for (const [field, values] of this.numbers) writer.f64(`products.${field}`, values);
+    for (const [locale, values] of this.priceLists) writer.f64(`products.prices.${locale}`, values);
     this.positions.write(writer, 'products.idOrder');
     return {
       productCount: this.size,
@@ -257,6 +274,7 @@ export class ProductColumns {
       names: [...this.names.keys()],
       textFields: [...this.texts.keys()],
       numberFields: [...this.numbers.keys()],
+      priceLists: [...this.priceLists.keys()],
     };
   }
 
@@ -315,6 +333,10 @@ export class ProductColumns {
     for (const field of FIELD_ORDER) {
       const value = isNumberField(field) ? this.number(field, position) : this.text(field, position);
       if (value !== undefined) (product as unknown as Record<string, unknown>)[field] = value;
+    }
+    for (const [locale, values] of this.priceLists) {
+      const price = values[position]!;
+      if (!Number.isNaN(price)) (product.prices ??= {})[locale] = price;
     }
     return product;
   }

@@ -9,8 +9,20 @@ export interface Product {
   /** Aisle (category) names by locale, e.g. { 'en-US': 'shampoo', 'de-DE': 'Shampoo' }. */
   aisle?: Partial<Record<Locale, string>>;
   departmentId?: string;
+  /**
+   * The product's price in `currency`. A shop sells it at this price when its own currency is `currency` (or none
+   * is stated) and `prices` has no entry for the shop's locale. A product read through a shop's catalog
+   * (shop-catalog.ts) carries here what that shop asks, in that shop's currency, or nothing: what search, cart,
+   * checkout and cards read.
+   */
   priceCents?: number;
   currency?: string;
+  /**
+   * What each locale's shop asks, in minor units of that shop's currency (orders/shop-settings.ts): a German euro
+   * price including VAT is its own figure, not the dollar number relabelled. Resolved into `priceCents` by
+   * shop-catalog.ts; nobody else reads it.
+   */
+  prices?: Partial<Record<Locale, number>>;
   /** Pack size as it is said: "16 oz", "1 gallon", "500 g". */
   size?: string;
   brand?: string;

@@ -18,8 +18,9 @@ export const INDEX_FORMAT = 'vocart.catalog-index';
  * 4: a binary file (index-file.ts) holding postings and word lookups ready to use, loaded without rebuilding.
  * 5: ids and positions 16 bits wide where they fit; words and lookup keys as one text with offsets instead of
  *    line-separated; product text as UTF-8 decoded per product shown; "no aisle" is one past the last aisle.
+ * 6: a price list per locale's shop (Product.prices) beside the product's own price.
  */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /** A prebuilt index that cannot be loaded (wrong format, other version, damaged data). */
 export class CatalogIndexError extends VocartError {

@@ -37,6 +37,26 @@ describe('demo catalog', () => {
     }
   });
 
+  it('has a German price list of its own: euro shelf prices including VAT, not the dollar figures relabelled', () => {
+    const relabelled = catalog.filter((product) => product.prices?.['de-DE'] === product.priceCents);
+    expect(relabelled.map((product) => product.id)).toEqual([]);
+    for (const product of catalog) {
+      const euros = product.prices?.['de-DE'];
+      expect(Number.isInteger(euros) && euros! > 0, product.id).toBe(true);
+      // Shelf prices as German shops print them (…,29 / …,49 / …,99 / 59,90), and within reach of the US price.
+      expect(euros! % 10, `${product.id} ${euros}`).toBeOneOf([0, 9]);
+      expect(euros! / product.priceCents!, `${product.id} ${euros}`).toBeGreaterThan(0.3);
+      expect(euros! / product.priceCents!, `${product.id} ${euros}`).toBeLessThan(1.2);
+    }
+  });
+
+  it('files what the law taxes differently under aisles of their own (plant drinks, pet supplies)', () => {
+    const aisleOf = (name: string) => catalog.find((product) => product.names['en-US'] === name)?.aisleId;
+    expect(aisleOf('Oat Milk Barista Edition')).toBe('plant-drinks');
+    expect(aisleOf('Unsweetened Almond Milk')).toBe('plant-drinks');
+    expect(aisleOf('Cat Litter Clumping')).toBe('pet-supplies');
+  });
+
   it('offers several products for the generic words shoppers use', () => {
     const perAisle = new Map<string, number>();
     for (const product of catalog) perAisle.set(product.aisleId!, (perAisle.get(product.aisleId!) ?? 0) + 1);
