@@ -7,6 +7,7 @@ import { ConfigError } from '../../skill/config';
 import { createConsole } from '../console/console';
 import { modelUnderstanding } from '../console/understanding';
 import { createInboxApi } from '../inbox/api';
+import { helpDeskRoutes } from '../inbox/chatwoot-webhook';
 import { inboxDepsFromApp } from '../inbox/compose';
 import { inboxLink, localToken } from '../inbox/local-token';
 import { JavaMissingError } from './dynamodb-local';
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   const { app, config, demo, dynamo, tableCreated } = runtime;
   const console_ = createConsole({ app, demo, understanding: modelUnderstanding, warmUp: true });
   const { token, generated } = localToken(config.CONSOLE_TOKEN);
-  const inbox = createInboxApi(inboxDepsFromApp(app), { token: async () => token });
+  const inboxDeps = inboxDepsFromApp(app);
+  const inbox = createInboxApi(inboxDeps, { token: async () => token, extraRoutes: helpDeskRoutes(config, inboxDeps) });
   const http = await listen(createServer(app, { console: console_, inbox }), config.PORT, process.env.HOST ?? '127.0.0.1');
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
