@@ -8,7 +8,7 @@
 import { GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConcurrentUpdateError } from '../core/errors';
-import type { HandoffCase, NewHandoffCase, TranscriptEntry } from '../core/handoff/case';
+import type { CaseMessage, HandoffCase, NewHandoffCase, TranscriptEntry } from '../core/handoff/case';
 import type { Clock, HandoffCases } from '../core/ports';
 import { isConditionFailure, isTransactionConditionFailure, isTransactionConflictOnly, storeError } from './errors';
 import { caseExpiresAt, caseItem, epochSeconds, isCaseId, newCaseId, toAnswers, toHandoffCase, TRANSCRIPT_LIMIT } from './handoff-items';
@@ -130,7 +130,8 @@ export class DynamoHandoffCases implements HandoffCases {
   /**
    * One consistent BatchGetItem (the answers item and the cases) and one TransactWriteItems: the heard answers leave
    * the answers item, the cases' agent messages up to `at` are marked delivered, and a case still open with such a
-   * message becomes answered (an answer dated after `at` arrived after the shopper's load: it stays for the next visit). Every write is conditioned on what was read (the answers' revision, each case's
+   * message becomes answered. An answer dated after `at` arrived after the shopper's load: it waits for the next visit
+   * (and keeps its case open). Every write is conditioned on what was read (the answers' revision, each case's
    * updatedAt): an answer or a shopper's reply landing in between makes it read and try again.
    */
   async markDelivered(customerId: string, caseIds: string[], at: Date): Promise<void> {
@@ -172,16 +173,23 @@ export class DynamoHandoffCases implements HandoffCases {
       });
     }
     for (const id of ids) {
-      const handoff = toHandoffCase(items.find((item) => item.sk === SK.handoff(id)));
-      if (!handoff) continue;
-      const undelivered = handoff.messages.flatMap((message, index) => (message.from === 'agent' && !message.deliveredAt && message.at <= atIso ? [index] : []));
+      const item = items.find((candidate) => candidate.sk === SK.handoff(id));
+      const handoff = toHandoffCase(item);
+      if (!item || !handoff) continue;
+      // Indexes into the list as stored (the case read leaves malformed messages out, which would shift them).
+      const stored = Array.isArray(item.messages) ? (item.messages as unknown[]) : [];
+      const waiting = stored.flatMap((message, index) => {
+        const m = message as Partial<CaseMessage> | null;
+        return typeof m === 'object' && m !== null && m.from === 'agent' && typeof m.at === 'string' && m.deliveredAt === undefined ? [{ index, at: m.at }] : [];
+      });
+      const undelivered = waiting.filter((message) => message.at <= atIso).map((message) => message.index);
       if (undelivered.length === 0) continue;
       const names: Record<string, string> = { '#messages': 'messages', '#deliveredAt': 'deliveredAt' };
       const values: Record<string, unknown> = { ':at': atIso };
       const sets = undelivered.map((index) => `#messages[${index}].#deliveredAt = :at`);
       // The answer was heard: an open case is answered now, unless a later answer still waits (it stays open until that
       // one is heard too); an answered or closed case keeps its state.
-      const laterWaiting = handoff.messages.some((message) => message.from === 'agent' && !message.deliveredAt && message.at > atIso);
+      const laterWaiting = waiting.some((message) => message.at > atIso);
       const answered = handoff.state === 'open' && !laterWaiting;
       sets.push(answered ? stateChange('answered', at, caseExpiresAt(at), names, values) : touched(at, caseExpiresAt(at), names, values));
       values[':read'] = handoff.updatedAt;

@@ -129,6 +129,20 @@ describe('handoff cases on DynamoDB Local', async () => {
     expect((await later.customers.load(customerId, { dialogKey: 'conv-r' })).transcript).toBeUndefined();
   });
 
+  it('marks the right message delivered when the stored list holds one it cannot read', async () => {
+    const opened = await store.handoffs.open(newCase('odd-1'));
+    await inbox.reply(opened.caseId, 'the answer', clock.now());
+    const key = marshall({ pk: customerPk('odd-1'), sk: SK.handoff(opened.caseId) });
+    const stored = await store.client.send(new GetItemCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
+    const messages = stored.Item!.messages!.L!;
+    await store.client.send(new PutItemCommand({ TableName: store.tableName, Item: { ...stored.Item!, messages: { L: [{ S: 'junk' }, ...messages] } } }));
+    await store.handoffs.markDelivered('odd-1', [opened.caseId], clock.now());
+    const after = await store.client.send(new GetItemCommand({ TableName: store.tableName, Key: key, ConsistentRead: true }));
+    expect(after.Item!.messages!.L![0]).toEqual({ S: 'junk' });
+    expect(after.Item!.messages!.L![1]!.M!.deliveredAt).toEqual({ S: clock.now().toISOString() });
+    expect((await inbox.get(opened.caseId))?.state).toBe('answered');
+  });
+
   it('keeps both of two agents replying at once', async () => {
     const opened = await store.handoffs.open(newCase('race-1'));
     const [a, b] = await Promise.all([
