@@ -1,6 +1,7 @@
 /**
  * `npm run models:build`: regenerates the Alexa skill-package and the Dialogflow agent from the neutral
  * source and the demo catalog, and removes generated files that no longer have a source.
+ * `npm run models:build -- --catalog <file>` builds from another catalog file (a committed version of it, say).
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -9,7 +10,8 @@ import { readCatalog } from './generator/catalog-source';
 import { buildModels, GENERATED_DIRS } from './generator/index';
 
 const modelsDir = dirname(fileURLToPath(import.meta.url));
-const catalogPath = join(modelsDir, '..', 'skill', 'data', 'demo-catalog.json');
+const catalogFlag = process.argv.indexOf('--catalog');
+const catalogPath = catalogFlag >= 0 && process.argv[catalogFlag + 1] ? process.argv[catalogFlag + 1]! : join(modelsDir, '..', 'skill', 'data', 'demo-catalog.json');
 
 function filesUnder(dir: string): string[] {
   let entries;

@@ -4,13 +4,13 @@
  */
 import type { IntentSource, ModelLocale, PerLocale } from '../source/types';
 import { PLACEHOLDERS, SKILL_TEXTS } from '../source/skill';
-import { CHOICES, MACROS } from '../source/vocabulary';
+import { CHOICES, MACROS, ORDER_PROBLEMS } from '../source/vocabulary';
 import { platformIntentNames } from '../../skill/platforms/intent-names';
 import { measureValues } from './measure-values';
 import { ModelError } from './errors';
 import { assertGrammatical } from './grammar';
 import type { ProductSlotValue } from './product-values';
-import { ALEXA_CHOICE_TYPE, ALEXA_MEASURE_TYPE, ALEXA_PRODUCT_TYPE, ALEXA_SLOT_TYPES } from './slot-kinds';
+import { ALEXA_CHOICE_TYPE, ALEXA_MEASURE_TYPE, ALEXA_PROBLEM_TYPE, ALEXA_PRODUCT_TYPE, ALEXA_SLOT_TYPES } from './slot-kinds';
 import { expandAll } from './template';
 
 /** Alexa accepts letters, spaces, apostrophes and periods (in abbreviations) around `{slot}` references. */
@@ -36,8 +36,11 @@ export function alexaSamples(intents: readonly IntentSource[], locale: ModelLoca
     const samples = expandAll(intent.samples[locale], MACROS[locale]);
     assertGrammatical(samples, locale, `Alexa ${name}`);
     const slotNames = new Set(intent.slots.map((slot) => slot.name));
+    const freeText = new Set(intent.slots.filter((slot) => slot.kind === 'text').map((slot) => slot.name));
+    if (freeText.size > 1) throw new ModelError(`${locale} ${name}: more than one free-text slot (AMAZON.SearchQuery) in one intent`);
     for (const sample of samples) {
       if (!ALEXA_SAMPLE.test(sample)) throw new ModelError(`${locale} ${name}: character Alexa rejects in sample "${sample}"`);
+      assertFreeTextRules(sample, freeText, `${locale} ${name}`);
       for (const match of sample.matchAll(/\{(\w+)\}/g)) {
         if (!slotNames.has(match[1]!)) throw new ModelError(`${locale} ${name}: sample "${sample}" uses undefined slot {${match[1]}}`);
       }
@@ -51,6 +54,18 @@ export function alexaSamples(intents: readonly IntentSource[], locale: ModelLoca
     byIntent.set(name, samples);
   }
   return byIntent;
+}
+
+/**
+ * Amazon's rules for a phrase slot (AMAZON.SearchQuery): a sample holding one needs carrier words of its own (a
+ * sample of the slot alone fails the build with MissingCarrierPhraseWithPhraseSlot), and the slot stands alone
+ * among slots: it takes whatever is said, so no other slot in the sample could be told apart from it.
+ */
+export function assertFreeTextRules(sample: string, freeTextSlots: ReadonlySet<string>, context: string): void {
+  const slots = [...sample.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+  if (!slots.some((slot) => freeTextSlots.has(slot))) return;
+  if (slots.length > 1) throw new ModelError(`${context}: sample "${sample}" has a free-text slot beside another slot`);
+  if (sample.replace(/\{\w+\}/g, '').trim() === '') throw new ModelError(`${context}: sample "${sample}" is a free-text slot without carrier words`);
 }
 
 /** What a shopper says when asked for one slot, checked like every other sample. */
@@ -129,6 +144,14 @@ export function alexaInteractionModel(
             values: CHOICES.map((choice) => {
               const [value, ...synonyms] = choice.words[locale];
               return { id: choice.id, name: { value, synonyms } };
+            }),
+          },
+          {
+            name: ALEXA_PROBLEM_TYPE,
+            // The id is what the core reads ("damaged"); every word the shopper may say resolves to it.
+            values: ORDER_PROBLEMS.map((problem) => {
+              const [value, ...synonyms] = problem.words[locale];
+              return { id: problem.id, name: { value, synonyms } };
             }),
           },
           {

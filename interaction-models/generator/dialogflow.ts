@@ -6,13 +6,13 @@
  */
 import type { IntentSource, ModelLocale, SlotKind } from '../source/types';
 import { PLACEHOLDERS, SKILL_TEXTS } from '../source/skill';
-import { CHOICES, DIALOGFLOW_MACROS } from '../source/vocabulary';
+import { CHOICES, DIALOGFLOW_MACROS, GERMAN_PRODUCT_GENDERS, ORDER_PROBLEMS, SLOT_EXAMPLE_RULES } from '../source/vocabulary';
 import { platformIntentNames } from '../../skill/platforms/intent-names';
 import { measureValues } from './measure-values';
-import { assertGrammatical } from './grammar';
+import { assertGrammatical, germanGendersAfter } from './grammar';
 import { stableUuid } from './ids';
 import type { ProductSlotValue } from './product-values';
-import { DIALOGFLOW_CHOICE_ENTITY, DIALOGFLOW_MEASURE_ENTITY, DIALOGFLOW_PRODUCT_ENTITY, DIALOGFLOW_SLOT_TYPES } from './slot-kinds';
+import { DIALOGFLOW_CHOICE_ENTITY, DIALOGFLOW_MEASURE_ENTITY, DIALOGFLOW_PROBLEM_ENTITY, DIALOGFLOW_PRODUCT_ENTITY, DIALOGFLOW_SLOT_TYPES } from './slot-kinds';
 import { expandAll } from './template';
 
 export const DIALOGFLOW_LANGUAGES: Record<ModelLocale, string> = { 'en-US': 'en', 'de-DE': 'de' };
@@ -62,16 +62,17 @@ export function dialogflowAgent(
       const phrases = dialogflowPhrases(intent, locale);
       if (phrases.length === 0) continue;
       const lang = DIALOGFLOW_LANGUAGES[locale];
-      files.push({
-        path: `intents/${name}_usersays_${lang}.json`,
-        json: phrases.map((phrase) => trainingPhrase(intent, name, phrase, locale, examples)),
-      });
+      const json = phrases.map((phrase) => trainingPhrase(intent, name, phrase, locale, examples));
+      // Checked again as Dialogflow reads them, with their example words: "lösche den Milch" is a phrase only there.
+      assertGrammatical(json.map(phraseText), locale, `Dialogflow ${name} (with examples)`);
+      files.push({ path: `intents/${name}_usersays_${lang}.json`, json });
     }
   }
 
   files.push({ path: `entities/${DIALOGFLOW_PRODUCT_ENTITY}.json`, json: entityJson(DIALOGFLOW_PRODUCT_ENTITY, true) });
   files.push({ path: `entities/${DIALOGFLOW_CHOICE_ENTITY}.json`, json: entityJson(DIALOGFLOW_CHOICE_ENTITY, false) });
   files.push({ path: `entities/${DIALOGFLOW_MEASURE_ENTITY}.json`, json: entityJson(DIALOGFLOW_MEASURE_ENTITY, false) });
+  files.push({ path: `entities/${DIALOGFLOW_PROBLEM_ENTITY}.json`, json: entityJson(DIALOGFLOW_PROBLEM_ENTITY, false) });
   for (const locale of locales) {
     const lang = DIALOGFLOW_LANGUAGES[locale];
     files.push({ path: `entities/${DIALOGFLOW_PRODUCT_ENTITY}_entries_${lang}.json`, json: productEntries(productValues[locale]) });
@@ -84,6 +85,11 @@ export function dialogflowAgent(
       path: `entities/${DIALOGFLOW_MEASURE_ENTITY}_entries_${lang}.json`,
       // The reference value is the spoken amount itself: the core parses it into a pack size.
       json: measureValues(locale).map((value) => ({ value: value.name, synonyms: [value.name, ...value.synonyms] })),
+    });
+    files.push({
+      path: `entities/${DIALOGFLOW_PROBLEM_ENTITY}_entries_${lang}.json`,
+      // Like the choice: the reference value is the id, so the webhook gets "damaged" for "beschädigt".
+      json: ORDER_PROBLEMS.map((problem) => ({ value: problem.id, synonyms: [problem.id, ...problem.words[locale]].filter(uniqueFilter()) })),
     });
   }
   return files;
@@ -167,13 +173,24 @@ function intentJson(intent: IntentSource, name: string, locales: readonly ModelL
   };
 }
 
+/** The words around a slot in a phrase, lower case: what decides which example fits there. */
+export interface SlotPlace {
+  before?: string;
+  after?: string;
+  /** Every word before the slot, for German articles with an adjective between ("meinen üblichen {product}"). */
+  wordsBefore?: readonly string[];
+}
+
 /**
  * Example values for annotated slots in training phrases. Rotating through many real values teaches
- * Dialogflow's classifier the slot's shape instead of one word.
+ * Dialogflow's classifier the slot's shape instead of one word. Where the slot's place narrows what fits (an
+ * article before a German product, "is" before a problem), only the examples that fit there take turns.
  */
-class ExampleValues {
+export class ExampleValues {
   private readonly counters = new Map<string, number>();
   private readonly pools: Record<ModelLocale, Record<SlotKind, string[]>>;
+  /** German product examples by gender, for a product after an article (only words the product entity knows). */
+  private readonly germanByGender = new Map<string, string[]>();
 
   constructor(productValues: Readonly<Record<ModelLocale, readonly ProductSlotValue[]>>) {
     const products = (locale: ModelLocale) => {
@@ -183,6 +200,11 @@ class ExampleValues {
       const names = values.filter((value) => /^p\d/.test(value.id)).map((value) => value.synonyms[0] ?? value.name);
       return aisles.flatMap((aisle, index) => [aisle, names[(index * 7) % Math.max(names.length, 1)] ?? aisle]);
     };
+    const germanWords = new Set(productValues['de-DE'].flatMap((value) => [value.name, ...value.synonyms]));
+    for (const [word, gender] of Object.entries(GERMAN_PRODUCT_GENDERS)) {
+      if (germanWords.has(word)) this.germanByGender.set(gender, [...(this.germanByGender.get(gender) ?? []), word]);
+    }
+    const defaults = (locale: ModelLocale, kind: 'problem' | 'text') => [...(SLOT_EXAMPLE_RULES[locale][kind]?.at(-1)?.examples ?? [])];
     this.pools = {
       'en-US': {
         product: products('en-US'),
@@ -192,6 +214,8 @@ class ExampleValues {
         pin: ['1234', '4 3 2 1', '9876'],
         measure: ['two pounds', 'a gallon', 'sixty four ounces', 'one pound', 'two liters'],
         code: ['481523', '9 0 2 7 1 4', '360 218'],
+        problem: defaults('en-US', 'problem'),
+        text: defaults('en-US', 'text'),
       },
       'de-DE': {
         product: products('de-DE'),
@@ -201,31 +225,57 @@ class ExampleValues {
         pin: ['1234', '4 3 2 1', '9876'],
         measure: ['zwei liter', 'ein kilo'],
         code: ['481523', '9 0 2 7 1 4', '360 218'],
+        problem: defaults('de-DE', 'problem'),
+        text: defaults('de-DE', 'text'),
       },
     };
   }
 
-  next(kind: SlotKind, locale: ModelLocale): string {
-    const pool = this.pools[locale][kind];
-    const key = `${locale}:${kind}`;
+  /** The examples that fit the slot's place, with the key their turns are counted under. */
+  private poolFor(kind: SlotKind, locale: ModelLocale, place: SlotPlace): { key: string; pool: readonly string[] } {
+    if (kind === 'product' && locale === 'de-DE') {
+      const genders = germanGendersAfter(place.wordsBefore ?? []);
+      if (genders) return { key: `de-DE:product:${genders.join('+')}`, pool: genders.flatMap((gender) => this.germanByGender.get(gender) ?? []) };
+    }
+    const rules = SLOT_EXAMPLE_RULES[locale][kind];
+    if (rules) {
+      const index = rules.findIndex(
+        (rule) => (!rule.before || (place.before !== undefined && rule.before.includes(place.before))) && (!rule.after || (place.after !== undefined && rule.after.includes(place.after))),
+      );
+      if (index >= 0) return { key: `${locale}:${kind}:${index}`, pool: rules[index]!.examples };
+    }
+    return { key: `${locale}:${kind}`, pool: this.pools[locale][kind] };
+  }
+
+  next(kind: SlotKind, locale: ModelLocale, place: SlotPlace = {}): string {
+    const { key, pool } = this.poolFor(kind, locale, place);
     const count = this.counters.get(key) ?? 0;
     this.counters.set(key, count + 1);
     return pool[count % pool.length] ?? kind;
   }
 }
 
+/** A training phrase's text as Dialogflow reads it: its parts with their example words. */
+export function phraseText(phrase: { data: readonly { text: string }[] }): string {
+  return phrase.data.map((part) => part.text).join('');
+}
+
 function trainingPhrase(intent: IntentSource, intentName: string, phrase: string, locale: ModelLocale, examples: ExampleValues) {
-  const data: object[] = [];
-  for (const part of phrase.split(/(\{\w+\})/)) {
-    if (part === '') continue;
+  const data: { text: string; alias?: string; meta?: string; userDefined: boolean }[] = [];
+  const parts = phrase.split(/(\{\w+\})/);
+  const lastWord = (text: string | undefined) => text?.trim().split(' ').at(-1)?.toLocaleLowerCase(locale) || undefined;
+  const firstWord = (text: string | undefined) => text?.trim().split(' ')[0]?.toLocaleLowerCase(locale) || undefined;
+  parts.forEach((part, index) => {
+    if (part === '') return;
     const slotName = /^\{(\w+)\}$/.exec(part)?.[1];
     const slot = slotName ? intent.slots.find((candidate) => candidate.name === slotName) : undefined;
     if (slot) {
-      data.push({ text: examples.next(slot.kind, locale), alias: slot.name, meta: DIALOGFLOW_SLOT_TYPES[slot.kind], userDefined: true });
+      const place = { before: lastWord(parts[index - 1]), after: firstWord(parts[index + 1]), wordsBefore: parts[index - 1]?.trim().split(' ') ?? [] };
+      data.push({ text: examples.next(slot.kind, locale, place), alias: slot.name, meta: DIALOGFLOW_SLOT_TYPES[slot.kind], userDefined: true });
     } else {
       data.push({ text: part, userDefined: false });
     }
-  }
+  });
   return {
     id: stableUuid('dialogflow-phrase', intentName, locale, phrase),
     data,

@@ -6,7 +6,7 @@
  * knows only the small closed classes a template can misuse (articles and possessives, prepositions, the carriers
  * of source/vocabulary.ts); it does not parse, so it flags the mistakes templates make, not every bad sentence.
  */
-import { CARRIERS } from '../source/vocabulary';
+import { CARRIERS, GERMAN_PRODUCT_GENDERS } from '../source/vocabulary';
 import type { ModelLocale, PerLocale } from '../source/types';
 import { ModelError } from './errors';
 
@@ -48,7 +48,7 @@ const WORDS: PerLocale<WordClasses> = {
     // "out of", "off of" are good English, so the particles out and off are not in the list.
     prepositions: new Set(['to', 'on', 'in', 'from', 'of', 'into', 'onto', 'at', 'with', 'for']),
     cannotEnd: new Set(['a', 'an', 'the', 'my', 'our', 'your', 'to', 'from', 'into', 'onto', 'with']),
-    idioms: [/ come to$/],
+    idioms: [/ come to$/, / i can (talk|speak) to$/],
     carrierCannotEnd: true,
     countNouns: new Set(['list', 'cart', 'basket']),
     nounModifiers: new Set(['shopping', 'grocery', 'whole', 'entire', 'new']),
@@ -95,14 +95,19 @@ type Gender = 'm' | 'f' | 'n';
 
 /** Determiners that can stand before a singular noun of each gender, in some case. */
 const GERMAN_DETERMINERS_BY_GENDER: Record<Gender, ReadonlySet<string>> = {
-  m: new Set(['der', 'den', 'dem', 'des', 'ein', 'einen', 'einem', 'eines', 'mein', 'meinen', 'meinem', 'meines', 'unser', 'unseren', 'unserem', 'unseres']),
-  f: new Set(['die', 'der', 'eine', 'einer', 'meine', 'meiner', 'unsere', 'unserer']),
-  n: new Set(['das', 'dem', 'des', 'ein', 'einem', 'eines', 'mein', 'meinem', 'meines', 'unser', 'unserem', 'unseres']),
+  m: new Set(['der', 'den', 'dem', 'des', 'ein', 'einen', 'einem', 'eines', 'mein', 'meinen', 'meinem', 'meines', 'unser', 'unseren', 'unserem', 'unseres',
+    'kein', 'keinen', 'keinem', 'keines']),
+  f: new Set(['die', 'der', 'eine', 'einer', 'meine', 'meiner', 'unsere', 'unserer', 'keine', 'keiner']),
+  n: new Set(['das', 'dem', 'des', 'ein', 'einem', 'eines', 'mein', 'meinem', 'meines', 'unser', 'unserem', 'unseres', 'kein', 'keinem', 'keines']),
 };
-const GERMAN_PLURAL_DETERMINERS: ReadonlySet<string> = new Set(['die', 'der', 'den', 'meine', 'meiner', 'meinen', 'unsere', 'unserer', 'unseren']);
+const GERMAN_PLURAL_DETERMINERS: ReadonlySet<string> = new Set(['die', 'der', 'den', 'meine', 'meiner', 'meinen', 'unsere', 'unserer', 'unseren', 'keine', 'keiner', 'keinen']);
 
-/** The nouns templates write, with their gender; `samePlural` when the plural reads the same ("zwei Liter"). */
-const GERMAN_NOUNS: Readonly<Record<string, { gender: Gender; samePlural?: boolean }>> = {
+/**
+ * The nouns templates write, with their gender; `samePlural` when the plural reads the same ("zwei Liter"), `plural`
+ * for a word that is a plural ("Eier"). The product words Dialogflow's training phrases use as examples are here too
+ * (source/vocabulary.ts GERMAN_PRODUCT_GENDERS), so "lösche den Milch" is caught like "den Produkt".
+ */
+const TEMPLATE_NOUNS: Readonly<Record<string, { gender: Gender; samePlural?: boolean; plural?: boolean }>> = {
   produkt: { gender: 'n' },
   glas: { gender: 'n' },
   kilo: { gender: 'n', samePlural: true },
@@ -123,7 +128,57 @@ const GERMAN_NOUNS: Readonly<Record<string, { gender: Gender; samePlural?: boole
   tüte: { gender: 'f' },
   kiste: { gender: 'f' },
   tafel: { gender: 'f' },
+  artikel: { gender: 'm', samePlural: true },
+  bestellung: { gender: 'f' },
+  lieferung: { gender: 'f' },
+  ware: { gender: 'f' },
+  paket: { gender: 'n' },
+  laden: { gender: 'm', samePlural: true },
+  person: { gender: 'f' },
+  mitarbeiter: { gender: 'm', samePlural: true },
+  mitarbeiterin: { gender: 'f' },
+  kundenservice: { gender: 'm' },
+  kundendienst: { gender: 'm' },
 };
+
+const GERMAN_NOUNS: Readonly<Record<string, { gender: Gender; samePlural?: boolean; plural?: boolean }>> = {
+  ...Object.fromEntries(
+    Object.entries(GERMAN_PRODUCT_GENDERS).map(([noun, gender]) => [noun, gender === 'pl' ? { gender: 'f' as Gender, plural: true } : { gender }]),
+  ),
+  ...TEMPLATE_NOUNS,
+};
+
+/**
+ * The genders a product after this determiner may have so that the phrase is German whatever the case the template
+ * puts it in: "den" is the masculine accusative ("lösche den Käse"), "das" neuter, "die" feminine, "ein" neuter (a
+ * masculine "ein" is a nominative no request uses). Undefined for a word that is no determiner.
+ */
+const GENDERS_AFTER_DETERMINER: Readonly<Record<string, readonly ('m' | 'f' | 'n' | 'pl')[]>> = {
+  der: ['m'], die: ['f'], das: ['n'], den: ['m'], dem: ['m', 'n'], des: ['m', 'n'],
+  ein: ['n'], eine: ['f'], einen: ['m'], einem: ['m', 'n'], einer: ['f'],
+  mein: ['n'], meine: ['f', 'pl'], meinen: ['m'], meinem: ['m', 'n'], meiner: ['f'],
+  kein: ['n'], keine: ['f', 'pl'], keinen: ['m'],
+  unser: ['n'], unsere: ['f', 'pl'], unseren: ['m'], unserem: ['m', 'n'], unserer: ['f'],
+};
+
+/**
+ * The genders a product may have after the words before it: an article right before ("den"), or an article and an
+ * adjective ("meinen üblichen", "die gleiche"; an adjective after "meine" is singular there). Undefined when no
+ * article stands before it.
+ */
+export function germanGendersAfter(wordsBefore: readonly string[]): readonly ('m' | 'f' | 'n' | 'pl')[] | undefined {
+  const [last, beforeLast] = [wordsBefore.at(-1), wordsBefore.at(-2)].map((word) => word?.toLocaleLowerCase('de-DE'));
+  if (last === undefined) return undefined;
+  const fused = FUSED_DETERMINERS[last];
+  if (fused) return fused;
+  const direct = GENDERS_AFTER_DETERMINER[last];
+  if (direct) return direct;
+  const afterAdjective = beforeLast !== undefined && /(e|en|es)$/.test(last) ? GENDERS_AFTER_DETERMINER[beforeLast] : undefined;
+  return afterAdjective?.filter((gender) => gender !== 'pl');
+}
+
+/** Article and pronoun in one word: "dasselbe Brot", "denselben Käse", "dieselbe Milch". */
+const FUSED_DETERMINERS: Readonly<Record<string, readonly ('m' | 'f' | 'n')[]>> = { dasselbe: ['n'], denselben: ['m'], dieselbe: ['f'] };
 
 /** Prepositions that only ever take the dative ("such nach einem Käse", "aus dem Warenkorb"). */
 const GERMAN_DATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(['aus', 'bei', 'mit', 'nach', 'seit', 'von', 'zu']);
@@ -149,16 +204,20 @@ function germanCaseProblem(tokens: readonly string[]): string | undefined {
     const noun = next !== undefined && GERMAN_NOUNS[next] ? next : next !== undefined && betweenArticleAndNoun(next) ? tokens[index + 2] : undefined;
     const entry = noun === undefined ? undefined : GERMAN_NOUNS[noun];
     if (!entry || !isGermanDeterminer(article)) continue;
-    const fits = GERMAN_DETERMINERS_BY_GENDER[entry.gender].has(article) || (entry.samePlural === true && GERMAN_PLURAL_DETERMINERS.has(article));
+    const fits = entry.plural
+      ? GERMAN_PLURAL_DETERMINERS.has(article)
+      : GERMAN_DETERMINERS_BY_GENDER[entry.gender].has(article) || (entry.samePlural === true && GERMAN_PLURAL_DETERMINERS.has(article));
     if (!fits) return `"${article}" does not agree with "${noun}"`;
     // A measure or container a shopper asks for is the object of the request: "pack einen Liter", not "ein Liter".
-    if (article === 'ein' && entry.gender === 'm' && next === noun) return `"ein ${noun}" is the object here: "einen ${noun}"`;
+    // Unless it is the subject of "ist", "war" ("ein Artikel ist beschädigt").
+    const subject = ['ist', 'war', 'sind', 'waren'].includes(tokens[index + 2] ?? '');
+    if (article === 'ein' && entry.gender === 'm' && !entry.plural && next === noun && !subject) return `"ein ${noun}" is the object here: "einen ${noun}"`;
   }
   return undefined;
 }
 
 function isGermanDeterminer(word: string): boolean {
-  return WORDS['de-DE'].determiners.has(word) || ['eines', 'meines', 'unseres'].includes(word);
+  return WORDS['de-DE'].determiners.has(word) || ['eines', 'meines', 'unseres', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines'].includes(word);
 }
 
 /** The first rule a sample breaks, or undefined when it breaks none. */

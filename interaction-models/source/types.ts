@@ -14,8 +14,12 @@ export type PerLocale<T> = Record<ModelLocale, T>;
  * Slot kinds the model knows. Each maps to one Alexa slot type and one Dialogflow entity, so an intent
  * says "a product" or "a quantity" and never spells a platform type.
  */
-/** `code`: a one-time link code of six digits, said digit by digit or typed. */
-export type SlotKind = 'product' | 'quantity' | 'ordinal' | 'choice' | 'pin' | 'measure' | 'code';
+/**
+ * `code`: a one-time link code of six digits, said digit by digit or typed. `problem`: what went wrong with an order
+ * (a closed list with ids, ORDER_PROBLEMS). `text`: free words passed on as said (a message for a person); a
+ * platform's free-text type, which Alexa allows only with carrier words around it (generator/alexa.ts checks).
+ */
+export type SlotKind = 'product' | 'quantity' | 'ordinal' | 'choice' | 'pin' | 'measure' | 'code' | 'problem' | 'text';
 
 export interface SlotSource {
   name: string;
@@ -59,6 +63,16 @@ export interface IntentSource {
 export interface GroceryTerm {
   value: string;
   synonyms?: string[];
+}
+
+/** What went wrong with an order, as the core reads it from the `problem` slot's resolved id. */
+export const ORDER_PROBLEM_IDS = ['damaged', 'missing', 'wrong', 'late'] as const;
+export type OrderProblemId = (typeof ORDER_PROBLEM_IDS)[number];
+
+/** One value of the order-problem type: its id and the words shoppers say for it, per locale. */
+export interface OrderProblemValue {
+  id: OrderProblemId;
+  words: PerLocale<string[]>;
 }
 
 /** One value of the selection type ("the cheaper one"): a stable id and its words per locale. */

@@ -3,7 +3,7 @@
  * name their cart, container words, generic grocery words, and the words that pick among search results.
  */
 import { CHOICE_IDS, vocabularyFor, type WordForms } from '../../skill/core/i18n/vocabulary';
-import type { ChoiceValue, GroceryTerm, PerLocale } from './types';
+import type { ChoiceValue, GroceryTerm, OrderProblemValue, PerLocale, SlotKind } from './types';
 
 /**
  * The words shoppers wrap a request in, per role, most common first. Each list is written once here and reaches
@@ -89,6 +89,12 @@ export const MACROS: PerLocale<Record<string, string>> = {
     some: '[some|a|an]',
     units: '(bottles|packs|boxes|bags|cans|cartons|jars|loaves|bunches|packages|cases)',
     unit: '(bottle|pack|box|bag|can|carton|jar|loaf|bunch|package|case)',
+    // Who a shopper asks for when they want a person: "talk to a real person", "get me an agent".
+    person:
+      '(a person|a human|a real person|a human being|someone|somebody|a live person|an agent|a live agent|a real agent|' +
+      'a representative|customer service|customer support|customer care|someone from the shop|a person from the shop|an employee|a staff member)',
+    // Who "tell them …" goes to.
+    them: '(them|the shop|the store|the person|the agent|customer service|the team)',
   },
   'de-DE': {
     ...carrierMacros('de-DE'),
@@ -116,6 +122,16 @@ export const MACROS: PerLocale<Record<string, string>> = {
     // The article agrees with the container word in the accusative: eine Flasche, einen Beutel, einen Liter, ein Glas.
     'eine-einheit': '(eine (Flasche|Packung|Dose|Tüte|Kiste|Tafel)|einen (Beutel|Becher|Karton|Liter)|ein (Glas|Kilo|Pfund))',
     'mein-übliches': '(meinen üblichen|meine übliche|mein übliches|meinen gewohnten|meine gewohnte|mein gewohntes)',
+    // Who a shopper asks for when they want a person, in the dative "mit" takes: "mit einem Mitarbeiter sprechen".
+    'mit-mensch':
+      '(mit einem Menschen|mit einem echten Menschen|mit einer Person|mit einer echten Person|mit jemandem|mit einem Mitarbeiter|' +
+      'mit einer Mitarbeiterin|mit jemandem aus dem Laden|mit dem Kundenservice|mit dem Kundendienst|mit einem Berater|mit einer Beraterin)',
+    // The same people after "zu" ("stell mich zu einem Mitarbeiter durch").
+    'zu-mensch': '(zu einem Menschen|zu einer Person|zu jemandem|zu einem Mitarbeiter|zu einer Mitarbeiterin|zum Kundenservice|zum Kundendienst)',
+    // As an object: "ich brauche einen Menschen".
+    'einen-menschen': '(einen Menschen|einen echten Menschen|eine Person|eine echte Person|einen Mitarbeiter|eine Mitarbeiterin|jemanden vom Kundenservice)',
+    // Who "tell them …" goes to: "sag ihnen …", "richte dem Laden aus …".
+    'ihnen': '(ihnen|dem Laden|dem Kundenservice|dem Mitarbeiter|der Mitarbeiterin)',
   },
 };
 
@@ -293,3 +309,110 @@ export const CHOICES: ChoiceValue[] = CHOICE_IDS.filter((id) => id !== 'first').
   id,
   words: { 'en-US': [...vocabularyFor('en-US').choices[id]], 'de-DE': [...vocabularyFor('de-DE').choices[id]] },
 }));
+
+/**
+ * What can go wrong with an order, by id, with the words shoppers say for it: adjectives after "is" ("damaged",
+ * "beschädigt"), the few forms German inflects before a noun ("den falschen Artikel"), and the clauses that say a
+ * delivery never came ("never arrived", "nicht angekommen"). Alexa and Dialogflow resolve every word to the id, so
+ * the core reads `damaged | missing | wrong | late` whatever the shopper said.
+ */
+export const ORDER_PROBLEMS: OrderProblemValue[] = [
+  {
+    id: 'damaged',
+    words: {
+      'en-US': ['damaged', 'broken', 'crushed', 'smashed', 'leaking', 'leaky', 'spoiled', 'ruined', 'dented', 'torn', 'wet', 'squashed', 'cracked', 'moldy', 'rotten'],
+      'de-DE': ['beschädigt', 'kaputt', 'zerbrochen', 'ausgelaufen', 'verdorben', 'zerdrückt', 'nass', 'eingedrückt', 'defekt', 'schimmelig', 'gerissen',
+        'beschädigte', 'beschädigten', 'kaputte', 'kaputten', 'zerbrochene', 'zerbrochenen'],
+    },
+  },
+  {
+    id: 'missing',
+    words: {
+      'en-US': ['missing', 'incomplete', 'not there', 'not in the box', 'not included', 'left out'],
+      'de-DE': ['fehlt', 'fehlen', 'unvollständig', 'nicht dabei', 'nicht drin', 'fehlende', 'fehlenden'],
+    },
+  },
+  {
+    id: 'wrong',
+    words: {
+      'en-US': ['wrong', 'incorrect', 'not what i ordered', 'mixed up'],
+      'de-DE': ['falsch', 'vertauscht', 'falsche', 'falschen', 'nicht das was ich bestellt habe'],
+    },
+  },
+  {
+    id: 'late',
+    words: {
+      'en-US': ['late', 'delayed', 'overdue', 'lost', 'not here yet', 'still not here', 'not delivered', 'never delivered', 'never arrived', 'never came',
+        "hasn't arrived", 'has not arrived', "didn't arrive", 'did not arrive', "didn't come", "still hasn't arrived", "hasn't come"],
+      'de-DE': ['zu spät', 'verspätet', 'nicht angekommen', 'noch nicht angekommen', 'nie angekommen', 'noch nicht da', 'nicht da', 'verloren gegangen',
+        'überfällig', 'nicht geliefert', 'noch nicht geliefert'],
+    },
+  },
+];
+
+/**
+ * Where a slot stands in a sample decides which example words fit it in a Dialogflow training phrase: "my order is
+ * {problem}" wants "damaged", "i got the {problem} item" wants "wrong", "es {problem} Artikel" wants "fehlen". The
+ * first rule whose words match the word before (`before`) or after (`after`) the slot gives the examples; a rule
+ * without either is the default. Every example must be a word the slot's type knows (interaction-models tests).
+ */
+export interface ExampleRule {
+  before?: readonly string[];
+  after?: readonly string[];
+  examples: readonly string[];
+}
+
+export const SLOT_EXAMPLE_RULES: PerLocale<Partial<Record<SlotKind, readonly ExampleRule[]>>> = {
+  'en-US': {
+    problem: [
+      // Before a noun: "the wrong item", "the damaged product".
+      { after: ['item', 'items', 'product', 'products', 'order', 'delivery'], examples: ['wrong', 'damaged', 'broken'] },
+      // "Items are missing from my order": only missing things are missing from something.
+      { after: ['from'], examples: ['missing'] },
+      // A clause right after what was ordered: "my order never arrived".
+      { before: ['order', 'delivery', 'package', 'parcel', 'shipment', 'groceries'], examples: ['never arrived', "hasn't arrived", 'did not arrive'] },
+      { examples: ['damaged', 'missing', 'late', 'wrong', 'broken', 'not here yet', 'incomplete', 'delayed'] },
+    ],
+    text: [{ examples: ['the box was wet', 'the eggs were broken', 'please call me back', 'thanks that helps', 'the milk is missing', 'yes please refund it'] }],
+  },
+  'de-DE': {
+    problem: [
+      // Before a masculine noun in the accusative: "den falschen Artikel"; before a feminine one: "die falsche Lieferung".
+      { before: ['den', 'einen'], examples: ['falschen', 'beschädigten', 'kaputten'] },
+      { before: ['die', 'eine'], examples: ['falsche', 'beschädigte', 'kaputte'] },
+      // The verb: "es fehlt etwas", "es fehlen Artikel".
+      { after: ['etwas', 'was'], examples: ['fehlt'] },
+      { after: ['artikel', 'sachen', 'produkte', 'noch'], examples: ['fehlen'] },
+      // How it arrived or came: "ist beschädigt angekommen", "kam zu spät".
+      { after: ['angekommen'], examples: ['beschädigt', 'kaputt', 'zu spät', 'unvollständig', 'verspätet'] },
+      { before: ['kommt', 'kam'], examples: ['zu spät', 'verspätet'] },
+      { examples: ['beschädigt', 'kaputt', 'nicht angekommen', 'falsch', 'zu spät', 'unvollständig', 'verspätet', 'noch nicht da'] },
+    ],
+    text: [
+      // After "dass" the verb goes last.
+      { before: ['dass'], examples: ['die Kiste nass war', 'die Eier kaputt waren', 'ihr mich anrufen sollt'] },
+      { before: ['bitte'], examples: ['die Kiste war nass', 'die Eier waren kaputt', 'danke das hilft'] },
+      // "richte aus …", "teile mit …": a message opening with an article reads as "aus die …" to the grammar check, and to a learner.
+      { before: ['aus', 'mit'], examples: ['bitte ruft mich an', 'danke das hilft', 'ich bin ab Montag zu Hause'] },
+      { examples: ['die Kiste war nass', 'die Eier waren kaputt', 'bitte ruft mich an', 'danke das hilft', 'die Milch fehlt'] },
+    ],
+  },
+};
+
+/**
+ * German product words with their gender ('pl' for words shoppers say in the plural), for the training phrases that
+ * put an article before a product: Dialogflow learns from the example words it is given, and "lösche den Milch"
+ * teaches it German no shopper speaks. The generator picks an example whose gender agrees with the article, and the
+ * grammar check knows these nouns (generator/grammar.ts).
+ */
+export const GERMAN_PRODUCT_GENDERS: Readonly<Record<string, 'm' | 'f' | 'n' | 'pl'>> = {
+  kaffee: 'm', käse: 'm', joghurt: 'm', tee: 'm', reis: 'm', saft: 'm', wein: 'm', zucker: 'm', honig: 'm', apfelsaft: 'm', orangensaft: 'm',
+  salat: 'm', spinat: 'm', lachs: 'm', thunfisch: 'm', weichspüler: 'm', reiniger: 'm', senf: 'm', quark: 'm',
+  milch: 'f', butter: 'f', schokolade: 'f', seife: 'f', zahnpasta: 'f', marmelade: 'f', banane: 'f', zahncreme: 'f', pizza: 'f', suppe: 'f',
+  hafermilch: 'f', sahne: 'f', margarine: 'f', cola: 'f', limo: 'f', mayonnaise: 'f',
+  brot: 'n', müsli: 'n', shampoo: 'n', wasser: 'n', bier: 'n', mehl: 'n', öl: 'n', olivenöl: 'n', deo: 'n', duschgel: 'n', waschmittel: 'n',
+  spülmittel: 'n', toastbrot: 'n', eis: 'n', hackfleisch: 'n', mineralwasser: 'n', katzenfutter: 'n', hundefutter: 'n', klopapier: 'n',
+  küchenpapier: 'n', pesto: 'n',
+  eier: 'pl', nudeln: 'pl', bananen: 'pl', äpfel: 'pl', tomaten: 'pl', kartoffeln: 'pl', chips: 'pl', kekse: 'pl', windeln: 'pl', batterien: 'pl',
+  zwiebeln: 'pl', brötchen: 'pl', haferflocken: 'pl', nüsse: 'pl',
+};

@@ -41,6 +41,9 @@ const CONTRACT: Record<string, Record<string, string>> = {
   ChangeQuantityIntent: { quantity: 'AMAZON.NUMBER', product: 'ProductName' },
   CartTotalIntent: {},
   ThanksIntent: {},
+  HumanHandoffIntent: {},
+  OrderProblemIntent: { problem: 'OrderProblem' },
+  HandoffReplyIntent: { message: 'AMAZON.SearchQuery' },
   'AMAZON.StartOverIntent': {},
   'AMAZON.HelpIntent': {},
   'AMAZON.StopIntent': {},
@@ -139,6 +142,38 @@ describe.each(['en-US', 'de-DE'] as const)('Alexa interaction model %s', (locale
     // Checkout's read-back is written by the core, but Dialog.ConfirmIntent needs the intent in the dialog model.
     expect(byName.CheckoutIntent).toBeDefined();
     for (const prompt of prompts) expect(prompt.variations.length, prompt.id).toBeGreaterThan(0);
+  });
+
+  it('keeps Amazon\'s rules for the free-text slot: carrier words in every sample, no other slot beside it', () => {
+    const reply = languageModel.intents.find((intent) => intent.name === 'HandoffReplyIntent')!;
+    expect(reply.slots?.filter((slot) => slot.type === 'AMAZON.SearchQuery')).toHaveLength(1);
+    expect(reply.samples.length).toBeGreaterThan(10);
+    for (const sample of reply.samples) {
+      expect(sample.match(/\{\w+\}/g), sample).toEqual(['{message}']);
+      expect(sample.replace('{message}', '').trim().length, sample).toBeGreaterThan(0);
+    }
+    // No other intent takes free text: it would compete for every utterance.
+    const others = languageModel.intents.filter((intent) => intent.name !== 'HandoffReplyIntent' && (intent.slots ?? []).some((slot) => slot.type === 'AMAZON.SearchQuery'));
+    expect(others.map((intent) => intent.name)).toEqual([]);
+  });
+
+  it('resolves every order problem word to one of the four ids the core reads', () => {
+    const problems = languageModel.types.find((type) => type.name === 'OrderProblem')!;
+    expect(problems.values.map((value) => value.id).sort()).toEqual(['damaged', 'late', 'missing', 'wrong']);
+    const words = problems.values.flatMap((value) => [value.name.value, ...(value.name.synonyms ?? [])].map((word) => word.toLowerCase()));
+    expect(new Set(words).size, 'a word in two problems').toBe(words.length);
+    const said = locale === 'en-US' ? ['damaged', 'missing', 'wrong', 'late', 'never arrived'] : ['beschädigt', 'fehlen', 'falschen', 'nicht angekommen', 'zu spät'];
+    for (const word of said) expect(words, word).toContain(word);
+  });
+
+  it('asks for a person in many words, in whole sentences', () => {
+    const handoff = languageModel.intents.find((intent) => intent.name === 'HumanHandoffIntent')!;
+    const wanted =
+      locale === 'en-US'
+        ? ['talk to a person', 'i want to speak to someone', 'customer service', 'speak to a human', 'can i talk to a real person', 'get me an agent']
+        : ['mit einem Menschen sprechen', 'Kundenservice', 'ich möchte mit jemandem sprechen', 'verbinde mich mit einem Mitarbeiter'];
+    for (const sample of wanted) expect(handoff.samples, sample).toContain(sample);
+    expect(handoff.samples.length).toBeGreaterThan(100);
   });
 
   it('lets the shopper answer an elicitation with the slot alone', () => {

@@ -9,14 +9,17 @@ import type { Product } from '../../../skill/core/catalog/product';
 
 const load = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../skill/data/${name}`, import.meta.url)), 'utf8'));
 const catalog: Product[] = load('demo-catalog.json');
-const customer = load('demo-customer.json') as {
+interface DemoCustomerFile {
   customerId: string;
   accessToken: string;
   voicePin: string;
   locale: string;
+  address: { country: string };
   paymentMethod: { id: string; brand: string; last4: string };
-  orders: { orderId: string; daysAgo: number; lines: { productId: string; quantity: number; unitPriceCents: number }[] }[];
-};
+  orders: { orderId: string; daysAgo: number; currency: string; lines: { productId: string; quantity: number; unitPriceCents: number }[] }[];
+}
+const customer = load('demo-customer.json') as DemoCustomerFile;
+const germanCustomer = load('demo-customer-de.json') as DemoCustomerFile;
 const byId = new Map(catalog.map((product) => [product.id, product]));
 
 describe('demo catalog', () => {
@@ -111,5 +114,23 @@ describe('demo customer', () => {
     const ranked = [...coffeeCounts].sort((a, b) => b[1] - a[1]);
     expect(ranked[0]?.[0]).toBe(idOf('Ground Coffee Medium Roast'));
     expect(ranked[0]![1]).toBeGreaterThan((ranked[1]?.[1] ?? 0) + 2);
+  });
+});
+
+describe('German demo customer', () => {
+  it('links by its own token and lives in Germany', () => {
+    expect(germanCustomer).toMatchObject({ customerId: 'demo-kundin', accessToken: 'demo-access-token-de', locale: 'de-DE', address: { country: 'DE' } });
+    expect(germanCustomer.accessToken).not.toBe(customer.accessToken);
+  });
+
+  it('has a history in euros at the German shop prices, as the US demo has one in dollars', () => {
+    expect(germanCustomer.orders.length).toBeGreaterThanOrEqual(6);
+    for (const order of germanCustomer.orders) {
+      expect(order.currency, order.orderId).toBe('EUR');
+      for (const line of order.lines) expect(line.unitPriceCents, line.productId).toBe(byId.get(line.productId)!.prices?.['de-DE']);
+    }
+    for (const order of customer.orders) expect(order.currency, order.orderId).toBe('USD');
+    const ids = [...customer.orders, ...germanCustomer.orders].map((order) => order.orderId);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -41,6 +41,9 @@ const CONTRACT: Record<string, Record<string, string>> = {
   ChangeQuantityIntent: { quantity: '@sys.number-integer', product: '@product' },
   CartTotalIntent: {},
   ThanksIntent: {},
+  HumanHandoffIntent: {},
+  OrderProblemIntent: { problem: '@problem' },
+  HandoffReplyIntent: { message: '@sys.any' },
   StartOverIntent: {},
   HelpIntent: {},
   StopIntent: {},
@@ -126,6 +129,38 @@ describe('Dialogflow ES agent export', () => {
     for (const product of catalog) expect(values, product.id).toContain(product.names[locale]!.toLowerCase());
     for (const product of catalog) expect(values, product.aisleId).toContain(product.aisle![locale]!.toLowerCase());
     expect(read('entities/product.json')).toMatchObject({ name: 'product', automatedExpansion: true, allowFuzzyExtraction: true });
+  });
+
+  it('sends the problem\'s id whichever language names it, and free text as said', () => {
+    for (const lang of ['en', 'de']) {
+      const entries: { value: string; synonyms: string[] }[] = read(`entities/problem_entries_${lang}.json`);
+      expect(entries.map((entry) => entry.value).sort()).toEqual(['damaged', 'late', 'missing', 'wrong']);
+      for (const entry of entries) expect(entry.synonyms).toContain(entry.value);
+    }
+    const german: { value: string; synonyms: string[] }[] = read('entities/problem_entries_de.json');
+    expect(german.find((entry) => entry.synonyms.includes('beschädigt'))?.value).toBe('damaged');
+    expect(german.find((entry) => entry.synonyms.includes('nicht angekommen'))?.value).toBe('late');
+    expect(read('entities/problem.json')).toMatchObject({ name: 'problem', automatedExpansion: false });
+  });
+
+  it.each(['en', 'de'])('teaches the problem slot and the message with %s example words the entity knows, where they fit', (lang) => {
+    const entries: { synonyms: string[] }[] = read(`entities/problem_entries_${lang}.json`);
+    const known = new Set(entries.flatMap((entry) => entry.synonyms));
+    const problemPhrases: Phrase[] = read(`intents/OrderProblemIntent_usersays_${lang}.json`);
+    const examples = problemPhrases.flatMap((phrase) => phrase.data.filter((part) => part.alias === 'problem').map((part) => part.text));
+    expect(examples.length).toBeGreaterThan(10);
+    for (const example of examples) expect(known, example).toContain(example);
+    const text = (phrase: Phrase) => phrase.data.map((part) => part.text).join('');
+    const texts = problemPhrases.map(text);
+    if (lang === 'en') {
+      expect(texts).toContain('i got the wrong item');
+      expect(texts.filter((phrase) => / from my /.test(phrase)).every((phrase) => phrase.includes('missing from my'))).toBe(true);
+    } else {
+      expect(texts.filter((phrase) => /^ich habe den \w+ Artikel/.test(phrase)).every((phrase) => /den (falschen|beschädigten|kaputten) Artikel/.test(phrase))).toBe(true);
+      expect(texts.filter((phrase) => /^es \w+ (Artikel|Sachen|Produkte)$/.test(phrase)).every((phrase) => phrase.startsWith('es fehlen'))).toBe(true);
+    }
+    const replies: Phrase[] = read(`intents/HandoffReplyIntent_usersays_${lang}.json`);
+    for (const phrase of replies) expect(phrase.data.filter((part) => part.alias === 'message').map((part) => part.meta), text(phrase)).toEqual(['@sys.any']);
   });
 
   it('sends the language-neutral choice id whichever language the shopper speaks', () => {

@@ -6,7 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { alexaSamples } from '../../../interaction-models/generator/alexa';
-import { dialogflowAgent } from '../../../interaction-models/generator/dialogflow';
+import { dialogflowAgent, phraseText } from '../../../interaction-models/generator/dialogflow';
+import { productSlotValues } from '../../../interaction-models/generator/product-values';
+import { readCatalog } from '../../../interaction-models/generator/catalog-source';
+import { GERMAN_PRODUCT_GENDERS } from '../../../interaction-models/source/vocabulary';
 import { ModelError } from '../../../interaction-models/generator/errors';
 import { assertGrammatical, GrammarError, grammarProblem } from '../../../interaction-models/generator/grammar';
 import { INTENTS } from '../../../interaction-models/source/intents';
@@ -49,6 +52,13 @@ describe('grammarProblem', () => {
     ['leg {product} in die Warenkorb', '"die" does not agree with "warenkorb"'],
     ['pack ein Liter {product} in den Warenkorb', '"ein liter" is the object here: "einen liter"'],
     ['leg ein Beutel {product} in den Warenkorb', '"ein beutel" is the object here: "einen beutel"'],
+    // Issue 12: articles that do not agree with the product word a training phrase gives as its example.
+    ['lösche den Milch', '"den" does not agree with "milch"'],
+    ['leg eine Käse in den Warenkorb', '"eine" does not agree with "käse"'],
+    ['erinnere mich an das Eier', '"das" does not agree with "eier"'],
+    ['ich habe keinen Butter mehr', '"keinen" does not agree with "butter"'],
+    ['bestell meine übliche Kaffee', '"meine" does not agree with "kaffee"'],
+    ['verbinde mich mit einer Mitarbeiter', '"einer" does not agree with "mitarbeiter"'],
   ])('de-DE: rejects "%s" (%s)', (sample, rule) => {
     expect(grammarProblem(sample, 'de-DE')).toContain(rule);
   });
@@ -75,6 +85,15 @@ describe('grammarProblem', () => {
     ['de-DE', 'streich {product} von meiner Liste'],
     ['de-DE', 'nimm {product} aus den Tüten'],
     ['de-DE', 'leg mir ein Glas {product} in den Korb'],
+    ['de-DE', 'lösche die Milch'],
+    ['de-DE', 'lösche den Kaffee aus dem Warenkorb'],
+    ['de-DE', 'erinnere mich an meine Eier'],
+    ['de-DE', 'ich habe keine Butter mehr'],
+    ['de-DE', 'bestell meinen üblichen Kaffee'],
+    ['de-DE', 'ein Artikel ist beschädigt'],
+    ['de-DE', 'ich habe den falschen Artikel bekommen'],
+    ['de-DE', 'verbinde mich mit einem Mitarbeiter'],
+    ['en-US', 'is there someone i can talk to'],
   ] as const)('%s: accepts "%s"', (locale, sample) => {
     expect(grammarProblem(sample, locale)).toBeUndefined();
   });
@@ -124,5 +143,42 @@ describe('the generator', () => {
       .flatMap((file) => JSON.parse(readFileSync(`${dir}${file}`, 'utf8')) as { data: { text: string; alias?: string }[] }[])
       .map((phrase) => phrase.data.map((part) => (part.alias ? `{${part.alias}}` : part.text)).join(''));
     expect(phrases.filter((phrase) => grammarProblem(phrase, locale))).toEqual([]);
+  });
+
+  it('writes German training phrases whose articles agree with the product word they show Dialogflow', () => {
+    const dir = `${modelsDir}google/dialogflow/intents/`;
+    const ARTICLES = /^(der|die|das|den|dem|ein|eine|einen|einem|einer|mein|meine|meinen|meinem|kein|keine|keinen)$/;
+    let checked = 0;
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('_usersays_de.json'))) {
+      for (const phrase of JSON.parse(readFileSync(`${dir}${file}`, 'utf8')) as { data: { text: string; alias?: string }[] }[]) {
+        expect(grammarProblem(phraseText(phrase), 'de-DE'), `${file}: ${phraseText(phrase)}`).toBeUndefined();
+        phrase.data.forEach((part, index) => {
+          if (part.alias !== 'product') return;
+          const before = phrase.data[index - 1]?.text.trim().split(' ').at(-1)?.toLowerCase() ?? '';
+          if (!ARTICLES.test(before)) return;
+          checked += 1;
+          // After an article only product words whose gender is known, so the check above could judge them.
+          expect(Object.keys(GERMAN_PRODUCT_GENDERS), `${file}: ${phraseText(phrase)}`).toContain(part.text);
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('gives a German article in a template only product examples that agree with it', () => {
+    const catalog = readCatalog(fileURLToPath(new URL('../../../skill/data/demo-catalog.json', import.meta.url)));
+    const values = { 'en-US': productSlotValues(catalog, 'en-US'), 'de-DE': productSlotValues(catalog, 'de-DE') };
+    const intent: IntentSource = {
+      name: 'ArticleIntent',
+      slots: [{ name: 'product', kind: 'product' }],
+      samples: { 'en-US': ['remove {product}'], 'de-DE': ['(lösche|streiche) den {product}', 'nimm die {product} raus', 'lies das {product} vor'] },
+    };
+    const phrases = dialogflowAgent([intent], values, ['de-DE']).find((file) => file.path === 'intents/ArticleIntent_usersays_de.json')!.json as { data: { text: string; alias?: string }[] }[];
+    const gender = (phrase: { data: { text: string; alias?: string }[] }) => GERMAN_PRODUCT_GENDERS[phrase.data.find((part) => part.alias)!.text];
+    expect(phrases.map(phraseText).filter((text) => text.includes(' den ')).length).toBe(2);
+    for (const phrase of phrases) {
+      const article = phraseText(phrase).split(' ').find((word) => ['den', 'die', 'das'].includes(word));
+      expect(gender(phrase), phraseText(phrase)).toBe({ den: 'm', die: 'f', das: 'n' }[article!]);
+    }
   });
 });
