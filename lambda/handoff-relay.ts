@@ -16,19 +16,22 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadConfig } from '../skill/config';
 import type { Log } from '../skill/core/ports';
-import { createHandoffRelay, helpDeskFromConfig, HelpDeskError, type HandoffRelay } from '../skill/helpdesk';
+import { CaseNotIndexedError, createCaseReader, createHandoffRelay, helpDeskFromConfig, HelpDeskError, type HandoffRelay } from '../skill/helpdesk';
 import { createLog } from '../skill/logging';
 import { loadCatalogFile } from '../skill/store/catalog-file';
 import { createDynamoClient } from '../skill/store/dynamo-client';
 import { createHandoffInbox } from '../skill/store/handoff-inbox';
+import { customerPk } from '../skill/store/keys';
 
 /** Sort keys of the items the relay cares about; the answers item shares the prefix and is not a case. */
 export const CASE_SK_PREFIX = 'HANDOFF#';
 export const ANSWERS_SK = 'HANDOFF#ANSWERS';
+const CUSTOMER_PK_PREFIX = customerPk('');
 
 type Image = Record<string, unknown>;
 
 export interface CaseChange {
+  customerId: string;
   caseId: string;
   opened: boolean;
   /** Texts the shopper added in this write, oldest first. */
@@ -39,9 +42,11 @@ export interface CaseChange {
 /** What one stream record means for the help desk; undefined for items that are not cases or writes that are not. */
 export function caseChange(record: DynamoDBRecord): CaseChange | undefined {
   const sk = record.dynamodb?.Keys?.sk?.S;
-  if (!sk?.startsWith(CASE_SK_PREFIX) || sk === ANSWERS_SK) return undefined;
+  const pk = record.dynamodb?.Keys?.pk?.S;
+  if (!sk?.startsWith(CASE_SK_PREFIX) || sk === ANSWERS_SK || !pk?.startsWith(CUSTOMER_PK_PREFIX)) return undefined;
   const caseId = sk.slice(CASE_SK_PREFIX.length);
-  if (record.eventName === 'INSERT') return { caseId, opened: true, shopperTexts: [], transcriptShared: false };
+  const customerId = pk.slice(CUSTOMER_PK_PREFIX.length);
+  if (record.eventName === 'INSERT') return { customerId, caseId, opened: true, shopperTexts: [], transcriptShared: false };
   if (record.eventName !== 'MODIFY') return undefined;
   const before = image(record.dynamodb?.OldImage);
   const after = image(record.dynamodb?.NewImage);
@@ -51,7 +56,7 @@ export function caseChange(record: DynamoDBRecord): CaseChange | undefined {
     .map((message) => message.text);
   const transcriptShared = before.transcriptShared !== true && after.transcriptShared === true;
   if (shopperTexts.length === 0 && !transcriptShared) return undefined;
-  return { caseId, opened: false, shopperTexts, transcriptShared };
+  return { customerId, caseId, opened: false, shopperTexts, transcriptShared };
 }
 
 function image(raw: unknown): Image {
@@ -77,12 +82,13 @@ function shopperMessages(item: Image): StoredMessage[] {
 const messageKey = (message: StoredMessage) => `${message.at}\u0000${message.text}`;
 
 export async function relayChange(relay: HandoffRelay, change: CaseChange): Promise<void> {
+  const ref = { customerId: change.customerId, caseId: change.caseId };
   if (change.opened) {
-    await relay.opened(change.caseId);
+    await relay.opened(ref);
     return;
   }
-  if (change.transcriptShared) await relay.transcriptShared(change.caseId);
-  for (const text of change.shopperTexts) await relay.shopperWrote(change.caseId, text);
+  if (change.transcriptShared) await relay.transcriptShared(ref);
+  for (const text of change.shopperTexts) await relay.shopperWrote(ref, text);
 }
 
 export function createStreamHandler(deps: () => { relay: HandoffRelay; log: Log }) {
@@ -97,7 +103,7 @@ export function createStreamHandler(deps: () => { relay: HandoffRelay; log: Log 
       } catch (error) {
         log.error('handoff relay record failed', {
           caseId: change.caseId,
-          failure: error instanceof HelpDeskError ? error.failure : 'error',
+          failure: error instanceof HelpDeskError ? error.failure : error instanceof CaseNotIndexedError ? 'not-indexed' : 'error',
           ...(error instanceof HelpDeskError && error.status !== undefined ? { status: error.status } : {}),
         });
         // Everything from here on is retried, in order.
@@ -132,7 +138,7 @@ function compose(): { relay: HandoffRelay; log: Log } {
     },
   });
   if (!helpDesk) throw new Error('The handoff relay needs a help desk to relay to: set HELPDESK=chatwoot');
-  composed = { relay: createHandoffRelay({ helpDesk, inbox, log }), log };
+  composed = { relay: createHandoffRelay({ helpDesk, read: createCaseReader(client, config.TABLE_NAME), inbox, log }), log };
   return composed;
 }
 

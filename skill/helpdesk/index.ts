@@ -43,6 +43,7 @@ export function helpDeskFromConfig(
   return new ChatwootHelpDesk({ api, inboxId, cases, ...options });
 }
 
-export { createHandoffRelay, type HandoffRelay, type RelayedHelpDesk, type RelayOutcome } from './relay';
+export { CaseNotIndexedError, createHandoffRelay, type CaseRef, type HandoffRelay, type RelayedHelpDesk, type RelayOutcome } from './relay';
+export { createCaseReader } from './case-reader';
 export { relayingHandoffCases, type RelayingHandoffCases } from './relaying-cases';
 export { HelpDeskError } from './errors';

@@ -3,8 +3,9 @@
  * the table's stream) and on a laptop (relaying-cases.ts, after the store's write). The shopper's turn never waits
  * for it: a help desk's latency and outages stay out of the conversation.
  *
- * Idempotent where it matters: before opening, the relay reads the case as it is now, and a case that already has
- * an external id was relayed, so a repeated stream record (retry, bisect, replay) opens no second conversation.
+ * Idempotent where it matters: before opening, the relay reads the case as it is now (by its key, consistently), and
+ * a case that already has an external id was relayed, so a repeated stream record (retry, bisect, replay) opens no
+ * second conversation.
  */
 import type { HandoffCase } from '../core/handoff/case';
 import type { HandoffInbox, HelpDesk, Log } from '../core/ports';
@@ -14,54 +15,81 @@ export interface RelayedHelpDesk extends HelpDesk {
   transcriptShared?(handoff: HandoffCase): Promise<void>;
 }
 
+/** Where a case lives: its customer's partition and its id. */
+export interface CaseRef {
+  customerId: string;
+  caseId: string;
+}
+
 export type RelayOutcome = 'opened' | 'already-relayed' | 'shopper-message' | 'transcript' | 'case-gone' | 'nothing';
+
+/**
+ * The case is in the table but the inbox cannot find it by its id yet (the GSI lags a new item by a moment). Opening
+ * it now would leave it unlinked, since linking finds the case the same way: retried, it succeeds.
+ */
+export class CaseNotIndexedError extends Error {
+  readonly retryable = true;
+
+  constructor(readonly caseId: string) {
+    super(`handoff case ${caseId} is not in the inbox index yet`);
+    this.name = 'CaseNotIndexedError';
+  }
+}
 
 export interface HandoffRelay {
   /** A case was written for the first time. */
-  opened(caseId: string): Promise<RelayOutcome>;
+  opened(ref: CaseRef): Promise<RelayOutcome>;
   /** The shopper replied on a case ("tell them …"). */
-  shopperWrote(caseId: string, text: string): Promise<RelayOutcome>;
+  shopperWrote(ref: CaseRef, text: string): Promise<RelayOutcome>;
   /** The shopper agreed to share the conversation after the case opened. */
-  transcriptShared(caseId: string): Promise<RelayOutcome>;
+  transcriptShared(ref: CaseRef): Promise<RelayOutcome>;
 }
 
-export function createHandoffRelay(deps: { helpDesk: RelayedHelpDesk; inbox: Pick<HandoffInbox, 'get'>; log: Log }): HandoffRelay {
-  const { helpDesk, inbox, log } = deps;
+export interface HandoffRelayDeps {
+  helpDesk: RelayedHelpDesk;
+  /** The case as it is now, by its key (skill/helpdesk/case-reader.ts). */
+  read(ref: CaseRef): Promise<HandoffCase | undefined>;
+  /** The inbox's lookup by case id, which linking uses: the case must be findable there before it is opened. */
+  inbox: Pick<HandoffInbox, 'get'>;
+  log: Log;
+}
 
+export function createHandoffRelay({ helpDesk, read, inbox, log }: HandoffRelayDeps): HandoffRelay {
   /** Opens the case at the help desk unless it is there already; the note carries whatever the case holds now. */
   async function open(handoff: HandoffCase): Promise<RelayOutcome> {
     if (handoff.externalId !== undefined) return 'already-relayed';
+    if (!(await inbox.get(handoff.caseId))) throw new CaseNotIndexedError(handoff.caseId);
     await helpDesk.caseOpened(handoff);
     log.info('handoff relayed', { caseId: handoff.caseId, reason: handoff.reason });
     return 'opened';
   }
 
-  async function current(caseId: string): Promise<HandoffCase | undefined> {
-    const handoff = await inbox.get(caseId);
+  async function current(ref: CaseRef): Promise<HandoffCase | undefined> {
+    const handoff = await read(ref);
     // Erased with its customer between the write and the relay: nothing to tell anyone.
-    if (!handoff) log.info('handoff relay skipped a case that is gone', { caseId });
+    if (!handoff) log.info('handoff relay skipped a case that is gone', { caseId: ref.caseId });
     return handoff;
   }
 
   return {
-    async opened(caseId) {
-      const handoff = await current(caseId);
+    async opened(ref) {
+      const handoff = await current(ref);
       return handoff ? open(handoff) : 'case-gone';
     },
 
-    async shopperWrote(caseId, text) {
-      const handoff = await current(caseId);
+    async shopperWrote(ref, text) {
+      const handoff = await current(ref);
       if (!handoff) return 'case-gone';
       // Never relayed (the help desk was down past the retries, or switched on later): the opening note includes
       // the shopper's messages, this one among them.
       if (handoff.externalId === undefined) return open(handoff);
       await helpDesk.shopperWrote(handoff, text);
-      log.info('handoff shopper message relayed', { caseId });
+      log.info('handoff shopper message relayed', { caseId: ref.caseId });
       return 'shopper-message';
     },
 
-    async transcriptShared(caseId) {
-      const handoff = await current(caseId);
+    async transcriptShared(ref) {
+      const handoff = await current(ref);
       if (!handoff) return 'case-gone';
       if (handoff.externalId === undefined) return open(handoff);
       if (!helpDesk.transcriptShared) return 'nothing';

@@ -8,7 +8,7 @@
  */
 import type { HandoffCases, Log } from '../core/ports';
 import { HelpDeskError } from './errors';
-import type { HandoffRelay } from './relay';
+import { CaseNotIndexedError, type HandoffRelay } from './relay';
 
 export interface RelayingHandoffCases extends HandoffCases {
   /** Resolves when every relay started so far has finished (tests, and a clean shutdown). */
@@ -29,7 +29,7 @@ export function relayingHandoffCases(cases: HandoffCases, relay: HandoffRelay, l
           // the text the shopper said must not reach a log through a cause either.
           log.warn('handoff relay failed', {
             caseId,
-            failure: error instanceof HelpDeskError ? error.failure : 'error',
+            failure: error instanceof HelpDeskError ? error.failure : error instanceof CaseNotIndexedError ? 'not-indexed' : 'error',
             ...(error instanceof HelpDeskError && error.status !== undefined ? { status: error.status } : {}),
           });
         },
@@ -43,18 +43,18 @@ export function relayingHandoffCases(cases: HandoffCases, relay: HandoffRelay, l
   return {
     async open(input) {
       const opened = await cases.open(input);
-      enqueue(opened.caseId, () => relay.opened(opened.caseId));
+      enqueue(opened.caseId, () => relay.opened(opened));
       return opened;
     },
     async shareTranscript(customerId, caseId, transcript) {
       await cases.shareTranscript(customerId, caseId, transcript);
-      enqueue(caseId, () => relay.transcriptShared(caseId));
+      enqueue(caseId, () => relay.transcriptShared({ customerId, caseId }));
     },
     recordTurn: (customerId, dialogKey, entry, expiresAt) => cases.recordTurn(customerId, dialogKey, entry, expiresAt),
     markDelivered: (customerId, caseIds, at) => cases.markDelivered(customerId, caseIds, at),
     async shopperReply(customerId, text, at) {
       const replied = await cases.shopperReply(customerId, text, at);
-      if (replied) enqueue(replied.caseId, () => relay.shopperWrote(replied.caseId, text));
+      if (replied) enqueue(replied.caseId, () => relay.shopperWrote(replied, text));
       return replied;
     },
     async settled() {

@@ -56,6 +56,27 @@ describe('Lambda bundling options', () => {
     60_000,
   );
 
+  it.each(ENTRIES)(
+    'keep the agent side (inbox API, help desks, relay, console) out of %s: the skill never talks to a help desk',
+    async (entry) => {
+      const inputs = Object.keys(await bundleInputs(entry));
+      const agentSide = /^(lambda\/inbox(\.ts|\/)|lambda\/handoff-relay\.ts|lambda\/console\/|skill\/helpdesk\/|skill\/store\/handoff-inbox\.ts)/;
+      expect(inputs.filter((input) => agentSide.test(input))).toEqual([]);
+    },
+    60_000,
+  );
+
+  it('bundle the handoff relay with the Chatwoot adapter and without any platform SDK or web server', async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'vocart-bundle-')), 'relay.mjs');
+    const result = await build({ ...esbuildOptions(root, 'lambda/handoff-relay.ts', outfile), metafile: true, sourcemap: false });
+    const output = Object.values(result.metafile.outputs).find((out) => out.entryPoint !== undefined)!;
+    const inputs = Object.keys(output.inputs);
+    expect(inputs).toContain('skill/helpdesk/chatwoot/chatwoot-help-desk.ts');
+    for (const name of ['ask-sdk-core', 'actions-on-google', 'express', 'dynamoose']) expect(fromPackage(output.inputs, name), name).toEqual([]);
+    // Small: the relay is the store's client, the adapter and the catalog reader.
+    expect(output.bytes).toBeLessThan(300 * 1024);
+  }, 60_000);
+
   it('put the ask-sdk-model stub where ask-sdk-core requires the package', async () => {
     const inputs = await bundleInputs('lambda/alexa.ts');
     expect(Object.keys(inputs)).toContain('infra/bundling/ask-sdk-model-stub.ts');
