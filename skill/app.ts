@@ -13,6 +13,7 @@ import type { ShopPolicy } from './core/orders/policy';
 import { LocalPaymentGateway } from './payments/local-gateway';
 import type { ReplenishmentPriors } from './core/replenishment/priors';
 import { loadPriorsFile } from './store/priors-file';
+import { parseBusinessHours, type HandoffSettings } from './core/handoff/answer-time';
 
 export interface App {
   core: ConversationCore;
@@ -45,6 +46,16 @@ export function shopPolicy(config: Config): ShopPolicy {
   };
 }
 
+/** When people from the shop answer handoff cases, as the core reckons it; bad hours stop the start. */
+export function handoffSettings(config: Config): HandoffSettings {
+  return {
+    hours: parseBusinessHours(config.HANDOFF_HOURS),
+    responseHours: config.HANDOFF_RESPONSE_HOURS,
+    timeZone: config.HANDOFF_TIME_ZONE,
+    minConfidence: config.HANDOFF_MIN_CONFIDENCE,
+  };
+}
+
 export const systemClock: Clock = { now: () => new Date() };
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
@@ -74,6 +85,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     priors,
     clock,
     log,
+    handoff: { cases: store.handoffs, settings: handoffSettings(config) },
   });
   return { core, config, log, store, catalog, payments, policy, priors };
 }

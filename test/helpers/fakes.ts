@@ -8,6 +8,7 @@ import type {
   Catalog,
   Clock,
   CustomerProfile,
+  CustomerLoadOptions,
   CustomerRepository,
   CustomerSnapshot,
   Log,
@@ -26,7 +27,10 @@ import type {
   ReplenishmentSnapshot,
   SearchHit,
   SearchOptions,
+  HandoffCases,
 } from '../../skill/core/ports';
+import type { HandoffCase, NewHandoffCase, PendingAnswer, TranscriptEntry } from '../../skill/core/handoff/case';
+import { parseBusinessHours, type HandoffSettings } from '../../skill/core/handoff/answer-time';
 import type { Locale, Turn } from '../../skill/core/turn';
 import type { CoreDeps } from '../../skill/core/conversation/context';
 import { DEFAULT_POLICY } from '../../skill/core/orders/policy';
@@ -55,13 +59,18 @@ export class MemoryCustomers implements CustomerRepository {
   readonly channelLinks = new Map<string, string>();
   /** Set to make every call fail like an unreachable database. */
   failing = false;
+  /** Handoff cases whose transcript buffer and waiting answers the load joins in, as the store's one BatchGetItem does. */
+  handoffs?: MemoryHandoffCases;
+  /** Every load's options, for tests of what a turn asks the store for. */
+  readonly loads: CustomerLoadOptions[] = [];
 
   private check(operation: string) {
     if (this.failing) throw new DependencyError('dynamodb', `${operation} failed`, { cause: new Error('connect ECONNREFUSED') });
   }
 
-  async load(customerId: string, options: { dialogKey?: string; channelLink?: boolean } = {}): Promise<CustomerSnapshot> {
+  async load(customerId: string, options: CustomerLoadOptions = {}): Promise<CustomerSnapshot> {
     this.check('load');
+    this.loads.push({ ...options });
     const snapshot: CustomerSnapshot = { customerId, cart: structuredClone(this.carts.get(customerId) ?? { lines: [], version: 0 }) };
     const linkedTo = options.channelLink ? this.channelLinks.get(customerId) : undefined;
     if (linkedTo) snapshot.linkedTo = linkedTo;
@@ -73,6 +82,10 @@ export class MemoryCustomers implements CustomerRepository {
     if (profile) snapshot.profile = { ...profile };
     const counts = this.purchases.get(customerId);
     if (counts) snapshot.purchaseCounts = { ...counts };
+    const transcript = options.dialogKey ? this.handoffs?.transcripts.get(`${customerId}\n${options.dialogKey}`) : undefined;
+    if (transcript?.length) snapshot.transcript = structuredClone(transcript);
+    const answers = options.answers ? this.handoffs?.answers.get(customerId) : undefined;
+    if (answers?.length) snapshot.pendingAnswers = structuredClone(answers);
     return snapshot;
   }
 
@@ -282,4 +295,94 @@ export function memoryCoreDeps(overrides: Partial<CoreDeps> & { customers?: Memo
     ...overrides,
     customers,
   };
+}
+
+/** The shop's hours in tests: New York, Mon-Fri 09:00-17:00, answers within 4 business hours, unsure below 0.5. */
+export const TEST_HANDOFF_SETTINGS: HandoffSettings = {
+  hours: parseBusinessHours('Mon-Fri 09:00-17:00'),
+  responseHours: 4,
+  timeZone: 'America/New_York',
+  minConfidence: 0.5,
+};
+
+/**
+ * Handoff cases in memory with the store's rules: a transcript kept only when shared, a bounded buffer per
+ * conversation, answers waiting per customer until heard, a shopper's reply going to their latest case and reopening it.
+ */
+export class MemoryHandoffCases implements HandoffCases {
+  readonly cases = new Map<string, HandoffCase>();
+  readonly transcripts = new Map<string, TranscriptEntry[]>();
+  readonly answers = new Map<string, PendingAnswer[]>();
+  readonly latest = new Map<string, string>();
+  /** Every write, by name: what a turn cost. */
+  readonly calls: string[] = [];
+  private next = 1;
+  constructor(
+    private readonly clock: Clock = new FixedClock(),
+    readonly bufferLimit = 12,
+  ) {}
+
+  async open(input: NewHandoffCase): Promise<HandoffCase> {
+    this.calls.push('open');
+    const iso = this.clock.now().toISOString();
+    const caseId = `case-${this.next++}`;
+    const handoff: HandoffCase = {
+      ...structuredClone(input),
+      transcript: input.transcriptShared ? structuredClone(input.transcript) : [],
+      caseId,
+      state: 'open',
+      createdAt: iso,
+      updatedAt: iso,
+      messages: [],
+      actions: [],
+    };
+    this.cases.set(caseId, handoff);
+    this.latest.set(input.customerId, caseId);
+    return structuredClone(handoff);
+  }
+
+  async shareTranscript(customerId: string, caseId: string, transcript: TranscriptEntry[]): Promise<void> {
+    this.calls.push('shareTranscript');
+    const handoff = this.cases.get(caseId);
+    if (!handoff || handoff.customerId !== customerId) throw new ConcurrentUpdateError('no such case');
+    handoff.transcript = structuredClone(transcript);
+    handoff.transcriptShared = true;
+  }
+
+  async recordTurn(customerId: string, dialogKey: string, entry: TranscriptEntry): Promise<void> {
+    this.calls.push('recordTurn');
+    const key = `${customerId}\n${dialogKey}`;
+    this.transcripts.set(key, [...(this.transcripts.get(key) ?? []), structuredClone(entry)].slice(-this.bufferLimit));
+  }
+
+  async markDelivered(customerId: string, caseIds: string[], at: Date): Promise<void> {
+    this.calls.push('markDelivered');
+    this.answers.set(customerId, (this.answers.get(customerId) ?? []).filter((answer) => !caseIds.includes(answer.caseId)));
+    for (const caseId of caseIds) {
+      const handoff = this.cases.get(caseId);
+      if (!handoff) continue;
+      for (const message of handoff.messages) if (message.from === 'agent' && !message.deliveredAt) message.deliveredAt = at.toISOString();
+      if (handoff.state === 'open') handoff.state = 'answered';
+    }
+  }
+
+  async shopperReply(customerId: string, text: string, at: Date): Promise<HandoffCase | undefined> {
+    this.calls.push('shopperReply');
+    const caseId = this.latest.get(customerId);
+    const handoff = caseId ? this.cases.get(caseId) : undefined;
+    if (!handoff) return undefined;
+    handoff.messages.push({ from: 'shopper', text, at: at.toISOString() });
+    handoff.state = 'open';
+    return structuredClone(handoff);
+  }
+
+  /** A person's answer, as the inbox gives it: kept on the case and waiting for the shopper's next visit. */
+  agentReply(caseId: string, text: string, agentName?: string): void {
+    const handoff = this.cases.get(caseId)!;
+    const at = this.clock.now().toISOString();
+    handoff.messages.push({ from: 'agent', text, at, ...(agentName ? { agentName } : {}) });
+    handoff.firstReplyAt ??= at;
+    const waiting = this.answers.get(handoff.customerId) ?? [];
+    this.answers.set(handoff.customerId, [...waiting, { caseId, text, at, ...(agentName ? { agentName } : {}) }]);
+  }
 }

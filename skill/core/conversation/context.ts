@@ -2,7 +2,9 @@
  * What a handler works with during one turn: the turn, the locale's messages, the customer (loaded at most once,
  * and only when a handler asks), and a mutable copy of the session state that becomes the reply's.
  */
-import type { AccountLinking, Catalog, ChannelLinks, Clock, CustomerLoadOptions, CustomerRepository, CustomerSnapshot, Log, Order, OrderRepository, PaymentGateway, PinVault, ReplenishmentRepository, ReplenishmentSnapshot } from '../ports';
+import type { AccountLinking, Catalog, ChannelLinks, Clock, CustomerLoadOptions, CustomerRepository, CustomerSnapshot, HandoffCases, Log, Order, OrderRepository, PaymentGateway, PinVault, ReplenishmentRepository, ReplenishmentSnapshot } from '../ports';
+import type { TranscriptEntry } from '../handoff/case';
+import type { HandoffSettings } from '../handoff/answer-time';
 import type { ReplenishmentPriors } from '../replenishment/priors';
 import type { ShopPolicy } from '../orders/policy';
 import type { Messages } from '../i18n/messages';
@@ -27,6 +29,20 @@ export interface CoreDeps {
   priors: ReplenishmentPriors;
   /** Per-platform turn budgets in ms, when a host or a test needs other than TURN_BUDGET_MS. */
   turnBudgetMs?: Partial<Record<Platform, number>>;
+  /**
+   * Handing a shopper over to a person from the shop: the cases and when people answer. Absent, the handoff
+   * intents say honestly that no person can be reached, and nothing is recorded or delivered.
+   */
+  handoff?: { cases: HandoffCases; settings: HandoffSettings };
+}
+
+/**
+ * Whether this turn's load also reads the answers from the shop waiting for the shopper: the first turn of a
+ * session, whatever it asks ("open vocart" or a one-shot request), but not the platform's end of a session or the
+ * daily run's message, which nobody hears.
+ */
+export function mayDeliverAnswers(turn: Turn): boolean {
+  return turn.newSession && turn.intent !== 'SessionEnded' && turn.intent !== 'ReplenishmentDue';
 }
 
 /**
@@ -63,6 +79,18 @@ export class TurnContext {
   questionSettled = false;
   /** True once this turn saved the cart: the reply then shows the cart as it is now (steps/cart-screen.ts). */
   cartChanged = false;
+  /**
+   * True when the turn missed: not understood, a product not found, "remove that" with nothing to point at. Misses
+   * in a row lead to a handoff offer (handlers/handoff.ts); any other turn ends the run.
+   */
+  missed = false;
+  /** True when the turn opened or offered a handoff: its exchange is recorded for the case that may follow. */
+  handoffTrigger = false;
+  /**
+   * What a case does with the conversation once the reply is known (open it with the transcript, or add the
+   * transcript to it): the engine calls it with the buffered exchanges and this turn's own, after the reply.
+   */
+  takeTranscript?: (transcript: TranscriptEntry[]) => Promise<void>;
 
   constructor(
     readonly turn: Turn,
@@ -138,7 +166,12 @@ export class TurnContext {
   }
 
   private loadOptions(extra: CustomerLoadOptions = {}): CustomerLoadOptions {
-    return { ...(this.dialogKey ? { dialogKey: this.dialogKey } : {}), ...(mayPlaceOrder(this.turn) ? { forOrder: true } : {}), ...extra };
+    return {
+      ...(this.dialogKey ? { dialogKey: this.dialogKey } : {}),
+      ...(mayPlaceOrder(this.turn) ? { forOrder: true } : {}),
+      ...(this.deps.handoff && mayDeliverAnswers(this.turn) ? { answers: true } : {}),
+      ...extra,
+    };
   }
 
   /** True when the customer is a linked merchant account (ordering needs one: address and payment live there). */

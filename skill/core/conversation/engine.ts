@@ -26,6 +26,11 @@ import { cancelOrderIntent, orderStatusIntent, reorderIntent } from './handlers/
 import { deleteMyDataIntent } from './handlers/privacy';
 import { linkAccountIntent, looksLikeLinkCode } from './handlers/linking';
 import { enableRemindersIntent, listRemindersIntent, permissionAnswer, replenishmentIntent, stopRemindersIntent } from './handlers/replenish';
+import { handoffReplyIntent, humanHandoffIntent, orderProblemIntent } from './handlers/handoff';
+import { afterMisses, isUnsure, offerWhenUnsure } from './steps/handoff';
+import { answersToDeliver, markHeard, withAnswers } from './steps/shop-answers';
+import { recordExchange } from './steps/transcript-recording';
+import type { SecretTurn } from '../handoff/transcript';
 
 export type Handler = (ctx: TurnContext) => Promise<Reply>;
 
@@ -63,10 +68,9 @@ const handlersByIntent: Record<CoreIntent, Handler> = {
   ThanksIntent: thanks,
   StartOverIntent: startOver,
   ReplenishmentDue: replenishmentDue,
-  // Placeholders until the handoff handlers land (issue 13): understood as not understood.
-  HumanHandoffIntent: fallback,
-  OrderProblemIntent: fallback,
-  HandoffReplyIntent: fallback,
+  HumanHandoffIntent: humanHandoffIntent,
+  OrderProblemIntent: orderProblemIntent,
+  HandoffReplyIntent: handoffReplyIntent,
 };
 
 /** What "repeat that" may say again when no question is pending: the last reply, kept short. */
@@ -113,6 +117,8 @@ async function route(handlers: Record<CoreIntent, Handler>, table: AnswerTable, 
   if (asked) {
     const said = answerOf(ctx.turn, asked);
     if (said) {
+      // When in doubt, ask again: a yes or no the platform was unsure it heard authorises nothing (money, consent).
+      if (isUnsure(ctx)) return ctx.reask(asked, `${ctx.msg.notSureReask} ${asked.prompt}`);
       ctx.answering = asked;
       return answer(table, ctx, asked, said);
     }
@@ -128,6 +134,16 @@ async function route(handlers: Record<CoreIntent, Handler>, table: AnswerTable, 
   // "My code is 4 8 1 5 2 3" sounds like a PIN to the models; six digits with no PIN asked for is a link code.
   if (intent === 'VoicePinIntent' && looksLikeLinkCode(ctx.turn.slots.pin?.raw, ctx.locale)) return handlers.LinkAccountIntent(ctx);
   return handlers[intent](ctx);
+}
+
+/** A turn whose words are a secret (the PIN, a link code), as the engine routed it: recorded as that alone. */
+function secretOf(ctx: TurnContext): SecretTurn | undefined {
+  const { turn } = ctx;
+  // Whatever answers the PIN question (a miss included) may hold the PIN.
+  if (ctx.answering?.elicit) return 'pin';
+  if (turn.intent === 'LinkAccountIntent') return 'link-code';
+  if (turn.intent === 'VoicePinIntent') return looksLikeLinkCode(turn.slots.pin?.raw, ctx.locale) ? 'link-code' : 'pin';
+  return undefined;
 }
 
 /** Stores the question the reply leaves open, or drops the one this turn did not keep. */
@@ -148,16 +164,23 @@ export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Re
     // The question stored for this conversation, if any, counts only while well formed and current.
     const stored = ctx.dialogKey ? (await ctx.customer()).question : undefined;
     const asked = stored === undefined ? undefined : parseAskedQuestion(stored, ctx.deps.clock.now());
+    // A person's answers waiting since the last visit (read in the same load, on a session's first turn only).
+    const answers = await answersToDeliver(ctx);
     // The first linked turn from a platform identity carries the cart filled there before linking over, and says so.
     const carried = await rememberIdentity(ctx);
     // Whatever the first request is ("Alexa, ask vocart to add milk"), the shopper hears that vocart is a bot. Noted
     // before the handler runs, so a first request to erase everything leaves nothing behind.
     // A message from the daily run is no contact with the shopper: nobody hears it, and it must not count as the first.
     const disclose = ctx.turn.intent !== 'Launch' && ctx.turn.intent !== 'SessionEnded' && ctx.turn.intent !== 'ReplenishmentDue' && (await firstContact(ctx));
-    let reply = await showChangedCart(ctx, await route(handlers, table, ctx, asked));
+    const unsure = isUnsure(ctx);
+    // Unsure twice in a row (and not answering a question, which is asked again instead): a person is offered.
+    const offered = offerWhenUnsure(ctx, !(asked && answerOf(ctx.turn, asked)));
+    let reply = offered ?? afterMisses(ctx, await showChangedCart(ctx, await route(handlers, table, ctx, asked)));
     if (carried && reply.speech) reply = { ...reply, speech: `${carried} ${reply.speech}` };
     if (disclose && reply.speech) reply = { ...reply, speech: `${ctx.msg.disclosure} ${reply.speech}` };
-    await settleQuestion(ctx, stored !== undefined, abandoned);
+    // Before anything else the shopper hears what a person wrote, introduced and closed as a person's words.
+    reply = withAnswers(ctx, reply, answers);
+    await Promise.all([settleQuestion(ctx, stored !== undefined, abandoned), recordExchange(ctx, reply, unsure, secretOf(ctx)), markHeard(ctx, answers)]);
     if (!reply.endSession && reply.speech) reply.sessionState = { ...reply.sessionState, lastSpeech: reply.speech.slice(0, MAX_REMEMBERED_SPEECH) };
     return reply;
   }

@@ -5,6 +5,7 @@
 import type { AnswerTable } from './answers';
 import { clearCartAnswers, whichLineAnswers } from './handlers/cart';
 import { checkoutAnswers } from './handlers/checkout';
+import { handoffAnswers, shareTranscriptAnswers } from './handlers/handoff';
 import { cancelOrderAnswers } from './handlers/orders';
 import { eraseAnswers } from './handlers/privacy';
 import { remindersAnswers, replenishAnswers } from './handlers/replenish';
@@ -19,4 +20,6 @@ export const QUESTION_ANSWERS: AnswerTable = {
   erase: eraseAnswers,
   reminders: remindersAnswers,
   whichLine: whichLineAnswers,
+  handoff: handoffAnswers,
+  shareTranscript: shareTranscriptAnswers,
 };

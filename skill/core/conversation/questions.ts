@@ -4,6 +4,7 @@
  * turn or dropped, and it names exactly what a yes would authorise (this cart version and total, these products).
  */
 import { createHash } from 'node:crypto';
+import type { HandoffReason } from '../handoff/case';
 import type { CartLine } from '../ports';
 import type { CoreIntent, Turn } from '../turn';
 
@@ -23,7 +24,15 @@ export type PendingQuestion =
    * "Remove the coffee" with two coffees in the cart: which line is meant. The answer ("the second one", a name)
    * picks one of exactly these products; `quantity` is the new quantity when the shopper was changing one.
    */
-  | { kind: 'whichLine'; productIds: string[]; quantity?: number };
+  | { kind: 'whichLine'; productIds: string[]; quantity?: number }
+  /** "Shall I ask a person from the shop?": a yes opens a case of this reason with the conversation (the yes is the consent). */
+  | { kind: 'handoff'; reason: OfferedHandoff }
+  /** "May I add our conversation to the case?": a yes adds the transcript to exactly this case. */
+  | { kind: 'shareTranscript'; caseId: string };
+
+/** The reasons a handoff is offered for rather than opened at once (the shopper did not ask for a person). */
+export const OFFERED_HANDOFFS = ['repeated-misses', 'low-confidence', 'payment-failed'] as const satisfies readonly HandoffReason[];
+export type OfferedHandoff = (typeof OFFERED_HANDOFFS)[number];
 
 export type QuestionKind = PendingQuestion['kind'];
 export type QuestionOf<K extends QuestionKind> = Extract<PendingQuestion, { kind: K }>;
@@ -91,6 +100,10 @@ export function parseQuestion(value: unknown): PendingQuestion | undefined {
       if (!Array.isArray(q.productIds) || q.productIds.length < 2 || q.productIds.length > MAX_WHICH_LINES || !q.productIds.every(isString)) return undefined;
       if (q.quantity !== undefined && !isCount(q.quantity)) return undefined;
       return { kind: 'whichLine', productIds: [...q.productIds], ...(q.quantity !== undefined ? { quantity: q.quantity } : {}) };
+    case 'handoff':
+      return (OFFERED_HANDOFFS as readonly unknown[]).includes(q.reason) ? { kind: 'handoff', reason: q.reason as OfferedHandoff } : undefined;
+    case 'shareTranscript':
+      return isString(q.caseId) ? { kind: 'shareTranscript', caseId: q.caseId } : undefined;
     default:
       return undefined;
   }

@@ -34,3 +34,19 @@ export function joinList(items: string[], locale: Locale): string {
   }
   return format.format(items);
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar day (yyyy-mm-dd, already in the right zone) in words: its weekday ("Monday", "Montag") or its date
+ * ("December 14", "14. Dezember"). Read at noon UTC so no zone can move it to a neighbouring day.
+ */
+export function spokenDay(isoDay: string, locale: Locale, as: 'weekday' | 'date'): string {
+  const key = `${locale}|${as}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, as === 'weekday' ? { weekday: 'long', timeZone: 'UTC' } : { day: 'numeric', month: 'long', timeZone: 'UTC' });
+    dayFormats.set(key, format);
+  }
+  return format.format(new Date(`${isoDay}T12:00:00.000Z`));
+}

@@ -2,6 +2,9 @@
  * The shape of what the skill says: one object of this type per locale (i18n/<locale>/messages.ts), so the type
  * checker lists whatever a locale is missing.
  */
+import type { AnswerTime } from '../handoff/answer-time';
+import type { OrderProblem } from '../handoff/order-problems';
+
 /** A cart line as it is read back: packs, and the pieces they hold when the product is sold by count. */
 export interface PackLineWords {
   packs: number;
@@ -166,4 +169,45 @@ export interface Messages {
   remindersList(p: { since: string; platform: string; products: string; excluded: string; only: boolean }): string;
   remindersNone: string;
   reminderText(product: string): string;
+  // Handoff to a person (asynchronous: the bot is no person and cannot put anyone through)
+  /** When a person from the shop will probably have answered: "later today around 3 pm", "bis morgen gegen 10 Uhr". */
+  answerTime(time: AnswerTime): string;
+  /**
+   * A case is open: vocart is automated, a person answers `when`, the answer is heard at the next visit on any
+   * channel; `reminder`: a reminder is set for then; `orderId`: the order it is about; `withConversation`: the
+   * conversation went with it (the shopper's yes to an offer).
+   */
+  handoffOpened(p: { when: string; reminder: boolean; orderId?: string; withConversation: boolean }): string;
+  /** Said first when the shopper names a problem with an order (undefined: a problem not named). */
+  orderProblem(problem: OrderProblem | undefined): string;
+  /** Asks whether the conversation may go with the case: without a yes it stays out. */
+  handoffShareQuestion: string;
+  handoffShared: string;
+  handoffNotShared: string;
+  /** The second miss of the fallback: not understood again, and a person offered. */
+  fallbackOfferHandoff: string;
+  /** Said after what was not found or not understood, on the second miss in a row. */
+  handoffOfferAfterMiss: string;
+  /** The second unsure turn in a row: what was said is not acted on, a person is offered. */
+  handoffOfferUnsure: string;
+  /** After a payment failure: a person is offered. */
+  handoffOfferPayment: string;
+  /** No to the offer: nothing is opened, and how to go on. */
+  handoffOfferDeclined: string;
+  /** No way to reach a person is set up: said honestly, and where to turn instead. */
+  handoffUnavailable: string;
+  /** "Tell them" without a message. */
+  handoffReplyAsk: string;
+  handoffReplySent(p: { when: string; reminder: boolean }): string;
+  /** "Tell them …" with no case to reply to. */
+  handoffReplyNoCase: string;
+  /** The reminder at the expected time (Alexa, with the permission). */
+  handoffReminderText: string;
+  /**
+   * A person's answers, read before anything else at the next visit: introduced as a person's and closed as such
+   * (the bot never speaks as a person). `text` is already made speakable; `agentName` may be absent.
+   */
+  shopAnswers(answers: Array<{ text: string; agentName?: string }>): string;
+  /** A yes or no the platform was unsure it heard: before the question is asked again. */
+  notSureReask: string;
 }

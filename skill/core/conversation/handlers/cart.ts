@@ -70,11 +70,10 @@ export async function addToCartIntent(ctx: TurnContext): Promise<Reply> {
     // "eggs and milk", "eggs milk bread": only when the words name no one product ("salt and vinegar chips" does).
     const several = await addSeveral(ctx, listedItems(raw, ctx.locale) ?? [raw]);
     if (several) return several;
-    return (
-      (await offerPlainInstead(ctx, spoken.query || raw)) ??
-      (await offerWeakMatches(ctx, spoken.query || raw)) ??
-      ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt)
-    );
+    const offered = (await offerPlainInstead(ctx, spoken.query || raw)) ?? (await offerWeakMatches(ctx, spoken.query || raw));
+    if (offered) return offered;
+    ctx.missed = true;
+    return ctx.ask(ctx.msg.notFound(raw), ctx.msg.helpReprompt);
   }
   if ('error' in decision) return quantityProblemReply(ctx, decision);
   return addProduct(ctx, decision.product, decision.packs, decision.unitsAsked);
@@ -88,6 +87,8 @@ async function addTheOneHeard(ctx: TurnContext): Promise<Reply> {
   const heard = resultProducts(ctx);
   if (heard.length === 1) return addProduct(ctx, heard[0]!, 1);
   if (heard.length > 1) return ctx.ask(ctx.msg.whichOne, ctx.msg.whichOne);
+  // "Add it" with nothing heard to point at.
+  ctx.missed = true;
   return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
 }
 
@@ -99,9 +100,18 @@ async function targetLine(ctx: TurnContext, intent: 'RemoveFromCartIntent' | 'Ch
   const { cart } = await ctx.customer();
   if (cart.lines.length === 0) return ctx.ask(ctx.msg.cartEmpty, ctx.msg.welcomeReprompt);
   const raw = ctx.turn.slots.product?.raw?.trim();
-  if (!raw || pointsBack(raw, ctx.locale)) return lineTalkedAbout(ctx, cart.lines) ?? askWhichItem(ctx, intent);
+  // "Remove that" with nothing to point at, or a name no line has: a miss.
+  if (!raw || pointsBack(raw, ctx.locale)) {
+    const talkedAbout = lineTalkedAbout(ctx, cart.lines);
+    if (talkedAbout) return talkedAbout;
+    ctx.missed = true;
+    return askWhichItem(ctx, intent);
+  }
   const named = linesNamed(ctx, raw, cart.lines);
-  if (named.length === 0) return ctx.ask(ctx.msg.notInCart(raw), ctx.msg.addedReprompt);
+  if (named.length === 0) {
+    ctx.missed = true;
+    return ctx.ask(ctx.msg.notInCart(raw), ctx.msg.addedReprompt);
+  }
   if (named.length > 1) return askWhichLine(ctx, named, quantity);
   return named[0]!;
 }

@@ -12,6 +12,7 @@ import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
 import type { QuestionOf } from '../questions';
 import { accountBlocker, currentQuote, money, proposeCheckout } from '../steps/checkout-proposal';
+import { offerHandoff } from '../steps/handoff';
 
 type CheckoutQuestion = QuestionOf<'checkout'>;
 
@@ -70,16 +71,20 @@ async function confirmCheckout(ctx: TurnContext, question: CheckoutQuestion): Pr
       return orderConfirmed(ctx, result.order, result.duplicate);
     case 'in-progress':
       return ctx.tell(ctx.msg.orderInProgress);
+    // A payment that failed after the shopper's yes: nothing was charged (or it is refunded), the cart is kept, and a
+    // person from the shop is offered.
     case 'declined':
-      return ctx.ask(ctx.msg.orderDeclined, ctx.msg.anythingElse);
+      return offerHandoff(ctx, 'payment-failed', ctx.msg.orderDeclined, ctx.msg.handoffOfferPayment) ?? ctx.ask(ctx.msg.orderDeclined, ctx.msg.anythingElse);
     case 'cart-changed':
       return ctx.ask(result.charged === 'no' ? ctx.msg.cartChanged : ctx.msg.cartChangedRefunded, ctx.msg.checkoutQuestion);
     case 'too-late':
       return ctx.ask(ctx.msg.orderTooLate, ctx.msg.anythingElse);
-    case 'failed':
+    case 'failed': {
       ctx.deps.log.error('order placement failed', { charged: result.charged, error: result.error instanceof Error ? result.error.name : typeof result.error });
       // "Nothing was charged" only when that is known; a timed-out charge may have gone through and is refunded.
-      return ctx.ask(result.charged === 'no' ? ctx.msg.orderFailed : ctx.msg.orderFailedMaybeCharged, ctx.msg.anythingElse);
+      const said = result.charged === 'no' ? ctx.msg.orderFailed : ctx.msg.orderFailedMaybeCharged;
+      return offerHandoff(ctx, 'payment-failed', said, ctx.msg.handoffOfferPayment) ?? ctx.ask(said, ctx.msg.anythingElse);
+    }
   }
 }
 

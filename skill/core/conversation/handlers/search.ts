@@ -12,11 +12,13 @@ export async function searchProducts(ctx: TurnContext): Promise<Reply> {
   const query = ctx.turn.slots.product?.raw?.trim();
   if (!query) return ctx.ask(ctx.msg.whatProduct, ctx.msg.whatProduct, { ask: { kind: 'elicit', slot: 'product' } });
   const hits = ctx.deps.catalog.search(query, { locale: ctx.locale, limit: RESULTS_KEPT, personal: await personalWeights(ctx) });
-  ctx.session.misses = 0;
   if (hits.length === 0) {
     delete ctx.session.lastResults;
     delete ctx.session.resultOffset;
-    return (await offerPlainInstead(ctx, query)) ?? ctx.ask(ctx.msg.notFound(query), ctx.msg.helpReprompt);
+    const plain = await offerPlainInstead(ctx, query);
+    if (plain) return plain;
+    ctx.missed = true;
+    return ctx.ask(ctx.msg.notFound(query), ctx.msg.helpReprompt);
   }
   return readResults(ctx, query, hits.map((hit) => hit.product.id));
 }
@@ -34,7 +36,11 @@ export async function selectItem(ctx: TurnContext): Promise<Reply> {
   const choiceSlot = ctx.turn.slots.choice;
   const words = [ctx.turn.slots.ordinal?.raw, choiceSlot?.raw].filter(Boolean).join(' ');
   const choice = chooseFromResults(ctx, words, choiceSlot, await personalWeights(ctx));
-  if (choice === undefined) return ctx.ask(ctx.msg.noResultsToChoose, ctx.msg.helpReprompt);
+  if (choice === undefined) {
+    // "The second one" with no list heard: nothing to point at.
+    ctx.missed = true;
+    return ctx.ask(ctx.msg.noResultsToChoose, ctx.msg.helpReprompt);
+  }
   if (choice === null) {
     const position = parseOrdinal(words, ctx.locale);
     // A choice that fits none of them ("the other one" after a single result) is not a number missing from the list.

@@ -7,9 +7,6 @@ import type { TurnContext } from '../context';
 import { launchNudge } from '../steps/replenishment-due';
 import { firstContact } from '../steps/first-contact';
 
-/** After this many misunderstood turns in a row, the fallback offers help instead of repeating itself. */
-export const MISSES_BEFORE_HELP = 2;
-
 export async function launch(ctx: TurnContext): Promise<Reply> {
   // The first contact says it is an automated assistant; remember that it was said.
   if (await firstContact(ctx)) return ctx.ask(ctx.msg.welcomeFirst, ctx.msg.welcomeReprompt);
@@ -22,7 +19,6 @@ export async function launch(ctx: TurnContext): Promise<Reply> {
 
 /** Help; with a question pending, help is said and the question asked again (it stays open). */
 export async function help(ctx: TurnContext): Promise<Reply> {
-  ctx.session.misses = 0;
   if (ctx.answering) return ctx.reask(ctx.answering, `${ctx.msg.help} ${ctx.answering.prompt}`);
   return ctx.ask(ctx.msg.help, ctx.msg.helpReprompt);
 }
@@ -44,10 +40,9 @@ export async function cancel(ctx: TurnContext): Promise<Reply> {
   return ctx.tell(ctx.msg.goodbye);
 }
 
+/** Not understood: a miss. The second in a row offers a person instead (steps/handoff.ts, from the engine). */
 export async function fallback(ctx: TurnContext): Promise<Reply> {
-  const misses = (typeof ctx.session.misses === 'number' ? ctx.session.misses : 0) + 1;
-  ctx.session.misses = misses;
-  if (misses >= MISSES_BEFORE_HELP) return ctx.ask(ctx.msg.fallbackOfferHelp, ctx.msg.helpReprompt);
+  ctx.missed = true;
   return ctx.ask(ctx.msg.fallback, ctx.msg.helpReprompt);
 }
 

@@ -4,7 +4,7 @@ import type { TurnContext } from '../context';
 import { LAST_LINE } from '../steps/cart-writes';
 
 /** The conversation's context that "start over" forgets: what was searched, chosen, talked about and said last. */
-const CONTEXT_KEYS = ['lastResults', 'resultOffset', 'lastQuery', 'lastChosen', 'misses', 'lastSpeech', LAST_LINE] as const;
+const CONTEXT_KEYS = ['lastResults', 'resultOffset', 'lastQuery', 'lastChosen', 'misses', 'unsure', 'lastSpeech', LAST_LINE] as const;
 
 /**
  * "Thanks": with a question open, a short "you're welcome" and the question again (it stays open, so the shopper

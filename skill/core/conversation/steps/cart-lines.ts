@@ -91,7 +91,6 @@ export async function changeLine(ctx: TurnContext, productId: string, quantity?:
   const lines = customer.cart.lines.map((line) => (line.productId === productId ? { ...line, quantity } : line));
   await saveCart(ctx, lines);
   ctx.session[LAST_LINE] = productId;
-  ctx.session.misses = 0;
   const product = ctx.deps.catalog.get(productId);
   const line = product ? ctx.msg.cartLineWithPacks(packLineWords(product, quantity, ctx.locale)) : ctx.msg.cartLine(quantity, name);
   return ctx.ask(ctx.msg.quantityChanged(line), ctx.msg.addedReprompt);

@@ -46,7 +46,6 @@ export async function addProduct(ctx: TurnContext, product: Product, quantity: n
     throw error;
   }
   const cart = await saveCart(ctx, lines);
-  ctx.session.misses = 0;
   // "Make that three" / "remove that" right after mean this line (a reading aid, checked against the cart).
   ctx.session[LAST_LINE] = product.id;
   const speech = ctx.msg.addedPacks(packLineWords(product, quantity, ctx.locale, unitsAsked), itemCount(cart.lines));

@@ -108,7 +108,6 @@ export async function addSeveral(ctx: TurnContext, said: string[]): Promise<Repl
     return limitReply(ctx, error);
   }
   const cart = await saveCart(ctx, lines);
-  ctx.session.misses = 0;
   // After a list, "that" names no one line: "remove that" asks which item.
   delete ctx.session[LAST_LINE];
   const items = joinList(

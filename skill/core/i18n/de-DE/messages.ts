@@ -2,6 +2,7 @@
  * Alles, was der Skill auf Deutsch sagt (everything the skill says in German).
  */
 import type { Messages, PackLineWords } from '../message-types';
+import { spokenDay } from '../format';
 import { askedDiffers, capitalize, spell } from '../spoken-parts';
 
 export const deDE: Messages = {
@@ -140,6 +141,61 @@ export const deDE: Messages = {
   remindersList: (p) => p.only ? `Du hast die Erinnerungen am ${p.since} mit ${p.platform} eingeschaltet. Ich erinnere dich nur an ${p.products}.` : `Du hast die Erinnerungen am ${p.since} mit ${p.platform} eingeschaltet. Ich erinnere dich an Dinge, die du regelmäßig kaufst${p.products ? `, zum Beispiel ${p.products}` : ''}${p.excluded ? `, aber nicht an ${p.excluded}` : ''}.`,
   remindersNone: 'Erinnerungen sind aus. Sag zum Beispiel: erinnere mich an Kaffee, dann sage ich dir, wenn er wahrscheinlich bald ausgeht.',
   reminderText: (product) => `Bei ${product} wird es wahrscheinlich bald knapp. Sag: Alexa, frag vocart laden, was zur Neige geht.`,
+  answerTime: (time) => {
+    const clock = `${time.hour}${time.minute > 0 ? `:${String(time.minute).padStart(2, '0')}` : ''} Uhr`;
+    switch (time.relation) {
+      case 'today':
+        return `heute gegen ${clock}`;
+      case 'tomorrow':
+        return `bis morgen gegen ${clock}`;
+      case 'weekday':
+        return `bis ${spokenDay(time.date, 'de-DE', 'weekday')} gegen ${clock}`;
+      case 'date':
+        return `bis zum ${spokenDay(time.date, 'de-DE', 'date')} gegen ${clock}`;
+    }
+  },
+  // "eine Person aus dem Laden": who answers is not known, so the wording names no gender.
+  handoffOpened: (p) =>
+    `Ich bin ein automatischer Assistent und kann dich nicht direkt verbinden. ${
+      p.withConversation ? 'Ich habe unser Gespräch' : p.orderId ? `Ich habe deine Bestellung ${spell(p.orderId)}` : 'Ich habe deine Anfrage'
+    } an eine Person aus dem Laden weitergegeben, die dir ${p.when} antwortet. Die Antwort hörst du, wenn du vocart das nächste Mal öffnest, hier oder auf jedem anderen Gerät, auf dem du vocart nutzt.${
+      p.reminder ? ' Ich stelle dir außerdem eine Erinnerung für diese Zeit.' : ''
+    }`,
+  orderProblem: (problem) => {
+    switch (problem) {
+      case 'damaged':
+        return 'Es tut mir leid, dass deine Bestellung beschädigt angekommen ist.';
+      case 'missing':
+        return 'Es tut mir leid, dass in deiner Bestellung etwas fehlt.';
+      case 'wrong':
+        return 'Es tut mir leid, dass du falsche Artikel bekommen hast.';
+      case 'late':
+        return 'Es tut mir leid, dass sich deine Bestellung verspätet.';
+      default:
+        return 'Es tut mir leid, dass es ein Problem mit deiner Bestellung gibt.';
+    }
+  },
+  handoffShareQuestion: 'Darf ich unser Gespräch an deine Anfrage anhängen, damit man im Laden sieht, worüber wir gesprochen haben?',
+  handoffShared: 'Okay, ich habe unser Gespräch angehängt. Noch etwas?',
+  handoffNotShared: 'Okay, ich hänge es nicht an. Der Laden sieht nur deine Anfrage. Noch etwas?',
+  fallbackOfferHandoff: 'Entschuldigung, das habe ich wieder nicht verstanden. Soll ich eine Person aus dem Laden bitten, sich bei dir zu melden?',
+  handoffOfferAfterMiss: 'Soll ich eine Person aus dem Laden bitten, dir dabei zu helfen?',
+  handoffOfferUnsure: 'Ich bin nicht sicher, ob ich dich richtig verstehe. Soll ich eine Person aus dem Laden bitten, sich bei dir zu melden?',
+  handoffOfferPayment: 'Soll ich eine Person aus dem Laden bitten, sich das mit dir anzusehen?',
+  handoffOfferDeclined: 'Okay. Sag Hilfe, um zu hören, was ich kann, oder versuch es mit anderen Worten.',
+  handoffUnavailable: 'Ich bin ein automatischer Assistent und kann gerade niemanden aus dem Laden erreichen. Bitte wende dich über die Website an den Laden.',
+  handoffReplyAsk: 'Was soll ich ausrichten? Sag: richte aus, und dann deine Nachricht.',
+  handoffReplySent: (p) =>
+    `Okay, ich habe das an den Laden weitergegeben. Eine Person antwortet dir ${p.when}, und du hörst die Antwort, wenn du vocart das nächste Mal öffnest.${p.reminder ? ' Ich stelle dir außerdem eine Erinnerung für diese Zeit.' : ''} Noch etwas?`,
+  handoffReplyNoCase: 'Es gibt keine Anfrage an den Laden, an die ich das weitergeben könnte. Um eine Person zu erreichen, sag: mit einem Menschen sprechen.',
+  handoffReminderText: 'Der Laden hat dir wahrscheinlich geantwortet. Sag: Alexa, öffne vocart laden, um die Antwort zu hören.',
+  shopAnswers: (answers) =>
+    [
+      `Du hast ${answers.length === 1 ? 'eine Antwort' : `${answers.length} Antworten`} vom Laden.`,
+      ...answers.map((answer) => `Eine Person aus dem Laden${answer.agentName ? `, ${answer.agentName},` : ''} hat geschrieben: „${answer.text}“`),
+      `${answers.length === 1 ? 'Das war eine Nachricht von einem Menschen' : 'Das waren Nachrichten von Menschen'} aus dem Laden. Um zu antworten, sag: richte aus, und dann deine Nachricht.`,
+    ].join(' '),
+  notSureReask: 'Ich bin nicht sicher, ob ich dich richtig verstanden habe.',
 };
 
 /** "eine Packung Braune Eier Größe L mit 12 Stück (du wolltest 6)", "2 Packungen … mit je 12 Stück (insgesamt 24)", "2 mal Vollmilch (je 3,8 Liter)". */

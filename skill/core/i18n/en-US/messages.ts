@@ -2,6 +2,7 @@
  * Everything the skill says in American English.
  */
 import type { Messages, PackLineWords } from '../message-types';
+import { spokenDay } from '../format';
 import { askedDiffers, spell } from '../spoken-parts';
 
 export const enUS: Messages = {
@@ -136,7 +137,68 @@ export const enUS: Messages = {
   remindersList: (p) => p.only ? `You turned on reminders with ${p.platform} on ${p.since}. I remind you only about ${p.products}.` : `You turned on reminders with ${p.platform} on ${p.since}. I remind you about things you buy regularly${p.products ? `, such as ${p.products}` : ''}${p.excluded ? `, but not about ${p.excluded}` : ''}.`,
   remindersNone: "Reminders are off. Say remind me about coffee, for example, and I'll tell you when it's probably running low.",
   reminderText: (product) => `Your ${product} is probably running low. Say: Alexa, ask vocart shop what's running low.`,
+  answerTime: (time) => {
+    const clock = englishClock(time.hour, time.minute);
+    switch (time.relation) {
+      case 'today':
+        return `later today around ${clock}`;
+      case 'tomorrow':
+        return `by tomorrow around ${clock}`;
+      case 'weekday':
+        return `by ${spokenDay(time.date, 'en-US', 'weekday')} around ${clock}`;
+      case 'date':
+        return `by ${spokenDay(time.date, 'en-US', 'date')} around ${clock}`;
+    }
+  },
+  handoffOpened: (p) =>
+    `I'm an automated assistant, so I can't put you through to someone now. ${
+      p.withConversation ? "I've passed our conversation" : p.orderId ? `I've passed your order ${spell(p.orderId)}` : "I've passed your request"
+    } on to a person from the shop, who will answer ${p.when}. You'll hear the answer the next time you open vocart, here or on any device where you use it.${
+      p.reminder ? " I'll also set a reminder for then." : ''
+    }`,
+  orderProblem: (problem) => {
+    switch (problem) {
+      case 'damaged':
+        return "I'm sorry your order arrived damaged.";
+      case 'missing':
+        return "I'm sorry something is missing from your order.";
+      case 'wrong':
+        return "I'm sorry you got the wrong items.";
+      case 'late':
+        return "I'm sorry your order is late.";
+      default:
+        return "I'm sorry there's a problem with your order.";
+    }
+  },
+  handoffShareQuestion: 'May I add our conversation to your request, so they can see what we talked about?',
+  handoffShared: "Okay, I've added our conversation. Anything else?",
+  handoffNotShared: "Okay, I won't add it. The shop sees only your request. Anything else?",
+  fallbackOfferHandoff: "Sorry, I still didn't catch that. Shall I ask a person from the shop to get back to you?",
+  handoffOfferAfterMiss: 'Shall I ask a person from the shop to help you with this?',
+  handoffOfferUnsure: "I'm not sure I'm understanding you correctly. Shall I ask a person from the shop to get back to you?",
+  handoffOfferPayment: 'Shall I ask a person from the shop to look into it with you?',
+  handoffOfferDeclined: 'Okay. Say help to hear what I can do, or try saying it another way.',
+  handoffUnavailable: "I'm an automated assistant, and I can't reach a person from the shop right now. Please contact the shop through its website.",
+  handoffReplyAsk: 'What should I tell them? Say: tell them, and then your message.',
+  handoffReplySent: (p) =>
+    `Okay, I've passed that on to the shop. A person will answer ${p.when}, and you'll hear it the next time you open vocart.${p.reminder ? " I'll also set a reminder for then." : ''} Anything else?`,
+  handoffReplyNoCase: "There's no request to the shop I could pass that on to. To reach a person, say: talk to a person.",
+  handoffReminderText: 'The shop has probably answered you. Say: Alexa, open vocart shop, to hear the answer.',
+  shopAnswers: (answers) =>
+    [
+      `You have ${answers.length === 1 ? 'an answer' : `${answers.length} answers`} from the shop.`,
+      ...answers.map((answer) => `A person from the shop${answer.agentName ? `, ${answer.agentName},` : ''} wrote: “${answer.text}”`),
+      `That was ${answers.length === 1 ? 'a message from a person' : 'messages from people'} at the shop. To answer, say: tell them, and your message.`,
+    ].join(' '),
+  notSureReask: "I'm not sure I heard that right.",
 };
+
+/** "3 pm", "10:30 am", "noon": how a time of day is said. */
+function englishClock(hour: number, minute: number): string {
+  if (hour === 12 && minute === 0) return 'noon';
+  const h12 = hour % 12 === 0 ? 12 : hour % 12;
+  return `${h12}${minute > 0 ? `:${String(minute).padStart(2, '0')}` : ''} ${hour < 12 ? 'am' : 'pm'}`;
+}
 
 /** "one pack of 12 Large Brown Eggs (you asked for 6)", "3 packs of 12 … (36 in all)", "2 Whole Milk (1 gallon each)". */
 function englishPacks(line: PackLineWords): string {
