@@ -211,7 +211,7 @@ export class DynamoHandoffInbox implements HandoffInbox {
   /** locate, then one UpdateItem returning the case. */
   async recordAction(caseId: string, action: AgentAction): Promise<HandoffCase | undefined> {
     const at = new Date(action.at);
-    if (Number.isNaN(at.getTime())) throw storeError('record agent action', new RangeError('the action has no valid time'));
+    if (Number.isNaN(at.getTime())) throw new BadRequestError('an agent action needs a valid ISO time (at)');
     const recorded = {
       kind: action.kind,
       orderId: action.orderId,

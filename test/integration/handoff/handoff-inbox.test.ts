@@ -64,6 +64,7 @@ describe('the agent inbox on DynamoDB Local', () => {
     expect(requests.commands).toEqual(['QueryCommand', 'QueryCommand', 'QueryCommand', 'UpdateItemCommand']);
     expect(updated?.actions).toEqual([action]);
     expect((await inbox.get(opened.caseId))?.actions).toEqual([action]);
+    await expect(inbox.recordAction(opened.caseId, { ...action, at: 'yesterday' })).rejects.toThrow(/valid ISO time/);
   });
 
   it('keeps an answer that arrived after the shopper heard the others for their next visit, and the case open for it', async () => {
