@@ -1,10 +1,13 @@
 /**
  * What every local tool needs before its first turn, shared by `npm start`, `npm run chat` and `npm run demo:reset`:
- * DynamoDB Local when DYNAMODB_ENDPOINT names no database, the App, the table, and the demo customer.
+ * DynamoDB Local when DYNAMODB_ENDPOINT names no database, the App, the table, and the demo customer; with
+ * HELPDESK=chatwoot also the handoff relay, in-process (AWS runs it off the table's stream instead).
  */
 import './quiet-sdk-notice';
 import { createApp, type App, type AppOverrides } from '../../skill/app';
 import { loadConfig, type Config } from '../../skill/config';
+import { createCaseReader, createHandoffRelay, helpDeskFromConfig, relayingHandoffCases, type RelayingHandoffCases } from '../../skill/helpdesk';
+import { createHandoffInbox } from '../../skill/store/handoff-inbox';
 import { ensureTable } from '../../skill/store';
 import type { DemoCustomer } from '../../skill/store/seed';
 import { seedDemo } from './demo-data';
@@ -18,6 +21,8 @@ export interface LocalRuntime {
   tableCreated: boolean;
   /** The DynamoDB Local this runtime started, if it started one. */
   dynamo?: RunningDynamoDb;
+  /** The in-process handoff relay, with HELPDESK=chatwoot: `settled()` waits for what it is still passing on. */
+  relay?: RelayingHandoffCases;
   /** Stops what this runtime started (DynamoDB Local); safe to call twice. */
   stop(): Promise<void>;
 }
@@ -33,7 +38,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
   env.ALEXA_VERIFY_SIGNATURE ??= 'false';
   let config = loadConfig(env);
   let dynamo: RunningDynamoDb | undefined;
+  let relay: RelayingHandoffCases | undefined;
   const stop = async () => {
+    // Cases still on their way to the help desk finish first: they read and write the table being stopped.
+    await relay?.settled();
     const running = dynamo;
     dynamo = undefined;
     await running?.stop();
@@ -44,12 +52,42 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       config = { ...config, DYNAMODB_ENDPOINT: dynamo.endpoint };
     }
     const app = createApp(config, options.overrides);
+    relay = relayCases(app);
     const tableCreated = await ensureTable(app.store.client, config.TABLE_NAME);
     const demo = await seedDemo(app);
-    return { app, config, demo, tableCreated, ...(dynamo ? { dynamo } : {}), stop };
+    return { app, config, demo, tableCreated, ...(dynamo ? { dynamo } : {}), ...(relay ? { relay } : {}), stop };
   } catch (error) {
     // Never leave a JVM behind when start-up fails half-way.
     await stop();
     throw error;
   }
+}
+
+/**
+ * With a help desk configured, the store's handoff cases the core writes through are wrapped so each case (and each
+ * later shopper message on it) goes on to the help desk after the write, in the background: the turn never waits for
+ * the help desk and never fails because of it. The wrapper replaces the writing methods on the store's own instance,
+ * the one createApp already handed the core (skill/app.ts has no override for it yet).
+ */
+function relayCases(app: App): RelayingHandoffCases | undefined {
+  const { store, config, log, catalog } = app;
+  const inbox = createHandoffInbox(store.client, store.tableName);
+  const helpDesk = helpDeskFromConfig(config, inbox, {
+    productName: (productId) => {
+      const names = catalog.get(productId)?.names;
+      return names?.['en-US'] ?? names?.['de-DE'];
+    },
+  });
+  if (!helpDesk) return undefined;
+  const cases = store.handoffs;
+  const original = {
+    open: cases.open.bind(cases),
+    shareTranscript: cases.shareTranscript.bind(cases),
+    recordTurn: cases.recordTurn.bind(cases),
+    markDelivered: cases.markDelivered.bind(cases),
+    shopperReply: cases.shopperReply.bind(cases),
+  };
+  const relaying = relayingHandoffCases(original, createHandoffRelay({ helpDesk, read: createCaseReader(store.client, store.tableName), inbox, log }), log);
+  Object.assign(cases, { open: relaying.open, shareTranscript: relaying.shareTranscript, shopperReply: relaying.shopperReply });
+  return relaying;
 }
