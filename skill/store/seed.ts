@@ -3,6 +3,7 @@
  * dates are relative to the clock, so "my usual" and replenishment have a believable history on any day.
  */
 import { z } from 'zod';
+import { shopFor } from '../core/orders/shop-settings';
 import type { Catalog, Clock, Order } from '../core/ports';
 import { replayOrders } from '../core/replenishment/order-placed';
 import type { ReplenishmentPriors } from '../core/replenishment/priors';
@@ -30,6 +31,8 @@ export const demoCustomerSchema = z.object({
     z.object({
       orderId: z.string(),
       daysAgo: z.number().int().min(0),
+      /** What the order was charged in; absent, the currency of the customer's shop. */
+      currency: z.string().regex(/^[A-Z]{3}$/).optional(),
       lines: z.array(z.object({ productId: z.string(), quantity: z.number().int().positive(), unitPriceCents: z.number().int().min(0) })).min(1),
     }),
   ),
@@ -76,7 +79,8 @@ export async function seedDemoCustomer(tableName: string, input: unknown, clock:
       taxCents: 0,
       deliveryFeeCents: 0,
       totalCents: subtotalCents,
-      currency: 'USD',
+      // An order keeps the currency it was charged in, whatever shop the customer talks to later.
+      currency: order.currency ?? shopFor(demo.locale).currency,
       deliveryBy: new Date(placedAt.getTime() + 2 * DAY_MS).toISOString(),
       cancellableUntil: placedAt.toISOString(),
     };
