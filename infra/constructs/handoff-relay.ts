@@ -47,8 +47,9 @@ export class HandoffRelay extends Construct {
       projectRoot: props.projectRoot,
       description: 'vocart handoff relay: table stream to the help desk',
       serviceName: 'vocart-handoff-relay',
-      // A few calls to the help desk per record, each with its own deadline (skill/helpdesk HELPDESK_CALL_TIMEOUT_MS).
-      timeout: Duration.seconds(60),
+      // Up to five calls to the help desk per record, each with its own deadline (HELPDESK_CALL_TIMEOUT_MS, 8 s), for a
+      // batch of five: a slow but working help desk must not time the whole batch out into a retry.
+      timeout: Duration.minutes(5),
       memorySizeMb: 256,
       ...(props.catalogIndexPath ? { catalogIndexPath: props.catalogIndexPath } : {}),
       environment: { TABLE_NAME: props.table.tableName, ...props.environment },
@@ -65,7 +66,7 @@ export class HandoffRelay extends Construct {
       new DynamoEventSource(props.table, {
         // From the deployment on: replaying the last 24 h on a new mapping would pass shopper messages on twice.
         startingPosition: StartingPosition.LATEST,
-        batchSize: 10,
+        batchSize: 5,
         maxBatchingWindow: Duration.seconds(1),
         bisectBatchOnError: true,
         reportBatchItemFailures: true,

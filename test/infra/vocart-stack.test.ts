@@ -366,6 +366,7 @@ describe('VocartStack with helpdesk=chatwoot', () => {
     const [, mapping] = onlyResource(template, 'AWS::Lambda::EventSourceMapping');
     const [queueId, queue] = onlyResource(template, 'AWS::SQS::Queue');
     expect(mapping.Properties).toMatchObject({
+      BatchSize: 5,
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       MaximumRetryAttempts: 8,
@@ -374,6 +375,8 @@ describe('VocartStack with helpdesk=chatwoot', () => {
     });
     expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86400 });
     const [, relay] = functionOf(template, 'vocart-handoff-relay');
+    // A batch of slow help-desk calls fits: five records, five calls of at most 8 s each.
+    expect(relay.Properties.Timeout).toBe(300);
     const sends = statementsOf(template, relay).filter((statement) => actionsOf(statement).includes('sqs:SendMessage'));
     expect(sends.map((statement) => statement.Resource)).toEqual([{ 'Fn::GetAtt': [queueId, 'Arn'] }]);
   });
