@@ -13,7 +13,7 @@ import { HANDOFF_REASONS, HANDOFF_STATES, type AgentAction, type HandoffCase, ty
 import { BadRequestError } from '../core/errors';
 import type { Clock, HandoffInbox } from '../core/ports';
 import { isConditionFailure, isTransactionConditionFailure, storeError } from './errors';
-import { caseCreatedAt, caseExpiresAt, CASE_RETENTION_DAYS, isCaseId, isHandoffReason, toHandoffCase } from './handoff-items';
+import { caseCreatedAt, caseExpiresAt, CASE_RETENTION_DAYS, isCaseId, isExpired, isHandoffReason, toHandoffCase } from './handoff-items';
 import { stateChange, touched, transactWrite } from './handoff-writes';
 import type { PlainItem } from './item-reads';
 import { handoffExternalPk, handoffStatePk, handoffStateSk, SK } from './keys';
@@ -83,9 +83,12 @@ export class DynamoHandoffInbox implements HandoffInbox {
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
-      // A malformed case is left out of the list rather than failing the inbox for every other case.
+      // A malformed case is left out of the list rather than failing the inbox for every other case; an expired one
+      // is gone for the inbox before DynamoDB gets round to deleting it.
+      const now = this.clock.now();
       for (const raw of page.Items ?? []) {
-        const handoff = toHandoffCase(unmarshall(raw) as PlainItem);
+        const item = unmarshall(raw) as PlainItem;
+        const handoff = isExpired(item, now) ? undefined : toHandoffCase(item);
         if (handoff) cases.push(handoff);
       }
       startKey = page.LastEvaluatedKey;
@@ -139,7 +142,8 @@ export class DynamoHandoffInbox implements HandoffInbox {
   /** A consistent GetItem of the case item: what the agent sees is what was last written. */
   private async read(pk: string, caseId: string): Promise<HandoffCase | undefined> {
     const result = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: marshall({ pk, sk: SK.handoff(caseId) }), ConsistentRead: true }));
-    return toHandoffCase(result.Item ? (unmarshall(result.Item) as PlainItem) : undefined);
+    const item = result.Item ? (unmarshall(result.Item) as PlainItem) : undefined;
+    return item && !isExpired(item, this.clock.now()) ? toHandoffCase(item) : undefined;
   }
 
   /** locate (3 Queries in parallel), then one GetItem. Undefined for an unknown, malformed or removed case. */

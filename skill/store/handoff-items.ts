@@ -38,6 +38,9 @@ export function caseExpiresAt(at: Date): number {
 
 export const epochSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
 
+/** Past its TTL: DynamoDB deletes such items lazily (often within days), so reads treat them as gone already. */
+export const isExpired = (item: PlainItem, now: Date) => typeof item.expiresAt === 'number' && item.expiresAt <= epochSeconds(now);
+
 // Case ids: 9 base36 digits of the creation time in ms (fixed width, so ids sort by time until the year 5138), then
 // 12 characters of Crockford base32 (60 random bits), so an id can be neither guessed nor enumerated. No personal data.
 const TIME_DIGITS = 9;
@@ -164,7 +167,7 @@ export function toHandoffCase(item: PlainItem | undefined): HandoffCase | undefi
  * table's TTL deletes lazily, sometimes days later). The buffer pads itself with nulls (handoff-cases.ts), skipped here.
  */
 export function toTranscript(item: PlainItem | undefined, now: Date): TranscriptEntry[] {
-  if (!item || (typeof item.expiresAt === 'number' && item.expiresAt <= epochSeconds(now))) return [];
+  if (!item || isExpired(item, now)) return [];
   return listOf(item.entries, (entry) => (isTranscriptEntry(entry) ? toTranscriptEntry(entry) : undefined));
 }
 

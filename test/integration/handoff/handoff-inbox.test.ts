@@ -54,6 +54,20 @@ describe('the agent inbox on DynamoDB Local', () => {
     expect(DEFAULT_INBOX_LIMIT).toBeGreaterThan(0);
   });
 
+  it('keeps a case 180 days after its last change, and no longer (the TTL; reads do not wait for its lazy delete)', async () => {
+    const clock = movableClock('2026-01-01T08:00:00.000Z');
+    const store = await createTestStore(clock);
+    const opened = await store.handoffs.open(newCase('ttl-1'));
+    clock.advance(100 * 24 * 60 * MINUTE);
+    await createTestInbox(store, clock).reply(opened.caseId, 'still here', clock.now());
+    clock.advance(179 * 24 * 60 * MINUTE);
+    const inbox = createTestInbox(store, clock);
+    expect((await inbox.list(['open'])).map((handoff) => handoff.caseId)).toEqual([opened.caseId]);
+    clock.advance(2 * 24 * 60 * MINUTE);
+    expect(await inbox.list(['open'])).toEqual([]);
+    expect(await inbox.get(opened.caseId)).toBeUndefined();
+  });
+
   it('records agent actions on the case', async () => {
     const store = await createTestStore();
     const inbox = createTestInbox(store);
