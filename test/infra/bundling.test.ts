@@ -11,6 +11,10 @@ import { defaultCatalogIndexPath } from '../../skill/store/catalog-file';
 import { createStore, ensureTable } from '../../skill/store';
 import { alexaFixture } from '../fixtures/alexa/load';
 import { FakeAmazonApi } from '../helpers/fake-amazon-api';
+import { FakeChatwoot } from '../helpers/fake-chatwoot';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { customerPk, SK } from '../../skill/store/keys';
 import { systemClock, uniqueTableName } from '../helpers/store';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -218,5 +222,98 @@ describe('the built Alexa bundle', () => {
       `POST 200 Bearer ${token}`,
       `GET 200 Bearer ${token}`,
     ]);
+  }, 60_000);
+});
+
+/**
+ * The built relay bundle (not the sources) takes a stream batch in a fresh node process, reads the case from DynamoDB
+ * Local and opens it at the Chatwoot fake: once, however often the record comes.
+ */
+describe('the built handoff relay bundle', () => {
+  const outDir = join(root, 'node_modules', '.cache', `vocart-relay-bundle-test-${process.pid}`);
+  const bundle = join(outDir, 'relay.mjs');
+  const tableName = uniqueTableName('vocart-relay-bundle');
+  const chatwoot = new FakeChatwoot();
+  let endpoint: string;
+  let store: ReturnType<typeof createStore>;
+
+  beforeAll(async () => {
+    endpoint = inject('dynamoEndpoint');
+    mkdirSync(outDir, { recursive: true });
+    await build({ ...esbuildOptions(root, 'lambda/handoff-relay.ts', bundle), sourcemap: false });
+    store = createStore({ endpoint, region: 'us-east-1', timeoutMs: 3000, tableName }, systemClock);
+    await ensureTable(store.client, tableName);
+    await chatwoot.start();
+  }, 90_000);
+
+  afterAll(async () => {
+    await chatwoot.stop();
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  function invoke(event: unknown): Promise<unknown[]> {
+    const runner = join(outDir, 'run.mjs');
+    writeFileSync(
+      runner,
+      [
+        "import { readFileSync } from 'node:fs';",
+        "import { pathToFileURL } from 'node:url';",
+        'const [bundle, eventFile] = process.argv.slice(2);',
+        'const { handler } = await import(pathToFileURL(bundle).href);',
+        "const event = JSON.parse(readFileSync(eventFile, 'utf8'));",
+        'const results = [await handler(event), await handler(event)];',
+        'process.stdout.write(JSON.stringify(results));',
+      ].join('\n'),
+    );
+    const eventFile = join(outDir, `event-${Date.now()}.json`);
+    writeFileSync(eventFile, JSON.stringify(event));
+    const env = {
+      PATH: process.env.PATH,
+      TABLE_NAME: tableName,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      DYNAMODB_ENDPOINT: endpoint,
+      CATALOG_INDEX: defaultCatalogIndexPath(),
+      LOG_LEVEL: 'SILENT',
+      HELPDESK: 'chatwoot',
+      CHATWOOT_BASE_URL: chatwoot.baseUrl,
+      CHATWOOT_ACCOUNT_ID: String(chatwoot.accountId),
+      CHATWOOT_INBOX_ID: String(chatwoot.inboxId),
+      CHATWOOT_API_TOKEN: chatwoot.apiToken,
+      CHATWOOT_WEBHOOK_SECRET: chatwoot.webhookSecret,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    return new Promise((resolvePromise, reject) => {
+      const child = spawn(process.execPath, [runner, bundle, eventFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolvePromise(JSON.parse(out)) : reject(new Error(`bundle exited with ${code}: ${err.slice(-1500)}`))));
+    });
+  }
+
+  it('opens a new case at Chatwoot with the product names from the shipped catalog, once for a repeated record', async () => {
+    const opened = await store.handoffs.open({
+      customerId: 'bundle-shopper',
+      channel: 'alexa',
+      locale: 'en-US',
+      reason: 'asked-for-person',
+      transcript: [],
+      transcriptShared: false,
+      cart: [{ productId: 'p001', quantity: 1 }],
+    });
+    const keys = marshall({ pk: customerPk('bundle-shopper'), sk: SK.handoff(opened.caseId) });
+    const item = (await store.client.send(new GetItemCommand({ TableName: tableName, Key: keys, ConsistentRead: true }))).Item;
+    const record = { eventID: '1', eventName: 'INSERT', eventSource: 'aws:dynamodb', dynamodb: { Keys: keys, NewImage: item, SequenceNumber: '100', StreamViewType: 'NEW_AND_OLD_IMAGES' } };
+
+    const results = await invoke({ Records: [record] });
+    expect(results).toEqual([{ batchItemFailures: [] }, { batchItemFailures: [] }]);
+    expect(chatwoot.conversations).toHaveLength(1);
+    const note = chatwoot.conversations[0]!.messages[0]!.content;
+    expect(note).toContain(opened.caseId);
+    expect(note).toMatch(/1 × .+ \(p001\)/);
   }, 60_000);
 });
