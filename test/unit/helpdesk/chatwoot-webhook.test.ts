@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { chatwootWebhookRoute, helpDeskRoutes } from '../../../lambda/inbox/chatwoot-webhook';
 import type { ApiRequest } from '../../../lambda/inbox/http';
+import { createApiRouter } from '../../../lambda/inbox/router';
 import { CHATWOOT_WEBHOOK_PATH } from '../../../skill/helpdesk/chatwoot/protocol';
 import { chatwootSignature } from '../../../skill/helpdesk/chatwoot/webhook-signature';
 import { FixedClock, MemoryHandoffCases, SilentLog } from '../../helpers/fakes';
@@ -133,5 +134,12 @@ describe('the Chatwoot webhook route', () => {
     expect(helpDeskRoutes({ HELPDESK: 'inbox', CHATWOOT_WEBHOOK_SECRET: undefined, CHATWOOT_ACCOUNT_ID: undefined, CHATWOOT_INBOX_ID: undefined }, deps)).toEqual([]);
     const routes = helpDeskRoutes({ HELPDESK: 'chatwoot', CHATWOOT_WEBHOOK_SECRET: SECRET, CHATWOOT_ACCOUNT_ID: 7, CHATWOOT_INBOX_ID: 3 }, deps);
     expect(routes.map((mounted) => `${mounted.method} ${mounted.pattern} ${mounted.auth}`)).toEqual(['POST /api/helpdesk/chatwoot own']);
+  });
+
+  it("passes the inbox API's router without the console's bearer token, which Chatwoot cannot send, and is still refused unsigned", async () => {
+    const router = createApiRouter({ routes: [route()], token: async () => 'console-token-0123456789abcdef', log });
+    expect((await router(delivery(agentReply()))).status).toBe(200);
+    expect((await router(delivery(agentReply({ id: 502, content: 'Another answer' }), { signature: null }))).status).toBe(401);
+    expect(cases.cases.get(caseId)!.messages.map((message) => message.text)).toEqual(['We are sending a new box today.']);
   });
 });
