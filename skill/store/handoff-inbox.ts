@@ -359,13 +359,22 @@ export class DynamoHandoffInbox implements HandoffInbox {
           TableName: this.tableName,
           IndexName: DUE_INDEX,
           KeyConditionExpression: '#gpk = :gpk AND #gsk >= :since',
-          ExpressionAttributeNames: { '#gpk': 'gsi1pk', '#gsk': 'gsi1sk', '#reason': 'reason', '#state': 'state', '#createdAt': 'createdAt', '#firstReplyAt': 'firstReplyAt' },
+          ExpressionAttributeNames: {
+            '#gpk': 'gsi1pk',
+            '#gsk': 'gsi1sk',
+            '#reason': 'reason',
+            '#state': 'state',
+            '#createdAt': 'createdAt',
+            '#firstReplyAt': 'firstReplyAt',
+            '#expiresAt': 'expiresAt',
+          },
           ExpressionAttributeValues: marshall({ ':gpk': handoffStatePk(state), ':since': sinceIso }),
-          ProjectionExpression: '#reason, #state, #createdAt, #firstReplyAt',
+          ProjectionExpression: '#reason, #state, #createdAt, #firstReplyAt, #expiresAt',
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
-      rows.push(...(page.Items ?? []).map((raw) => unmarshall(raw)));
+      const now = this.clock.now();
+      rows.push(...(page.Items ?? []).map((raw) => unmarshall(raw) as PlainItem).filter((row) => !isExpired(row, now)));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return rows;

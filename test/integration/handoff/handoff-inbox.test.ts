@@ -66,6 +66,7 @@ describe('the agent inbox on DynamoDB Local', () => {
     clock.advance(2 * 24 * 60 * MINUTE);
     expect(await inbox.list(['open'])).toEqual([]);
     expect(await inbox.get(opened.caseId)).toBeUndefined();
+    expect((await inbox.figures(new Date(0))).open).toBe(0);
   });
 
   it('records agent actions on the case', async () => {
