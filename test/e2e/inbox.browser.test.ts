@@ -22,12 +22,14 @@ import { inboxDepsFromApp } from '../../lambda/inbox/compose';
 import { seedDemo } from '../../lambda/local/demo-data';
 import { createServer, listen } from '../../lambda/local/server';
 import { uniqueTableName } from '../helpers/store';
+import { placeOrder } from '../unit/inbox/place-order';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
 const TOKEN = 'browser-inbox-token-0123456789abcdefghij';
 
 let app: App;
+let demo: Awaited<ReturnType<typeof seedDemo>>;
 let http: Server;
 let baseUrl: string;
 let browser: BrowserContext;
@@ -38,7 +40,7 @@ beforeAll(async () => {
   const config = loadConfig({ TABLE_NAME: uniqueTableName('vocart-inbox-browser'), DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), ALEXA_VERIFY_SIGNATURE: 'false', LOG_LEVEL: 'SILENT', DYNAMODB_TIMEOUT_MS: '4000', CONSOLE_TOKEN: TOKEN });
   app = createApp(config);
   await ensureTable(app.store.client, config.TABLE_NAME);
-  const demo = await seedDemo(app);
+  demo = await seedDemo(app);
   const inbox = createInboxApi(inboxDepsFromApp(app), { token: async () => TOKEN });
   http = await listen(createServer(app, { console: createConsole({ app, demo, understanding: modelUnderstanding }), inbox }), 0);
   baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -178,6 +180,47 @@ describe('the inbox page', () => {
       await page.getByRole('region', { name: 'Cases' }).waitFor({ timeout: 10_000 });
       expect(await form.isVisible()).toBe(false);
       expect(page.url()).not.toContain(TOKEN);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('an agent acts on an order from the case view', () => {
+  it('cancels the order a problem is about: the order shows cancelled, the charge is refunded, the action is on the case', { timeout: 60_000 }, async () => {
+    const product = app.catalog.search('coffee', { locale: 'en-US', limit: 1 })[0]!.product;
+    const order = await placeOrder(app, demo, product.id);
+    const handoff = await app.store.handoffs.open({
+      customerId: demo.customerId,
+      channel: 'google',
+      locale: 'en-US',
+      reason: 'order-problem',
+      problem: 'wrong',
+      orderId: order.orderId,
+      transcript: [],
+      transcriptShared: false,
+      cart: [],
+    });
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${baseUrl}/console/inbox#token=${TOKEN}`);
+      const item = page.getByRole('list', { name: 'Case list' }).getByRole('button').filter({ hasText: 'Problem with an order (wrong)' }).first();
+      await item.waitFor({ timeout: 15_000 });
+      await item.click();
+      await expect.poll(() => page.getByRole('heading', { level: 2, name: `Case ${handoff.caseId}` }).count(), { timeout: 10_000 }).toBe(1);
+      const card = page.getByRole('article', { name: `Order ${order.orderId}` });
+      expect(await card.getByRole('table').textContent()).toContain(product.names['en-US']);
+      expect(await page.getByRole('list', { name: 'Transcript' }).textContent()).toContain('did not agree to share');
+
+      await card.getByRole('button', { name: `Cancel order ${order.orderId}` }).click();
+      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain(`Cancel ${order.orderId}: done`);
+      await expect.poll(() => page.getByRole('list', { name: 'Agent actions' }).textContent(), { timeout: 10_000 }).toContain(`Cancel ${order.orderId}: done`);
+      expect(await page.getByRole('article', { name: `Order ${order.orderId}` }).getByRole('button', { name: `Cancel order ${order.orderId}` }).isDisabled()).toBe(true);
+      expect(app.payments.allCharges().find((charge) => charge.idempotencyKey === order.idempotencyKey)?.status).toBe('refunded');
+
+      await page.getByRole('button', { name: 'Close case' }).click();
+      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain(`Case ${handoff.caseId} closed.`);
+      expect((await inboxDepsFromApp(app).inbox.get(handoff.caseId))?.state).toBe('closed');
     } finally {
       await page.close();
     }

@@ -15,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp, type App } from '../../skill/app';
 import { loadConfig } from '../../skill/config';
 import type { NewHandoffCase } from '../../skill/core/handoff/case';
-import type { Order } from '../../skill/core/ports';
 import { ensureTable } from '../../skill/store';
 import { defaultCatalogIndexPath } from '../../skill/store/catalog-file';
 import type { DemoCustomer } from '../../skill/store/seed';
@@ -28,6 +27,7 @@ import { seedDemo } from '../../lambda/local/demo-data';
 import { createServer, listen } from '../../lambda/local/server';
 import { uniqueTableName } from '../helpers/store';
 import { startFakeSecretsManager, type FakeSecretsManager } from '../unit/inbox/fake-secrets-manager';
+import { placeOrder as placeOrderFor } from '../unit/inbox/place-order';
 
 const TOKEN = 'e2e-inbox-token-0123456789abcdefghijklmn';
 const PUBLIC = fileURLToPath(new URL('../../lambda/console/public/', import.meta.url));
@@ -69,35 +69,8 @@ async function openCase(partial: Partial<NewHandoffCase> = {}) {
   });
 }
 
-/** An order placed the way checkout places one: claim, charge under the claim's key, commit. Cancellable for 12 h. */
-async function placeOrder(): Promise<Order> {
-  const product = app.catalog.get(productId('milk'))!;
-  const loaded = await app.store.customers.load(demo.customerId);
-  const cart = await app.store.customers.saveCart(demo.customerId, [{ productId: product.id, quantity: 1 }], loaded.cart.version);
-  const key = `confirm-${randomUUID()}`;
-  const chargeKey = `charge-${randomUUID()}`;
-  const claimant = `req-${randomUUID()}`;
-  const claim = await app.store.orders.claim(demo.customerId, key, { claimant, chargeKey, leaseMs: 30_000 });
-  expect(claim.kind).toBe('claimed');
-  await app.payments.charge({ customerId: demo.customerId, paymentMethodId: demo.paymentMethod.id, amountCents: product.priceCents!, currency: 'USD', idempotencyKey: chargeKey });
-  const now = new Date();
-  const order: Order & { idempotencyKey: string } = {
-    orderId: `ord-${randomUUID().slice(0, 8)}`,
-    customerId: demo.customerId,
-    placedAt: now.toISOString(),
-    status: 'placed',
-    lines: [{ productId: product.id, quantity: 1, unitPriceCents: product.priceCents! }],
-    subtotalCents: product.priceCents!,
-    taxCents: 0,
-    deliveryFeeCents: 0,
-    totalCents: product.priceCents!,
-    currency: 'USD',
-    deliveryBy: new Date(now.getTime() + 2 * 86_400_000).toISOString(),
-    cancellableUntil: new Date(now.getTime() + 12 * 3_600_000).toISOString(),
-    idempotencyKey: chargeKey,
-  };
-  await app.store.orders.commit(order, cart.version, { key, claimant });
-  return order;
+function placeOrder() {
+  return placeOrderFor(app, demo, productId('milk'));
 }
 
 async function call(method: string, path: string, options: { token?: string | null; body?: string; type?: string } = {}) {
