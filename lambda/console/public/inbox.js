@@ -233,30 +233,40 @@ function cart(view) {
   return [linesTable(view.cartLines, view.locale, 'Cart'), el('p', { class: 'small' }, 'Total: ', money(view.cartTotalCents, view.cartCurrency, view.locale))];
 }
 
-function orders(view) {
-  if (view.orders.length === 0) return [el('p', { class: 'muted' }, 'No orders.')];
-  return view.orders.map((order) =>
+/** How many orders show open; older ones wait behind a disclosure (the case's own order always shows). */
+const ORDERS_SHOWN = 3;
+
+function orderCard(view, order) {
+  return el(
+    'article',
+    { class: 'order', 'aria-label': `Order ${order.orderId}` },
     el(
-      'article',
-      { class: 'order', 'aria-label': `Order ${order.orderId}` },
-      el(
-        'div',
-        { class: 'row' },
-        el('strong', {}, el('code', {}, order.orderId)),
-        el('span', { class: 'badge' }, order.status),
-        order.orderId === view.orderId ? el('span', { class: 'badge waiting' }, 'this case') : null,
-        el('span', { class: 'muted small' }, 'placed ', when(order.placedAt), ' · ', money(order.totalCents, order.currency, view.locale)),
-      ),
-      linesTable(order.lines, view.locale, `Lines of order ${order.orderId}`),
-      el(
-        'div',
-        { class: 'row' },
-        el('button', { type: 'button', class: 'danger', disabled: !order.cancellable, onclick: () => act('cancel-order', order.orderId) }, `Cancel order ${order.orderId}`),
-        el('button', { type: 'button', class: 'quiet', disabled: !order.refundable, onclick: () => act('refund-order', order.orderId) }, `Refund order ${order.orderId}`),
-        order.cancellable ? el('span', { class: 'muted small' }, 'cancellable until ', when(order.cancellableUntil)) : null,
-      ),
+      'div',
+      { class: 'row' },
+      el('strong', {}, el('code', {}, order.orderId)),
+      el('span', { class: 'badge' }, order.status),
+      order.orderId === view.orderId ? el('span', { class: 'badge waiting' }, 'this case') : null,
+      el('span', { class: 'muted small' }, 'placed ', when(order.placedAt), ' · ', money(order.totalCents, order.currency, view.locale)),
+    ),
+    linesTable(order.lines, view.locale, `Lines of order ${order.orderId}`),
+    el(
+      'div',
+      { class: 'row' },
+      el('button', { type: 'button', class: 'danger', disabled: !order.cancellable, onclick: () => act('cancel-order', order.orderId) }, `Cancel order ${order.orderId}`),
+      el('button', { type: 'button', class: 'quiet', disabled: !order.refundable, onclick: () => act('refund-order', order.orderId) }, `Refund order ${order.orderId}`),
+      order.cancellable ? el('span', { class: 'muted small' }, 'cancellable until ', when(order.cancellableUntil)) : null,
     ),
   );
+}
+
+function orders(view) {
+  if (view.orders.length === 0) return [el('p', { class: 'muted' }, 'No orders.')];
+  const shown = view.orders.filter((order, index) => index < ORDERS_SHOWN || order.orderId === view.orderId);
+  const older = view.orders.filter((order) => !shown.includes(order));
+  return [
+    ...shown.map((order) => orderCard(view, order)),
+    older.length ? el('details', {}, el('summary', {}, `${older.length} older order(s)`), ...older.map((order) => orderCard(view, order))) : null,
+  ].filter(Boolean);
 }
 
 function actions(view) {
