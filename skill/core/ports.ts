@@ -3,19 +3,17 @@
  * them; tests implement them in memory. Nothing in skill/core imports an SDK, a database client or express.
  */
 import type { Product } from './catalog/product';
+import type { CartLine } from './cart/cart-line';
 import type { Locale, Platform } from './turn';
 import type { CustomerRhythm, PurchaseState } from './replenishment/state';
 import type { AgentAction, HandoffCase, HandoffFigures, HandoffState, NewHandoffCase, PendingAnswer, TranscriptEntry } from './handoff/case';
+
+export type { CartLine };
 
 export interface Clock {
   now(): Date;
 }
 
-/** One line of a cart: a product and how many. */
-export interface CartLine {
-  productId: string;
-  quantity: number;
-}
 
 export interface Cart {
   lines: CartLine[];

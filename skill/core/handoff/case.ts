@@ -3,7 +3,7 @@
  * that went back and forth. The shapes are shared by the conversation (which opens cases and delivers answers),
  * the store (which keeps them under the customer's partition) and the agent inbox (which lists and answers them).
  */
-import type { CartLine } from '../ports';
+import type { CartLine } from '../cart/cart-line';
 import type { Locale, Platform } from '../turn';
 
 /** Why a case was opened: what the figures count cases by. */
