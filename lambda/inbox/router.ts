@@ -81,6 +81,7 @@ export function createApiRouter(options: RouterOptions): ApiHandler {
   };
 
   return async (request) => {
+    let pattern = 'none';
     try {
       const path = split(request.path);
       const fits = compiled.map((candidate) => ({ candidate, params: match(candidate, path) })).filter((fit) => fit.params !== undefined);
@@ -92,6 +93,7 @@ export function createApiRouter(options: RouterOptions): ApiHandler {
         const allowed = [...new Set(fits.map(({ candidate }) => candidate.route.method))].join(', ');
         throw new ApiError(405, 'method_not_allowed', `This route answers ${allowed}.`, { headers: { allow: allowed } });
       }
+      pattern = fit.candidate.route.pattern;
       if (fit.candidate.route.auth === 'bearer') await authorize(request);
       if (Buffer.byteLength(request.rawBody, 'utf8') > MAX_BODY_BYTES) {
         throw new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB.`);
@@ -103,7 +105,8 @@ export function createApiRouter(options: RouterOptions): ApiHandler {
         options.log.error('inbox: token unavailable', { cause: error.cause instanceof Error ? error.cause.name : typeof error.cause });
         return errorResponse(503, 'token_unavailable', 'The inbox cannot check tokens right now; try again shortly.');
       }
-      options.log.error('inbox: request failed', { route: request.method, error: error instanceof Error ? error.name : typeof error });
+      // The route's pattern, not the path: a path carries ids an operator does not need in a log line.
+      options.log.error('inbox: request failed', { method: request.method, route: pattern, error: error instanceof Error ? error.name : typeof error });
       return errorResponse(500, 'internal_error', 'The inbox could not answer; see the server log.');
     }
   };

@@ -190,6 +190,20 @@ describe('bad requests get a 4xx with a reason, never a stack trace', () => {
   });
 });
 
+describe('the local server without an inbox', () => {
+  it('has no /api and no inbox page: only a host given an inbox serves them', async () => {
+    const plain = await listen(createServer(app), 0);
+    try {
+      const at = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
+      const api = await fetch(`${at}/api/handoffs`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(api.status).toBe(404);
+      expect((await fetch(`${at}/console/inbox`)).status).toBe(404);
+    } finally {
+      await new Promise<void>((resolve) => plain.close(() => resolve()));
+    }
+  });
+});
+
 describe('the inbox page on the local server', () => {
   it('is served at /console/inbox with the console\'s CSP, and its script and styles beside it', async () => {
     const page = await fetch(`${base}/console/inbox`);
