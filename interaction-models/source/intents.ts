@@ -841,7 +841,6 @@ export const INTENTS: IntentSource[] = [
         '<wish> (complain|make a complaint|file a complaint)',
         '<wish> contact (the shop|the store|customer service|customer support|someone)',
         'contact (the shop|the store|customer service|customer support)',
-        "(i don't|i do not) want to (talk|speak) to a (bot|robot|machine)",
       ],
       'de-DE': [
         '<mit-mensch> (sprechen|reden)',
@@ -869,8 +868,8 @@ export const INTENTS: IntentSource[] = [
     slots: [{ name: 'problem', kind: 'problem' }],
     samples: {
       'en-US': [
-        'my (order|delivery|package|parcel|shipment) (is|was|arrived|came) {problem}',
-        'my groceries (are|were|arrived|came) {problem}',
+        'my (order|delivery|package|parcel|shipment) (is|was|arrived|came) {problem} [again]',
+        'my groceries (are|were|arrived|came) {problem} [again]',
         'my (order|delivery|package|parcel|shipment|groceries) {problem}',
         '[the|some|my] (items|things|products) (are|were) {problem}',
         '(some|the) items (are|were) {problem} from my (order|delivery)',

@@ -90,9 +90,7 @@ export const MACROS: PerLocale<Record<string, string>> = {
     units: '(bottles|packs|boxes|bags|cans|cartons|jars|loaves|bunches|packages|cases)',
     unit: '(bottle|pack|box|bag|can|carton|jar|loaf|bunch|package|case)',
     // Who a shopper asks for when they want a person: "talk to a real person", "get me an agent".
-    person:
-      '(a person|a human|a real person|a human being|someone|somebody|a live person|an agent|a live agent|a real agent|' +
-      'a representative|customer service|customer support|customer care|someone from the shop|a person from the shop|an employee|a staff member)',
+    person: '(a person|a human|a real person|someone|somebody|an agent|a live agent|a representative|customer service|customer support|someone from the shop)',
     // Who "tell them …" goes to.
     them: '(them|the shop|the store|the person|the agent|customer service|the team)',
   },
