@@ -14,6 +14,7 @@ import { NluError } from './errors';
 import { IntentClassifier } from './intent-classifier';
 import { modelPhrases, slotKindsByIntent } from './model-phrases';
 import { ModelUnderstanding } from './model-understanding';
+import type { ModelPhrase } from './model-phrases';
 import { SampleMatcher, type StrictSlotReader } from './sample-matcher';
 import { buildSlotLexicon } from './slot-lexicon';
 import { slotValue } from './slot-spans';
@@ -75,6 +76,17 @@ async function trainUnderstanding(locale: Locale, options: UnderstandingOptions)
     alexa: new SampleMatcher(alexaModelPhrases(locale, options.alexaModelPath ?? alexaModelPath(locale)), strict, slotWords),
     slotKinds: slotKindsByIntent(),
     telling: new TellingWords(phrases),
+    answerWords: oneWordAnswers(phrases),
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,
   });
+}
+
+/** The model's one-word yes and no samples ("yes", "yep", "ja", "nein"). */
+function oneWordAnswers(phrases: readonly ModelPhrase[]): Set<string> {
+  const words = new Set<string>();
+  for (const phrase of phrases) {
+    const [only] = phrase.items;
+    if ((phrase.intent === 'YesIntent' || phrase.intent === 'NoIntent') && phrase.items.length === 1 && only && 'word' in only) words.add(only.word);
+  }
+  return words;
 }

@@ -32,6 +32,13 @@ export const LAUNCH_INTENT = 'WelcomeIntent';
  */
 const BARE_ANSWER_INTENTS: ReadonlySet<string> = new Set(['YesIntent', 'NoIntent']);
 
+/**
+ * Intents whose words must be their own when the classifier picks them: asking for a person opens a case a person
+ * reads, so "erzähl mir einen Witz" (which shares "mir" and "einen" with "ich brauche einen Mitarbeiter") is no such
+ * request.
+ */
+const OWN_WORDS_INTENTS: ReadonlySet<string> = new Set(['HumanHandoffIntent']);
+
 /** A match that needed product words outside the catalog is a little less certain than one word for word. */
 const RELAXED_MATCH_SCORE = 0.9;
 
@@ -41,8 +48,10 @@ const SLOT_OF_SPAN: Readonly<Record<SpanKind, SlotKind>> = {
   number: 'quantity',
   measure: 'measure',
   choice: 'choice',
+  problem: 'problem',
   ordinal: 'ordinal',
   pin: 'pin',
+  message: 'text',
 };
 
 /**
@@ -70,6 +79,8 @@ export interface UnderstandingParts {
   slotKinds: Map<string, Map<string, SlotKind>>;
   telling: TellingWords;
   minScore: number;
+  /** One-word answers ("yes", "ja", "nope"): said before a request ("ja, setz Milch auf die Liste") they ask nothing. */
+  answerWords?: ReadonlySet<string>;
 }
 
 export class ModelUnderstanding implements Understanding {
@@ -124,10 +135,15 @@ export class ModelUnderstanding implements Understanding {
     const match = model.match(tokens, relaxedProductReader(tokens, spans, carriers));
     if (match) return { ...match, score: match.relaxed ? RELAXED_MATCH_SCORE : 1 };
     const plain = withoutPoliteness(tokens, this.locale);
-    if (plain.length === tokens.length || plain.length === 0) return undefined;
-    const plainSpans = findSlotSpans(plain, this.locale, lexicon, (word) => carriers.has(word));
-    const plainMatch = model.match(plain, relaxedProductReader(plain, plainSpans, carriers));
-    return plainMatch && { ...plainMatch, score: RELAXED_MATCH_SCORE };
+    if (plain.length === 0) return undefined;
+    const matchOf = (words: readonly string[]) => model.match(words, relaxedProductReader(words, findSlotSpans(words, this.locale, lexicon, (word) => carriers.has(word)), carriers));
+    const plainMatch = plain.length < tokens.length ? matchOf(plain) : undefined;
+    if (plainMatch) return { ...plainMatch, score: RELAXED_MATCH_SCORE };
+    // "Ja, setz Milch auf die Liste": the request after a one-word answer, when it is a request of its own (a sample
+    // with words, not a bare product: "ja Milch" stays the classifier's to read) and not another answer.
+    if (!this.parts.answerWords?.has(plain[0]!) || plain.length < 2) return undefined;
+    const request = matchOf(plain.slice(1));
+    return request && request.literalWords > 0 && !BARE_ANSWER_INTENTS.has(request.intent) ? { ...request, score: RELAXED_MATCH_SCORE } : undefined;
   }
 
   /**
@@ -156,6 +172,7 @@ export class ModelUnderstanding implements Understanding {
     spans: readonly SlotSpan[],
     product: ProductWords | undefined,
   ): boolean {
+    if (OWN_WORDS_INTENTS.has(intent)) return tokens.some((word) => this.parts.telling.isOwn(word, intent));
     if (tokens.some((word) => this.parts.telling.tells(word, intent))) return true;
     const takes = new Set(kinds?.values() ?? []);
     if (takes.has('product') && product && this.shopKnows(product)) return true;
@@ -202,6 +219,12 @@ function slotsFor(kinds: ReadonlyMap<string, SlotKind>, spans: readonly SlotSpan
         break;
       case 'choice':
         value = first('choice');
+        break;
+      case 'problem':
+        value = first('problem');
+        break;
+      case 'text':
+        // Free text comes from a sample's carrier words only (sampleMatch); the classifier cannot say where it starts.
         break;
     }
     if (value !== undefined) slots[name] = value;

@@ -85,7 +85,9 @@ export class SampleMatcher {
       return tokens[tokenAt] === item.word ? this.matchItems(items, itemAt + 1, tokens, tokenAt + 1, relaxed) : undefined;
     }
     const next = items[itemAt + 1];
-    const lastEnd = Math.min(tokens.length, tokenAt + Math.max(this.maxSlotWords, relaxed ? MAX_RELAXED_SLOT_WORDS : 0));
+    // Free text may run to the end of what was said ("tell them the box was wet and the eggs broke").
+    const slotWords = item.kind === 'text' ? tokens.length : Math.max(this.maxSlotWords, relaxed ? MAX_RELAXED_SLOT_WORDS : 0);
+    const lastEnd = Math.min(tokens.length, tokenAt + slotWords);
     for (let end = tokenAt + 1; end <= lastEnd; end += 1) {
       // The next literal word must come right after the slot: skip ends where it does not.
       if (next && 'word' in next && tokens[end] !== next.word) continue;

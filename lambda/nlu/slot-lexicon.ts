@@ -6,17 +6,17 @@
  */
 import { measureValues } from '../../interaction-models/generator/measure-values';
 import type { ProductSlotValue } from '../../interaction-models/generator/product-values';
-import { CHOICES } from '../../interaction-models/source/vocabulary';
+import { CHOICES, ORDER_PROBLEMS } from '../../interaction-models/source/vocabulary';
 import type { Locale } from '../../skill/core/turn';
 import { spokenForm } from './spoken-text';
 
-export type LexiconKind = 'product' | 'measure' | 'choice';
+export type LexiconKind = 'product' | 'measure' | 'choice' | 'problem';
 
 /**
  * Which kind wins when a phrase is in more than one list: a measure is more specific than a product word, and a
- * product named in the catalog more specific than a selection word.
+ * product named in the catalog more specific than a selection word or a problem word.
  */
-const PRIORITY: readonly LexiconKind[] = ['measure', 'product', 'choice'];
+const PRIORITY: readonly LexiconKind[] = ['measure', 'product', 'choice', 'problem'];
 
 export interface LexiconMatch {
   kind: LexiconKind;
@@ -74,5 +74,6 @@ export function buildSlotLexicon(productValues: readonly ProductSlotValue[], loc
   for (const value of productValues) for (const phrase of [value.name, ...value.synonyms]) add('product', phrase);
   for (const value of measureValues(locale)) for (const phrase of [value.name, ...value.synonyms]) add('measure', phrase);
   for (const choice of CHOICES) for (const phrase of choice.words[locale]) add('choice', phrase);
+  for (const problem of ORDER_PROBLEMS) for (const phrase of problem.words[locale]) add('problem', phrase);
   return lexicon;
 }

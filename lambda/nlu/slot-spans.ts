@@ -12,8 +12,11 @@ import type { Locale } from '../../skill/core/turn';
 import type { SlotKind } from '../../interaction-models/source/types';
 import type { SlotLexicon } from './slot-lexicon';
 
-/** A number of four digits reads as a PIN (AMAZON.FOUR_DIGIT_NUMBER), any other as a count. */
-export type SpanKind = 'product' | 'measure' | 'choice' | 'ordinal' | 'number' | 'pin';
+/**
+ * A number of four digits reads as a PIN (AMAZON.FOUR_DIGIT_NUMBER), any other as a count. `message` is the free
+ * text of a phrase ("tell them {message}"): no span finder produces it, a sample's slot stands for it.
+ */
+export type SpanKind = 'product' | 'measure' | 'choice' | 'problem' | 'ordinal' | 'number' | 'pin' | 'message';
 
 export interface SlotSpan {
   kind: SpanKind;
@@ -31,9 +34,11 @@ export const PLACEHOLDERS: Readonly<Record<SpanKind, string>> = {
   product: 'xproduct',
   measure: 'xmeasure',
   choice: 'xchoice',
+  problem: 'xproblem',
   ordinal: 'xordinal',
   number: 'xnumber',
   pin: 'xpin',
+  message: 'xmessage',
 };
 
 /** "one hundred and five", "hundertundfünf": the word that may join two number words inside one number. */
@@ -132,7 +137,11 @@ export function slotValue(kind: SlotKind, words: readonly string[], locale: Loca
     case 'product':
     case 'measure':
     case 'choice':
+    case 'problem':
       return lexicon.has(kind, phrase) ? phrase : undefined;
+    case 'text':
+      // Free text takes whatever is said, as said; the sample's carrier words decide where it starts.
+      return phrase.length > 0 ? phrase : undefined;
     case 'ordinal':
       if (words.length !== 1) return undefined;
       // "Number three": a count where a position is asked for names the position, as Alexa's ordinal slot hears it.

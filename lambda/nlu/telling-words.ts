@@ -32,6 +32,15 @@ export class TellingWords {
     return words.every((word) => this.intentsByWord.has(word));
   }
 
+  /**
+   * Whether the word is `intent`'s nearly alone: said by its samples and at most one other intent's ("menschen",
+   * "representative"; "mitarbeiter", which "sag dem Mitarbeiter …" shares), not by the many that say "mir" or "einen".
+   */
+  isOwn(word: string, intent: string): boolean {
+    const intents = this.intentsByWord.get(word);
+    return intents !== undefined && intents.size <= 2 && intents.has(intent);
+  }
+
   /** Whether the word tells intents apart and is one of `intent`'s own words. */
   tells(word: string, intent: string): boolean {
     const intents = this.intentsByWord.get(word);

@@ -22,6 +22,8 @@ const PLACEHOLDER_OF_SLOT: Readonly<Record<SlotKind, SpanKind>> = {
   pin: 'pin',
   // A six-digit link code reads as one number.
   code: 'number',
+  problem: 'problem',
+  text: 'message',
 };
 
 /**
