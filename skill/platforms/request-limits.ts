@@ -18,6 +18,12 @@ export const MAX_BODY_DEPTH = 64;
  */
 export const SESSION_LIMITS = { maxDepth: 8, maxChars: 16 * 1024 } as const;
 
+/**
+ * The shopper's own words in one slot or one utterance (Dialogflow's queryText): longer than anyone says in one
+ * breath or types into one chat message, so a longer value is a forged request and is cut, not refused.
+ */
+export const MAX_SHOPPER_TEXT_CHARS = 200;
+
 export type RequestLimitCode = 'too_deeply_nested' | 'session_too_large' | 'session_too_deep';
 
 /** A request past one of the limits: a 400 with `code` as its stable error code. */

@@ -60,3 +60,13 @@ export function truncateText(text: string, maxUnits: number, ellipsis = ''): str
   if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
   return `${text.slice(0, end)}${ellipsis}`;
 }
+
+/**
+ * Words a shopper said (a slot value, Dialogflow's queryText) as the core may keep, store and read back: without
+ * what XML cannot carry and without speech marks (they are the core's, never a caller's), trimmed and cut at
+ * `maxUnits` between code points. Undefined when nothing is left.
+ */
+export function shopperText(text: string, maxUnits: number): string | undefined {
+  const cleaned = truncateText(xmlSafeText(withoutSpeechMarks(text)).replace(/\s+/g, ' ').trim(), maxUnits).trim();
+  return cleaned.length > 0 ? cleaned : undefined;
+}

@@ -1,9 +1,7 @@
 import type { Slot } from 'ask-sdk-model';
 import type { SlotValue, Slots } from '../../core/turn';
-import { truncateText, xmlSafeText } from '../speech-text';
-
-/** Longer than anything a person says into one slot; protects the core from a forged request. */
-const MAX_SLOT_CHARS = 200;
+import { MAX_SHOPPER_TEXT_CHARS } from '../request-limits';
+import { shopperText } from '../speech-text';
 const SLOT_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 function spokenValue(slot: Slot): string | undefined {
@@ -35,9 +33,10 @@ export function toCoreSlots(alexaSlots: Record<string, Slot> | undefined): Slots
   if (!alexaSlots || typeof alexaSlots !== 'object') return slots;
   for (const [name, slot] of Object.entries(alexaSlots)) {
     if (!SLOT_NAME.test(name) || !slot || typeof slot !== 'object') continue;
-    // Cut between code points (an emoji stays whole) and without what XML cannot carry: the words may be read back.
+    // Cut between code points (an emoji stays whole) and without what XML cannot carry: the words may be read back,
+    // and a free-text slot (a message for a person, AMAZON.SearchQuery) is stored on the case as said.
     const spoken = spokenValue(slot);
-    const raw = spoken === undefined ? undefined : truncateText(xmlSafeText(spoken).trim(), MAX_SLOT_CHARS).trim();
+    const raw = spoken === undefined ? undefined : shopperText(spoken, MAX_SHOPPER_TEXT_CHARS);
     if (!raw) continue;
     const ids = resolvedIds(slot);
     const value: SlotValue = ids.length > 0 ? { raw, ids } : { raw };

@@ -207,6 +207,34 @@ function userEvent(args: unknown[]): RequestEnvelope {
   return envelope;
 }
 
+describe('toTurn for the handoff intents (issue 13)', () => {
+  it('passes "tell them …" on with the words Alexa heard in the free-text slot, and no confidence or words of its own', () => {
+    const turn = toTurn(alexaFixture('handoff-reply-en'));
+    expect(turn?.intent).toBe('HandoffReplyIntent');
+    expect(turn?.slots).toEqual({ message: { raw: 'the box was wet when it arrived' } });
+    // Alexa sends neither an intent confidence nor the transcribed utterance.
+    expect(turn?.confidence).toBeUndefined();
+    expect(turn?.utterance).toBeUndefined();
+  });
+
+  it('passes an order problem on as the resolved id with the German words said', () => {
+    const turn = toTurn(alexaFixture('order-problem-de'));
+    expect(turn?.intent).toBe('OrderProblemIntent');
+    expect(turn?.locale).toBe('de-DE');
+    expect(turn?.slots).toEqual({ problem: { raw: 'beschädigt', ids: ['damaged'] } });
+  });
+
+  it('maps a person asked for, and bounds a forged message like any slot', () => {
+    expect(toTurn(withIntent('HumanHandoffIntent'))?.intent).toBe('HumanHandoffIntent');
+    const envelope = alexaFixture('handoff-reply-en');
+    const slot = intentRequest(envelope).intent.slots!.message!;
+    slot.value = `${'wet box '.repeat(60)}\u0000`;
+    const raw = toTurn(envelope)?.slots.message?.raw ?? '';
+    expect(raw.length).toBeLessThanOrEqual(200);
+    expect(raw).not.toContain('\u0000');
+  });
+});
+
 describe('toTurn for a tap on the screen', () => {
   it('turns the APL UserEvent of a listed product into a selection naming that product', () => {
     const turn = toTurn(userEvent(['vocart.select', 'p-0001']));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapIntent, mapLocale, parameterText, toSlots, toTurn } from '../../../../skill/platforms/google/request-to-turn';
+import { confidenceOf, mapIntent, mapLocale, parameterText, toSlots, toTurn, utteranceOf } from '../../../../skill/platforms/google/request-to-turn';
+import { MAX_SHOPPER_TEXT_CHARS } from '../../../../skill/platforms/request-limits';
 import { parseWebhookRequest } from '../../../../skill/platforms/google/webhook-request';
 import { fixture } from './fakes';
 
@@ -33,6 +34,9 @@ describe('mapIntent', () => {
     ['SelectItemIntent', 'SelectItemIntent'],
     ['VoicePinIntent', 'VoicePinIntent'],
     ['DeleteMyDataIntent', 'DeleteMyDataIntent'],
+    ['HumanHandoffIntent', 'HumanHandoffIntent'],
+    ['OrderProblemIntent', 'OrderProblemIntent'],
+    ['HandoffReplyIntent', 'HandoffReplyIntent'],
   ])('maps %s to %s', (displayName, intent) => {
     expect(mapIntent(displayName)).toBe(intent);
   });
@@ -81,7 +85,7 @@ describe('parameterText', () => {
 });
 
 describe('toTurn', () => {
-  it('translates an Assistant welcome: Launch, English, new session, the Assistant user id (trusted), a screen', () => {
+  it('translates an Assistant welcome: Launch, English, new session, the Assistant user id (trusted), a screen, the confidence', () => {
     const turn = toTurn(parseWebhookRequest(fixture('assistant-welcome.en.json'), { trustPayloadUserId: true }));
     expect(turn).toEqual({
       intent: 'Launch',
@@ -91,11 +95,31 @@ describe('toTurn', () => {
       session: {},
       newSession: true,
       dialog: { confirmation: 'NONE' },
-      // An Assistant surface that announces account linking: an app with a sign-in prompt, but no push.
-      device: { hasScreen: true, app: true, accountLinkingCard: true, outOfSessionReminders: false },
+      // The Assistant payload announces ACCOUNT_LINKING, but Dialogflow's Assistant integration is switched off and
+      // its sign-in was a helper this webhook never sends: no app, no linking card (the link code serves instead).
+      device: { hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false },
       requestId: '6d7f4b0e-3c1a-4f8e-9b52-0c5a7e2d9f11-2a5e8d1c',
       sessionId: 'projects/vocart-demo-4f2a1/agent/sessions/ABwppHGx2dTtZ6Q1xJ9s-demo',
+      confidence: 1,
+      // queryText holds the event's name (GOOGLE_ASSISTANT_WELCOME): no words of the shopper's.
     });
+  });
+
+  it('gives an Assistant-shaped request no linking card and no app, whatever capabilities it lists (issue 12)', () => {
+    const welcome = fixture('assistant-welcome.en.json');
+    const assistant = toTurn(parseWebhookRequest(welcome));
+    expect(assistant.device).toEqual({ hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false });
+    // The same with the account-linking capability named as a context only, or with every capability there is.
+    welcome.originalDetectIntentRequest.payload.surface.capabilities.push({ name: 'actions.capability.INTERACTIVE_CANVAS' });
+    expect(toTurn(parseWebhookRequest(welcome)).device).toMatchObject({ app: false, accountLinkingCard: false });
+    const linked = toTurn(parseWebhookRequest(fixture('assistant-linked-select.en.json')));
+    expect(linked.device).toEqual({ hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false });
+    // A token the caller forwards still names the account: only the card is gone.
+    expect(linked.customer.accessToken).toBe('ya29.demo-linked-account-token');
+    // A voice-only Assistant surface: no screen either.
+    welcome.originalDetectIntentRequest.payload.surface.capabilities = [{ name: 'actions.capability.AUDIO_OUTPUT' }];
+    welcome.queryResult.outputContexts = [];
+    expect(toTurn(parseWebhookRequest(welcome)).device.hasScreen).toBe(false);
   });
 
   it('translates a Dialogflow Messenger add in German with the session state and what the shopper said', () => {
@@ -115,7 +139,7 @@ describe('toTurn', () => {
   it('says what a phone gateway can do: no screen, no app, no linking card, whatever capabilities the payload claims', () => {
     const request = parseWebhookRequest(fixture('assistant-welcome.en.json'));
     const phone = { ...request, originalDetectIntentRequest: { ...request.originalDetectIntentRequest, source: 'GOOGLE_TELEPHONY' } };
-    expect(toTurn(phone).device).toMatchObject({ app: false, accountLinkingCard: false, outOfSessionReminders: false });
+    expect(toTurn(phone).device).toEqual({ hasScreen: false, app: false, accountLinkingCard: false, outOfSessionReminders: false });
     const bare = { ...request, originalDetectIntentRequest: undefined };
     expect(toTurn(bare).device).toMatchObject({ app: false, accountLinkingCard: false, outOfSessionReminders: false });
   });
@@ -235,5 +259,68 @@ describe('toTurn', () => {
     expect(turn.locale).toBe('en-US');
     expect(turn.requestId).toMatch(/^google-/);
     expect(turn.customer.platformUserId).toMatch(/^session-/);
+  });
+});
+
+describe('handoff: confidence, the shopper\'s words and the handoff slots (issue 13)', () => {
+  it('reads a Messenger "tell them …" with its confidence, its words and the message as said', () => {
+    const turn = toTurn(parseWebhookRequest(fixture('messenger-handoff-reply.en.json')));
+    expect(turn.intent).toBe('HandoffReplyIntent');
+    expect(turn.confidence).toBe(0.8734);
+    expect(turn.utterance).toBe('tell them the box was wet when it arrived');
+    expect(turn.slots).toEqual({ message: { raw: 'the box was wet when it arrived' } });
+  });
+
+  it('reads a phone line\'s order problem as the problem id with the words said, and a low confidence as sent', () => {
+    const turn = toTurn(parseWebhookRequest(fixture('telephony-order-problem.de-DE.json')));
+    expect(turn.intent).toBe('OrderProblemIntent');
+    expect(turn.locale).toBe('de-DE');
+    expect(turn.slots).toEqual({ problem: { raw: 'beschädigt', ids: ['damaged'] } });
+    expect(turn.confidence).toBe(0.61);
+    expect(turn.utterance).toBe('meine Lieferung ist beschädigt angekommen');
+    expect(turn.device).toEqual({ hasScreen: false, app: false, accountLinkingCard: false, outOfSessionReminders: false });
+  });
+
+  it('passes the problem on as an id even without the words said (the entity\'s reference value is the id)', () => {
+    expect(toSlots({ problem: 'late' }, [])).toEqual({ problem: { raw: 'late', ids: ['late'] } });
+  });
+
+  it.each([
+    ['a string', '0.9'],
+    ['above one', 1.5],
+    ['below zero', -0.2],
+    ['an object', { value: 0.9 }],
+    ['null', null],
+  ])('ignores a malformed confidence (%s) instead of trusting it', (_what, value) => {
+    const turn = toTurn(request({ intent: { displayName: 'HumanHandoffIntent' }, intentDetectionConfidence: value, queryText: 'talk to a person' }));
+    expect(turn.intent).toBe('HumanHandoffIntent');
+    expect(turn.confidence).toBeUndefined();
+    expect(turn.utterance).toBe('talk to a person');
+  });
+
+  it('keeps the edges of the range and leaves the confidence out where Dialogflow sent none', () => {
+    expect(confidenceOf(0)).toBe(0);
+    expect(confidenceOf(1)).toBe(1);
+    expect(confidenceOf(Number.NaN)).toBeUndefined();
+    expect(confidenceOf(Number.POSITIVE_INFINITY)).toBeUndefined();
+    expect('confidence' in toTurn(request({ intent: { displayName: 'ReadCartIntent' } }))).toBe(false);
+  });
+
+  it('bounds the shopper\'s words and the message, cuts between code points and drops what XML cannot carry', () => {
+    const long = `tell them ${'the box was wet '.repeat(40)}`;
+    const turn = toTurn(request({ intent: { displayName: 'HandoffReplyIntent' }, queryText: long, parameters: { message: `${'🍌'.repeat(150)}` } }));
+    expect(turn.utterance!.length).toBeLessThanOrEqual(MAX_SHOPPER_TEXT_CHARS);
+    expect(turn.slots.message!.raw.length).toBeLessThanOrEqual(MAX_SHOPPER_TEXT_CHARS);
+    expect(turn.slots.message!.raw).toMatch(/^(🍌)+$/u);
+    expect(utteranceOf('the box\u0000 was \u0007wet')).toBe('the box was wet');
+    expect(utteranceOf('  ')).toBeUndefined();
+  });
+
+  it('hears no words in an event or a tap: their queryText is a name, not something the shopper said', () => {
+    for (const name of ['GOOGLE_ASSISTANT_WELCOME', 'WELCOME', 'actions_intent_OPTION', 'actions_intent_SIGN_IN']) expect(utteranceOf(name), name).toBeUndefined();
+    expect(toTurn(parseWebhookRequest(fixture('assistant-linked-select.en.json'))).utterance).toBeUndefined();
+    // A shopper typing in capitals still typed words.
+    expect(utteranceOf('OK')).toBe('OK');
+    expect(utteranceOf('HELP')).toBe('HELP');
   });
 });
