@@ -14,6 +14,16 @@ import type { Exchange, ShopperOptions } from '../types';
 import type { DialogflowAgent } from './agent';
 
 export const CONSOLE_PROJECT = 'vocart-console';
+
+/**
+ * Dialogflow's intentDetectionConfidence for a matched intent: the offline classifier's score, in [0, 1] with four
+ * decimals as Dialogflow writes it. An event (the welcome) and the fallback intent come with 1: Dialogflow is sure
+ * it matched nothing, and a miss is counted as a miss, not as an unsure match.
+ */
+export function detectionConfidence(score: number): number {
+  if (!Number.isFinite(score)) return 0;
+  return Math.round(Math.min(1, Math.max(0, score)) * 10_000) / 10_000;
+}
 export const RETURNING_GOOGLE_USER = 'vocart-console-returning-shopper';
 
 export interface DialogflowContext {
@@ -50,7 +60,7 @@ export class DialogflowConversation {
   /** "Talk to vocart": the WELCOME event on a new Dialogflow session. */
   launch(): Promise<Exchange> {
     this.closeSession();
-    return this.send(DIALOGFLOW_WELCOME, {}, 'GOOGLE_ASSISTANT_WELCOME');
+    return this.send(DIALOGFLOW_WELCOME, {}, 'GOOGLE_ASSISTANT_WELCOME', 1);
   }
 
   say(understood: Understood): Promise<Exchange> {
@@ -58,14 +68,15 @@ export class DialogflowConversation {
     // An intent with input contexts matches only while they are open (the bare PIN answer).
     const open = new Set(this.contexts.keys());
     if (!dialogflowInputContexts(understood.intent).every((context) => open.has(context))) displayName = DIALOGFLOW_FALLBACK;
-    return this.send(displayName, displayName === DIALOGFLOW_FALLBACK ? {} : understood.slots, understood.utterance);
+    const fallback = displayName === DIALOGFLOW_FALLBACK;
+    return this.send(displayName, fallback ? {} : understood.slots, understood.utterance, fallback ? 1 : detectionConfidence(understood.score));
   }
 
   private sessionPath(): string {
     return this.session!;
   }
 
-  private request(displayName: string, slots: Record<string, string>, queryText: string): Record<string, unknown> {
+  private request(displayName: string, slots: Record<string, string>, queryText: string, confidence: number): Record<string, unknown> {
     const { agent, options, accessToken } = this.deps;
     const intent = agent.intent(displayName);
     const parameters: Record<string, unknown> = {};
@@ -94,7 +105,7 @@ export class DialogflowConversation {
         fulfillmentMessages: [{ text: { text: [''] } }],
         outputContexts,
         intent: { name: `projects/${CONSOLE_PROJECT}/agent/intents/${intent?.id ?? randomUUID()}`, displayName },
-        intentDetectionConfidence: 1,
+        intentDetectionConfidence: confidence,
         languageCode: agent.language,
       },
       originalDetectIntentRequest: {
@@ -112,13 +123,13 @@ export class DialogflowConversation {
     };
   }
 
-  private async send(displayName: string, slots: Record<string, string>, queryText: string): Promise<Exchange> {
+  private async send(displayName: string, slots: Record<string, string>, queryText: string, confidence: number): Promise<Exchange> {
     if (!this.session) {
       this.session = `projects/${CONSOLE_PROJECT}/agent/sessions/${randomUUID()}`;
       this.turnInSession = 0;
       this.contexts = new Map();
     }
-    const request = this.request(displayName, slots, queryText);
+    const request = this.request(displayName, slots, queryText, confidence);
     const started = performance.now();
     const result = await this.deps.webhook.answer(Buffer.from(JSON.stringify(request), 'utf8'));
     const handlerMs = performance.now() - started;

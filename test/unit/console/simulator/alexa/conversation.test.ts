@@ -139,3 +139,35 @@ describe('the Alexa requests a console conversation sends', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('what the Alexa simulator sends for the handoff (issue 13)', () => {
+  it('fills the SearchQuery slot of HandoffReplyIntent with the message, without entity resolution (a phrase type has none)', async () => {
+    const { alexa, sent } = conversation();
+    await alexa.say(understood('HandoffReplyIntent', { message: 'the box was wet' }, 'tell them the box was wet'));
+    expect(sent[0]!.request).toMatchObject({
+      type: 'IntentRequest',
+      intent: { name: 'HandoffReplyIntent', slots: { message: { name: 'message', value: 'the box was wet', source: 'USER' } } },
+    });
+    expect((sent[0]!.request as any).intent.slots.message.resolutions).toBeUndefined();
+  });
+
+  it('resolves the problem words to the problem id, as Alexa\'s entity resolution does for a custom type', async () => {
+    const { alexa, sent } = conversation({ locale: 'de-DE' });
+    await alexa.say(understood('OrderProblemIntent', { problem: 'nicht angekommen' }, 'meine bestellung ist nicht angekommen'));
+    const slot = (sent[0]!.request as any).intent.slots.problem;
+    expect(slot.value).toBe('nicht angekommen');
+    expect(slot.resolutions.resolutionsPerAuthority[0]).toMatchObject({
+      authority: `amzn1.er-authority.echo-sdk.${SKILL_ID}.OrderProblem`,
+      status: { code: 'ER_SUCCESS_MATCH' },
+      values: [{ value: { id: 'late' } }],
+    });
+  });
+
+  it('asks for a person with no slots, and sends neither a confidence nor the words (Alexa has neither)', async () => {
+    const { alexa, sent } = conversation();
+    await alexa.say(understood('HumanHandoffIntent', {}, 'talk to a person'));
+    const request = sent[0]!.request as any;
+    expect(request.intent).toEqual({ name: 'HumanHandoffIntent', confirmationStatus: 'NONE', slots: {} });
+    expect(JSON.stringify(sent[0])).not.toMatch(/confidence|talk to a person/);
+  });
+});

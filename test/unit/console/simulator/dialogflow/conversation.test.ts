@@ -98,3 +98,36 @@ describe('the Dialogflow WebhookRequests a console conversation sends', () => {
     expect(sent[0].originalDetectIntentRequest.payload.user.userId).toBe(RETURNING_GOOGLE_USER);
   });
 });
+
+describe('what the Dialogflow simulator sends for the handoff (issue 13)', () => {
+  it('puts offline understanding\'s score into intentDetectionConfidence, the words into queryText, and 1 for an event or the fallback', async () => {
+    const { dialogflow, sent } = conversation();
+    await dialogflow.launch();
+    await dialogflow.say({ ...understood('HumanHandoffIntent', {}, 'can i get a real person on the line'), score: 0.7312, exact: false });
+    await dialogflow.say({ ...understood('FallbackIntent', {}, 'blorf zek'), score: 0.2, exact: false });
+    const [welcome, handoff, fallback] = sent;
+    expect(welcome.queryResult.intentDetectionConfidence).toBe(1);
+    expect(handoff.queryResult).toMatchObject({ queryText: 'can i get a real person on the line', intent: { displayName: 'HumanHandoffIntent' }, intentDetectionConfidence: 0.7312 });
+    // Dialogflow is sure it matched nothing: a miss reaches the core as a miss, not as an unsure match.
+    expect(fallback.queryResult).toMatchObject({ queryText: 'blorf zek', intent: { displayName: 'Default Fallback Intent' }, intentDetectionConfidence: 1 });
+  });
+
+  it('sends the free-text message as said (@sys.any) and the problem as the entity\'s id with the words as .original', async () => {
+    const { dialogflow, sent } = conversation({ locale: 'de-DE' });
+    await dialogflow.say(understood('HandoffReplyIntent', { message: 'die kiste war nass' }, 'sag ihnen die kiste war nass'));
+    await dialogflow.say(understood('OrderProblemIntent', { problem: 'beschädigt' }, 'meine lieferung ist beschädigt'));
+    const [reply, problem] = sent;
+    expect(reply.queryResult.parameters).toEqual({ message: 'die kiste war nass' });
+    expect(problem.queryResult.parameters).toEqual({ problem: 'damaged' });
+    const counters = problem.queryResult.outputContexts.find((c: { name: string }) => c.name.endsWith('/__system_counters__'));
+    expect(counters.parameters).toMatchObject({ 'problem.original': 'beschädigt' });
+  });
+
+  it('keeps the confidence within Dialogflow\'s range whatever score it is handed', async () => {
+    const { detectionConfidence } = await import('../../../../../lambda/console/simulator/dialogflow/conversation');
+    expect(detectionConfidence(1.2)).toBe(1);
+    expect(detectionConfidence(-1)).toBe(0);
+    expect(detectionConfidence(Number.NaN)).toBe(0);
+    expect(detectionConfidence(0.123456)).toBe(0.1235);
+  });
+});
