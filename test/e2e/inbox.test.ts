@@ -1,9 +1,11 @@
 /**
  * The agent inbox over HTTP, as an agent's tools reach it: the local server's /api on DynamoDB Local with the real
  * handoff store, and the Function URL host (the adapter, and the bundle `cdk deploy` ships, built with the deploy's
- * own esbuild options and reading its token from a Secrets Manager stand-in). Cases are opened through the store
- * as the conversation opens them; orders are placed through the order repository with a real local charge.
+ * own esbuild options and reading its token from a Secrets Manager stand-in), and `npm start`'s token. Cases are
+ * opened through the store as the conversation opens them; orders are placed through the order repository with a
+ * real local charge.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -323,5 +325,81 @@ describe('the deployed bundle (lambda/inbox.ts as cdk bundles it)', () => {
     const read = await handler(event('GET', `/api/handoffs/${handoff.caseId}`, { headers: bearer }));
     expect(JSON.parse(read.body!).case.cartLines[0].name).toBe('Bananas');
     expect(secrets.reads).toHaveLength(1);
+  });
+});
+
+const TSX = `${ROOT}node_modules/.bin/tsx`;
+const running: ChildProcess[] = [];
+
+function start(env: Record<string, string>) {
+  const child = spawn(TSX, ['lambda/local/start.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      TABLE_NAME: uniqueTableName('vocart-start'),
+      PORT: '0',
+      LOG_LEVEL: 'SILENT',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', () => {
+      if (stdout.includes('Press Ctrl-C to stop.')) resolve(stdout);
+    });
+    void exited.then((code) => reject(new Error(`start exited with ${code}: ${stderr}`)));
+  });
+  return { child, ready, exited, output: () => ({ stdout, stderr }) };
+}
+
+afterAll(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
+});
+
+/**
+ * `npm start` as a developer meets it: without CONSOLE_TOKEN it makes a token and prints the inbox link carrying it
+ * in the fragment, and that token opens /api; with CONSOLE_TOKEN it uses that; a token shorter than 24 characters
+ * stops the start with a message naming it. lambda/local/start.ts through tsx, on this run's DynamoDB Local.
+ */
+describe('npm start and the inbox token', () => {
+  it('makes a token when none is set and prints the inbox link with it in the fragment; that token opens /api', { timeout: 90_000 }, async () => {
+    const started = start({});
+    const printed = await started.ready;
+    const link = /Agent inbox\s+(http:\/\/localhost:\d+\/console\/inbox#token=([\w-]+))/.exec(printed);
+    expect(link, printed).not.toBeNull();
+    const token = decodeURIComponent(link![2]!);
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    expect(printed).toContain('generated for this run');
+    const base = new URL(link![1]!).origin;
+    expect((await fetch(`${base}/api/handoffs`)).status).toBe(401);
+    const list = await fetch(`${base}/api/handoffs`, { headers: { authorization: `Bearer ${token}` } });
+    expect(list.status).toBe(200);
+    expect(await list.json()).toEqual({ cases: expect.any(Array) });
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+  });
+
+  it('uses CONSOLE_TOKEN when set', { timeout: 90_000 }, async () => {
+    const token = 'my-own-inbox-token-0123456789abcdef';
+    const printed = await start({ CONSOLE_TOKEN: token }).ready;
+    expect(printed).toContain(`/console/inbox#token=${token}`);
+    expect(printed).toContain('from CONSOLE_TOKEN');
+  });
+
+  it('stops with a clear message when CONSOLE_TOKEN is shorter than 24 characters', { timeout: 60_000 }, async () => {
+    const started = start({ CONSOLE_TOKEN: 'too-short-token' });
+    started.ready.catch(() => undefined);
+    expect(await started.exited).toBe(1);
+    expect(started.output().stderr).toContain('CONSOLE_TOKEN must be at least 24 characters');
+    expect(started.output().stdout).not.toContain('vocart is running');
   });
 });
