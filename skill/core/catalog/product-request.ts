@@ -7,11 +7,12 @@
  * A pack word (bottle, can, box…) makes the number a quantity; a measure (gallon, liter, pound…) makes it a
  * size. Which product among the results is meant ("the second one") is the conversation's job, not this one.
  */
+import { vocabularyFor, type PackUnit } from '../i18n/vocabulary';
 import type { Locale } from '../turn';
 import { digitizeNumberWords } from './spoken-numbers';
 import { foldCharacters } from './text-normalizer';
 
-export type PackUnit = 'bottle' | 'can' | 'box' | 'bag' | 'jar' | 'pack' | 'carton' | 'loaf' | 'bunch' | 'piece' | 'dozen';
+export type { PackUnit };
 
 /**
  * Pack words that count the pieces themselves, not packs: "sechs Stück Eier" is six eggs, as a German label's
@@ -29,34 +30,34 @@ export interface ProductRequest {
   size?: string;
 }
 
-const PACK_WORDS: Record<Locale, Record<string, PackUnit>> = {
-  'en-US': {
-    bottle: 'bottle', bottles: 'bottle', can: 'can', cans: 'can', tin: 'can', tins: 'can', box: 'box', boxes: 'box',
-    bag: 'bag', bags: 'bag', jar: 'jar', jars: 'jar', pack: 'pack', packs: 'pack', package: 'pack', packages: 'pack',
-    packet: 'pack', packets: 'pack', carton: 'carton', cartons: 'carton', loaf: 'loaf', loaves: 'loaf',
-    bunch: 'bunch', bunches: 'bunch', piece: 'piece', pieces: 'piece', dozen: 'dozen',
-  },
-  'de-DE': {
-    flasche: 'bottle', flaschen: 'bottle', dose: 'can', dosen: 'can', buechse: 'can',
-    schachtel: 'box', schachteln: 'box', karton: 'carton', kartons: 'carton', beutel: 'bag', tuete: 'bag',
-    tueten: 'bag', glas: 'jar', glaeser: 'jar', packung: 'pack', packungen: 'pack', pack: 'pack', packs: 'pack',
-    paeckchen: 'pack', laib: 'loaf', laibe: 'loaf', bund: 'bunch', stueck: 'piece', dutzend: 'dozen',
-  },
-};
+/**
+ * The locale's measure and pack words (i18n/<locale>/vocabulary.ts: measureUnits, packUnits), folded as the
+ * request's words are ("Stück" → "stueck"), in maps so that no word of a request meets an object's own keys.
+ */
+interface UnitWords {
+  measures: ReadonlyMap<string, string>;
+  packs: ReadonlyMap<string, PackUnit>;
+}
 
-/** Measure words and how the size is written back. */
-const MEASURE_WORDS: Record<Locale, Record<string, string>> = {
-  'en-US': {
-    gallon: 'gallon', gallons: 'gallon', liter: 'liter', liters: 'liter', litre: 'liter', litres: 'liter',
-    quart: 'quart', quarts: 'quart', pint: 'pint', pints: 'pint', ounce: 'oz', ounces: 'oz', oz: 'oz', pound: 'lb',
-    pounds: 'lb', lb: 'lb', lbs: 'lb', gram: 'g', grams: 'g', kilogram: 'kg', kilograms: 'kg', kilo: 'kg',
-    kilos: 'kg', milliliter: 'ml', milliliters: 'ml', ml: 'ml',
-  },
-  'de-DE': {
-    liter: 'Liter', l: 'Liter', milliliter: 'ml', ml: 'ml', gramm: 'g', g: 'g', kilogramm: 'kg', kilo: 'kg', kg: 'kg',
-    pfund: 'Pfund',
-  },
-};
+const unitWordsByLocale = new Map<Locale, UnitWords>();
+
+function unitWords(locale: Locale): UnitWords {
+  let words = unitWordsByLocale.get(locale);
+  if (!words) {
+    const vocabulary = vocabularyFor(locale);
+    const folded = <T>(table: Readonly<Record<string, T>>) => new Map(Object.entries(table).map(([word, unit]) => [foldCharacters(word, locale), unit]));
+    words = { measures: folded(vocabulary.measureUnits), packs: folded(vocabulary.packUnits) };
+    unitWordsByLocale.set(locale, words);
+  }
+  return words;
+}
+
+/** A table's own entry for a word: "constructor" said in a request is a word, not Object's. */
+const ownValue = <T>(table: Readonly<Record<string, T>>, word: string | undefined): T | undefined =>
+  word !== undefined && Object.hasOwn(table, word) ? table[word] : undefined;
+
+const measureOf = (token: string | undefined, locale: Locale) => (token === undefined ? undefined : unitWords(locale).measures.get(token));
+const packOf = (token: string | undefined, locale: Locale) => (token === undefined ? undefined : unitWords(locale).packs.get(token));
 
 const PERCENT_WORD: Record<Locale, string> = { 'en-US': 'percent', 'de-DE': 'prozent' };
 
@@ -104,8 +105,8 @@ export function parseProductRequest(utterance: string, locale: Locale): ProductR
   const amount = readAmount(tokens, at, locale);
   if (amount) {
     at = amount.next;
-    const measure = MEASURE_WORDS[locale][tokens[at] ?? ''];
-    const pack = PACK_WORDS[locale][tokens[at] ?? ''];
+    const measure = measureOf(tokens[at], locale);
+    const pack = packOf(tokens[at], locale);
     if (measure) {
       request.size = `${formatNumber(amount.value)} ${measure}`;
       at += 1;
@@ -119,7 +120,7 @@ export function parseProductRequest(utterance: string, locale: Locale): ProductR
       at += 1;
       // "two bottles of one liter milk" / "zwei Flaschen ein Liter Milch".
       const size = readAmount(tokens, skipLinkers(tokens, at, locale), locale);
-      const sizeMeasure = size ? MEASURE_WORDS[locale][tokens[size.next] ?? ''] : undefined;
+      const sizeMeasure = size ? measureOf(tokens[size.next], locale) : undefined;
       if (size && sizeMeasure) {
         request.size = `${formatNumber(size.value)} ${sizeMeasure}`;
         at = size.next + 1;
@@ -128,7 +129,7 @@ export function parseProductRequest(utterance: string, locale: Locale): ProductR
       request.quantity = amount.value;
       // "two half gallons of milk": a count of packs of that size.
       const part = readFraction(tokens, at, locale);
-      const partMeasure = part ? MEASURE_WORDS[locale][tokens[part.next] ?? ''] : undefined;
+      const partMeasure = part ? measureOf(tokens[part.next], locale) : undefined;
       if (part && partMeasure) {
         request.size = `${formatNumber(part.value)} ${partMeasure}`;
         at = part.next + 1;
@@ -136,7 +137,7 @@ export function parseProductRequest(utterance: string, locale: Locale): ProductR
     } else {
       at -= amount.length; // "1.5" alone is no count: leave it in the query
     }
-  } else if (PACK_WORDS[locale][tokens[at] ?? ''] === 'dozen') {
+  } else if (packOf(tokens[at], locale) === 'dozen') {
     request.size = '12 count';
     at += 1;
   } else {
@@ -157,14 +158,14 @@ function readAmount(tokens: readonly string[], at: number, locale: Locale): { va
   if (token === undefined) return undefined;
   const fraction = readFraction(tokens, at, locale);
   if (fraction) return fraction;
-  const article = ARTICLES[locale][token];
+  const article = ownValue(ARTICLES[locale], token);
   if (article !== undefined) {
     // "a half gallon": the article belongs to the fraction.
     const halfAfter = readFraction(tokens, at + 1, locale);
     if (halfAfter) return { ...halfAfter, length: halfAfter.length + 1 };
     // "a gallon of milk", "a dozen eggs": an article counts only before a pack or measure word.
     const next = tokens[at + 1] ?? '';
-    if (MEASURE_WORDS[locale][next] || PACK_WORDS[locale][next]) return { value: article, next: at + 1, length: 1 };
+    if (measureOf(next, locale) || packOf(next, locale)) return { value: article, next: at + 1, length: 1 };
     return undefined;
   }
   // "two percent milk": a number that describes the product is part of the query, not an amount.
@@ -186,16 +187,16 @@ function readAmount(tokens: readonly string[], at: number, locale: Locale): { va
 
 /** "half a gallon", "half gallon", "halbes Kilo": a fraction word (and an article) right before a measure. */
 function readFraction(tokens: readonly string[], at: number, locale: Locale): { value: number; next: number; length: number } | undefined {
-  const value = FRACTIONS[locale][tokens[at] ?? ''];
+  const value = ownValue(FRACTIONS[locale], tokens[at]);
   if (value === undefined) return undefined;
   let next = at + 1;
-  if (ARTICLES[locale][tokens[next] ?? ''] !== undefined) next += 1;
+  if (ownValue(ARTICLES[locale], tokens[next]) !== undefined) next += 1;
   return isMeasured(tokens[next], locale) ? { value, next, length: next - at } : undefined;
 }
 
 /** A measure word, or "dozen": what a fraction can be a part of. */
 function isMeasured(token: string | undefined, locale: Locale): boolean {
-  return token !== undefined && (MEASURE_WORDS[locale][token] !== undefined || PACK_WORDS[locale][token] === 'dozen');
+  return measureOf(token, locale) !== undefined || packOf(token, locale) === 'dozen';
 }
 
 /**
@@ -205,7 +206,7 @@ function isMeasured(token: string | undefined, locale: Locale): boolean {
 const PACK_WORD_NEEDS_LINKER: Record<Locale, boolean> = { 'en-US': true, 'de-DE': false };
 
 function leadingPackWord(tokens: readonly string[], at: number, locale: Locale): PackUnit | undefined {
-  const pack = PACK_WORDS[locale][tokens[at] ?? ''];
+  const pack = packOf(tokens[at], locale);
   const next = tokens[at + 1];
   if (!pack || pack === 'dozen' || next === undefined) return undefined;
   return !PACK_WORD_NEEDS_LINKER[locale] || LINKERS[locale].has(next) ? pack : undefined;

@@ -107,18 +107,18 @@ interface NumberWord {
 }
 
 function classifyEnglish(token: string): NumberWord | undefined {
-  if (token in EN_UNITS) return { value: EN_UNITS[token]!, magnitude: 'unit' };
-  if (token in EN_TEENS) return { value: EN_TEENS[token]!, magnitude: 'teen' };
-  if (token in EN_TENS) return { value: EN_TENS[token]!, magnitude: 'tens' };
+  if (Object.hasOwn(EN_UNITS, token)) return { value: EN_UNITS[token]!, magnitude: 'unit' };
+  if (Object.hasOwn(EN_TEENS, token)) return { value: EN_TEENS[token]!, magnitude: 'teen' };
+  if (Object.hasOwn(EN_TENS, token)) return { value: EN_TENS[token]!, magnitude: 'tens' };
   if (token === 'hundred') return { value: 100, magnitude: 'hundred' };
   if (token === 'thousand') return { value: 1000, magnitude: 'thousand' };
   return undefined;
 }
 
 function classifyGerman(token: string): NumberWord | undefined {
-  if (token in DE_UNITS) return { value: DE_UNITS[token]!, magnitude: 'unit' };
-  if (token in DE_TEENS) return { value: DE_TEENS[token]!, magnitude: 'teen' };
-  if (token in DE_TENS) return { value: DE_TENS[token]!, magnitude: 'tens' };
+  if (Object.hasOwn(DE_UNITS, token)) return { value: DE_UNITS[token]!, magnitude: 'unit' };
+  if (Object.hasOwn(DE_TEENS, token)) return { value: DE_TEENS[token]!, magnitude: 'teen' };
+  if (Object.hasOwn(DE_TENS, token)) return { value: DE_TENS[token]!, magnitude: 'tens' };
   if (token === 'hundert') return { value: 100, magnitude: 'hundred' };
   if (token === 'tausend') return { value: 1000, magnitude: 'thousand' };
   const compound = parseGermanNumberWord(token);

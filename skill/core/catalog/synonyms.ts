@@ -1,14 +1,14 @@
 /**
- * Words shoppers use for what the shelf label calls something else, per locale: the one home of these lists.
- * Tokens are folded (lower case, German umlauts as ae/oe/ue, ß as ss).
+ * How search reads the words shoppers use for what the shelf label calls something else. The words themselves live
+ * with the locale's vocabulary, one file per locale (i18n/<locale>/product-words.ts); this module is their reading.
  *
  * Three kinds, because they behave differently:
- * - SPELLINGS: the same word written or said another way ("yoghurt", "yogurt"); each finds the others.
- * - EVERYDAY: a word a shopper says → the words a label uses for it, one way only: a broad word finds its kinds
+ * - spellings: the same word written or said another way ("yoghurt", "yogurt"); each finds the others.
+ * - everyday: a word a shopper says → the words a label uses for it, one way only: a broad word finds its kinds
  *   ("sausage" → frankfurter), a brand used for the thing finds the thing ("coke" → cola, "tempo" →
  *   taschentuecher), a short form finds the long one ("hack" → hackfleisch). The label's word does not find the
  *   shopper's: "Frankfurters" should not answer every request for sausage-flavoured crisps.
- * - PHRASES: several spoken words for one thing ("hamburger meat", "double a"). A phrase maps to one
+ * - phrases: several spoken words for one thing ("hamburger meat", "double a"). A phrase maps to one
  *   catalog word, which then counts for each word of the phrase, or to as many words as it has, word for word
  *   ("minced beef" → ground beef), so a product naming only one of them ("Ground Coffee") covers only its part.
  *
@@ -16,118 +16,8 @@
  * exact word of the catalog still beats a synonym (it is matched at 1, a synonym a little below), so a shop that
  * sells "Coke" by that name answers with it first.
  */
+import { productWordsFor } from '../i18n/product-words';
 import type { Locale } from '../turn';
-
-const SPELLINGS: Record<Locale, string[][]> = {
-  'en-US': [
-    ['bbq', 'barbecue', 'barbeque'],
-    ['veggie', 'veggies', 'vegetable', 'vegetables'],
-    ['soda', 'pop'],
-    ['mac', 'macaroni'],
-    ['choc', 'chocolate'],
-    ['ketchup', 'catsup'],
-    ['yoghurt', 'yogurt'],
-    ['donut', 'doughnut'],
-    ['chickn', 'chicken'],
-    ['cheez', 'cheese'],
-    ['lite', 'light'],
-    ['nite', 'night'],
-    ['xtra', 'extra'],
-    ['diaper', 'nappy'],
-    ['cilantro', 'coriander'],
-    ['zucchini', 'courgette'],
-    ['eggplant', 'aubergine'],
-    ['garbanzo', 'chickpea'],
-    ['frankfurter', 'wiener', 'frank'],
-  ],
-  'de-DE': [
-    ['joghurt', 'jogurt', 'yogurt', 'yoghurt'],
-    ['moehre', 'karotte', 'mohrrube'],
-    ['broetchen', 'semmel', 'schrippe', 'weckle'],
-    ['sahne', 'rahm', 'obers'],
-    ['kartoffel', 'erdapfel'],
-    ['tomate', 'paradeiser'],
-    ['quark', 'topfen'],
-    ['pilz', 'schwammerl'],
-    ['aprikose', 'marille'],
-    ['pfannkuchen', 'eierkuchen', 'palatschinken'],
-    ['limonade', 'limo'],
-    ['schokolade', 'schoko'],
-    ['bbq', 'barbecue'],
-    ['spaghetti', 'spagetti'],
-    // Plant drinks may not be sold as "Milch" in the EU, but that is what shoppers call them.
-    ['hafermilch', 'haferdrink'],
-    ['mandelmilch', 'mandeldrink'],
-    ['sojamilch', 'sojadrink'],
-    ['reismilch', 'reisdrink'],
-    ['klopapier', 'toilettenpapier'],
-    ['kuechenrolle', 'kuechenpapier', 'kuechentuecher'],
-    // A Würstchen is a small Wurst; shoppers use either for both.
-    ['wurst', 'wuerstchen'],
-    ['frankfurter', 'wiener'],
-  ],
-};
-
-const EVERYDAY: Record<Locale, Record<string, string[]>> = {
-  'en-US': {
-    sausage: ['frankfurter', 'wiener', 'bratwurst', 'kielbasa'],
-    // Said as two words, "hot dogs" meets this joined key: search tries neighbouring words joined.
-    hotdog: ['frankfurter', 'wiener'],
-    coke: ['cola'],
-    pepsi: ['cola'],
-    kleenex: ['tissue'],
-    qtips: ['swab'],
-    bandaid: ['bandage'],
-    chapstick: ['lip'],
-  },
-  'de-DE': {
-    // "Hack" is how the counter says Hackfleisch; "Gehacktes" and "Faschiertes" are regional names for it. One way
-    // only: "gehackte Tomaten" are chopped tomatoes, not mince.
-    hack: ['hackfleisch'],
-    gehacktes: ['hackfleisch'],
-    faschiertes: ['hackfleisch'],
-    spueli: ['spuelmittel'],
-    tempo: ['taschentuecher'],
-    tempotaschentuecher: ['taschentuecher'],
-    zewa: ['kuechenrolle'],
-    tesa: ['klebeband'],
-    tesafilm: ['klebeband'],
-    labello: ['lippenpflege'],
-    coke: ['cola'],
-    sprudel: ['mineralwasser'],
-    sprudelwasser: ['mineralwasser'],
-    hotdog: ['wuerstchen'],
-    bockwurst: ['wuerstchen'],
-  },
-};
-
-/** Spoken phrase (folded words, singular or plural alike) → the catalog words it stands for. */
-const PHRASES: Record<Locale, Array<[string, string]>> = {
-  'en-US': [
-    ['hamburger meat', 'ground beef'],
-    ['burger meat', 'ground beef'],
-    ['minced beef', 'ground beef'],
-    ['minced meat', 'ground beef'],
-    ['beef mince', 'ground beef'],
-    ['minced pork', 'ground pork'],
-    ['minced turkey', 'ground turkey'],
-    ['minced chicken', 'ground chicken'],
-    ['minced lamb', 'ground lamb'],
-    ['double a', 'aa'],
-    ['triple a', 'aaa'],
-    ['q tip', 'swab'],
-    ['band aid', 'bandage'],
-    ['tin foil', 'aluminum foil'],
-    ['saran wrap', 'plastic wrap'],
-    ['dish detergent', 'dish soap'],
-    ['dishwashing liquid', 'dish soap'],
-    ['kitchen roll', 'paper towel'],
-    ['toilet tissue', 'toilet paper'],
-    ['bathroom tissue', 'toilet paper'],
-  ],
-  'de-DE': [
-  ],
-};
 
 /** Synonym spellings and everyday targets of a folded token (without the token itself). */
 export function synonymsOf(token: string, locale: Locale): readonly string[] {
@@ -139,7 +29,7 @@ export function synonymsOf(token: string, locale: Locale): readonly string[] {
  * as a catalog word that merely shares its stem ("gehackte Tomaten").
  */
 export function isEverydayWord(token: string, locale: Locale): boolean {
-  return Object.hasOwn(EVERYDAY[locale], token);
+  return Object.hasOwn(productWordsFor(locale).everyday, token);
 }
 
 /** Every word the lists map from or to, for indexing German compounds that end with one ("rinderhackfleisch"). */
@@ -185,10 +75,11 @@ function synonymTable(locale: Locale): Map<string, string[]> {
   let table = tables.get(locale);
   if (!table) {
     table = new Map();
-    for (const group of SPELLINGS[locale]) {
+    const words = productWordsFor(locale);
+    for (const group of words.spellings) {
       for (const word of group) table.set(word, group.filter((other) => other !== word));
     }
-    for (const [word, targets] of Object.entries(EVERYDAY[locale])) table.set(word, [...(table.get(word) ?? []), ...targets]);
+    for (const [word, targets] of Object.entries(words.everyday)) table.set(word, [...(table.get(word) ?? []), ...targets]);
     tables.set(locale, table);
   }
   return table;
@@ -197,7 +88,7 @@ function synonymTable(locale: Locale): Map<string, string[]> {
 function phraseList(locale: Locale): Array<[string[], string[]]> {
   let list = phraseLists.get(locale);
   if (!list) {
-    list = PHRASES[locale].map(([phrase, target]) => [phrase.split(' '), target.split(' ')]);
+    list = productWordsFor(locale).phrases.map(([phrase, target]) => [phrase.split(' '), target.split(' ')]);
     for (const [phrase, target] of list) {
       if (target.length !== 1 && target.length !== phrase.length) throw new Error(`synonym phrase "${phrase.join(' ')}" needs one target word or one per word`);
     }

@@ -8,8 +8,11 @@
 export const CHOICE_IDS = ['cheaper', 'pricier', 'bigger', 'smaller', 'first', 'last', 'other', 'popular'] as const;
 export type ChoiceId = (typeof CHOICE_IDS)[number];
 
-/** A word in its singular and plural ("gallon", "gallons"). */
-export type WordForms = readonly [singular: string, plural: string];
+/** A word in its singular and plural ("gallon", "gallons"); `Word` narrows them to a locale's known words. */
+export type WordForms<Word extends string = string> = readonly [singular: Word, plural: Word];
+
+/** The packs a pack word counts ("two bottles", "sechs Stück"). */
+export type PackUnit = 'bottle' | 'can' | 'box' | 'bag' | 'jar' | 'pack' | 'carton' | 'loaf' | 'bunch' | 'piece' | 'dozen';
 
 export interface Vocabulary {
   /**
@@ -23,9 +26,19 @@ export interface Vocabulary {
   narrowing: readonly string[];
   /** Words that join the items of a spoken list ("eggs, milk and bread"); commas join in every locale. */
   listJoiners: readonly string[];
-  /** Measures shoppers buy by, with their amount ("two pounds"): the product-request parser knows each. */
+  /**
+   * Every measure word the core reads, spoken or written ("pound", "pounds", "lbs", "litre", "kg"), with the unit a
+   * pack size said with it is written in ("lb", "liter"): the product-request parser's one list of measures.
+   */
+  measureUnits: Readonly<Record<string, string>>;
+  /** The measures the models offer, with their amount ("two pounds"): each form is one of measureUnits' words. */
   measures: readonly WordForms[];
-  /** Containers counted by the pack ("six cartons"). */
+  /**
+   * Every word that counts packs, with the pack it counts ("cartons" → carton, "Stück" → piece): the
+   * product-request parser's one list of pack words.
+   */
+  packUnits: Readonly<Record<string, PackUnit>>;
+  /** Containers the models offer, counted by the pack ("six cartons"): each form is one of packUnits' words. */
   containers: readonly WordForms[];
   /** What asks for the next results on its own ("more", "weitere"): the prompts suggest these words. */
   more: readonly string[];

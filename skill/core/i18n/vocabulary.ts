@@ -7,7 +7,7 @@ import { deDEVocabulary } from './de-DE/vocabulary';
 import { enUSVocabulary } from './en-US/vocabulary';
 import { CHOICE_IDS, type ChoiceId, type Vocabulary } from './vocabulary-types';
 
-export { CHOICE_IDS, type ChoiceId, type Vocabulary, type WordForms } from './vocabulary-types';
+export { CHOICE_IDS, type ChoiceId, type PackUnit, type Vocabulary, type WordForms } from './vocabulary-types';
 
 const byLocale: Record<Locale, Vocabulary> = { 'en-US': enUSVocabulary, 'de-DE': deDEVocabulary };
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../skill/core/catalog/product';
+import { localizedSize } from '../../../skill/core/i18n/size';
 
 const load = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../skill/data/${name}`, import.meta.url)), 'utf8'));
 const catalog: Product[] = load('demo-catalog.json');
@@ -51,6 +52,12 @@ describe('demo catalog', () => {
       expect(euros! % 10, `${product.id} ${euros}`).toBeOneOf([0, 9]);
       expect(euros! / product.priceCents!, `${product.id} ${euros}`).toBeGreaterThan(0.3);
       expect(euros! / product.priceCents!, `${product.id} ${euros}`).toBeLessThan(1.2);
+    }
+  });
+
+  it('reads every pack size metric in German, as cards and speech show it', () => {
+    for (const product of catalog) {
+      expect(localizedSize(product.size!, 'de-DE'), `${product.id} ${product.size}`).not.toMatch(/\b(oz|lbs?|gallons?|fl|count|each|pack|rolls|bags|bars|boxes|cans|pods|head)\b/);
     }
   });
 

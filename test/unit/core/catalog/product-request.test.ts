@@ -1,3 +1,4 @@
+import { vocabularyFor } from '../../../../skill/core/i18n/vocabulary';
 import { describe, expect, it } from 'vitest';
 import { parseProductRequest } from '../../../../skill/core/catalog/product-request';
 
@@ -49,5 +50,29 @@ describe('parseProductRequest', () => {
 
   it('leaves a number that names the product in the query ("2% milk", "1.5 milch")', () => {
     expect(parseProductRequest('1.5 milch', 'de-DE').query).toBe('1.5 milch');
+  });
+});
+
+describe('the measure and pack words, read from the core vocabulary (one list per locale)', () => {
+  it.each(['en-US', 'de-DE'] as const)('%s: every measure word makes a size, every pack word a count of its pack', (locale) => {
+    const vocabulary = vocabularyFor(locale);
+    const two = locale === 'en-US' ? 'two' : 'zwei';
+    for (const [word, unit] of Object.entries(vocabulary.measureUnits)) {
+      expect(parseProductRequest(`${two} ${word} ${locale === 'en-US' ? 'of milk' : 'Milch'}`, locale), word).toMatchObject({ size: `2 ${unit}` });
+    }
+    for (const [word, unit] of Object.entries(vocabulary.packUnits)) {
+      if (unit === 'dozen') continue;
+      expect(parseProductRequest(`${two} ${word} ${locale === 'en-US' ? 'of milk' : 'Milch'}`, locale), word).toMatchObject({ quantity: 2, unit });
+    }
+  });
+
+  it.each(['en-US', 'de-DE'] as const)('%s: what the models offer (measures, containers) is among the words the parser reads', (locale) => {
+    const vocabulary = vocabularyFor(locale);
+    for (const forms of vocabulary.measures) for (const word of forms) expect(vocabulary.measureUnits, word).toHaveProperty([word]);
+    for (const forms of vocabulary.containers) for (const word of forms) expect(vocabulary.packUnits, word).toHaveProperty([word]);
+  });
+
+  it('reads no request word as an object key: "constructor" is a product word, not a measure', () => {
+    expect(parseProductRequest('two constructor sets', 'en-US')).toEqual({ quantity: 2, query: 'constructor sets' });
   });
 });
