@@ -279,7 +279,14 @@ describe('the Function URL host', () => {
 describe('the deployed bundle (lambda/inbox.ts as cdk bundles it)', () => {
   let secrets: FakeSecretsManager;
   let bundleDir: string;
-  const saved = { ...process.env };
+  const saved: Record<string, string | undefined> = {};
+  const setEnv = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (!(name in saved)) saved[name] = process.env[name];
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 
   beforeAll(async () => {
     secrets = await startFakeSecretsManager();
@@ -289,7 +296,7 @@ describe('the deployed bundle (lambda/inbox.ts as cdk bundles it)', () => {
     bundleDir = `${ROOT}node_modules/.cache/vocart-inbox-bundle-${randomUUID().slice(0, 8)}`;
     mkdirSync(bundleDir, { recursive: true });
     await build(esbuildOptions(ROOT, 'lambda/inbox.ts', `${bundleDir}/index.mjs`));
-    Object.assign(process.env, {
+    setEnv({
       TABLE_NAME: app.config.TABLE_NAME,
       DYNAMODB_ENDPOINT: app.config.DYNAMODB_ENDPOINT,
       AWS_REGION: 'us-east-1',
@@ -299,12 +306,15 @@ describe('the deployed bundle (lambda/inbox.ts as cdk bundles it)', () => {
       CONSOLE_TOKEN_SECRET_ARN: arn,
       CATALOG_INDEX: defaultCatalogIndexPath(),
       LOG_LEVEL: 'SILENT',
+      CONSOLE_TOKEN: undefined,
     });
-    delete process.env.CONSOLE_TOKEN;
   });
 
   afterAll(async () => {
-    process.env = saved;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     await secrets?.close();
     if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
   });
