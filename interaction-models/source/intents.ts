@@ -911,9 +911,13 @@ export const INTENTS: IntentSource[] = [
     // only after a carrier: on its own it is Alexa's launch phrase ("Alexa, tell vocart shop …").
     name: 'HandoffReplyIntent',
     slots: [{ name: 'message', kind: 'text' }],
-    dialogflowOnlySamples: { 'en-US': ['tell <them> [that] {message}'], 'de-DE': [] },
+    dialogflowOnlySamples: { 'en-US': ['tell <them> [that] {message}', 'tell <them>'], 'de-DE': [] },
     samples: {
       'en-US': [
+        // Without the message: the core asks what to pass on.
+        '<ask-said> tell <them>',
+        '<wish> (reply|answer them|answer the shop|send them a message)',
+        '(reply|answer them|send them a message)',
         '<ask-said> tell <them> [that] {message}',
         '<ask> let <them> know [that] {message}',
         '(reply|answer|respond) [to them|to the shop] {message}',
@@ -923,6 +927,9 @@ export const INTENTS: IntentSource[] = [
         'write back [that] {message}',
       ],
       'de-DE': [
+        '(richte|richt) (ihnen|dem Laden) (etwas|was) aus',
+        '<wunsch> (antworten|ihnen antworten|dem Laden antworten|ihnen etwas ausrichten)',
+        '(antworte|antwort) (ihnen|dem Laden)',
         '(sag|sage) <ihnen> [dass] {message}',
         '(sag|sage) <ihnen> bitte [dass] {message}',
         '(antworte|antwort) [ihnen|dem Laden] {message}',

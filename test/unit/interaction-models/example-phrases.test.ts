@@ -56,3 +56,35 @@ describe.each(['en-US', 'de-DE'] as const)('phrases the skill suggests in %s', (
     }
   });
 });
+
+/**
+ * What the handoff prompts tell the shopper to say (issue 13): "talk to a person", and an answer to a person with its
+ * carrier ("reply …", "richte aus …"). "tell them …" is heard by Dialogflow literally; an Alexa sample never opens
+ * with "tell" (Alexa's launch phrase), so there it is "please tell them …" and the English prompt's "reply".
+ */
+const HANDOFF_SUGGESTIONS: Record<Locale, Array<{ say: string; intent: string; message?: string; alexa?: false }>> = {
+  'en-US': [
+    { say: 'talk to a person', intent: 'HumanHandoffIntent', alexa: false },
+    { say: 'reply i will be in after six', intent: 'HandoffReplyIntent', message: 'i will be in after six' },
+    { say: 'please tell them i will be in after six', intent: 'HandoffReplyIntent', message: 'i will be in after six', alexa: false },
+    { say: 'tell them i will be in after six', intent: 'HandoffReplyIntent', message: 'i will be in after six', alexa: false },
+  ],
+  'de-DE': [
+    { say: 'mit einem Menschen sprechen', intent: 'HumanHandoffIntent' },
+    { say: 'richte aus ich bin ab sechs zu Hause', intent: 'HandoffReplyIntent', message: 'ich bin ab sechs zu hause' },
+  ],
+};
+
+describe.each(['en-US', 'de-DE'] as const)('handoff phrases the skill suggests in %s', (locale) => {
+  it.each(HANDOFF_SUGGESTIONS[locale])('understands "$say" on both platforms', async ({ say, intent, message, alexa }) => {
+    // virtual-alexa reads "talk to" and "tell" anywhere as a launch request; Alexa itself hears them in a session.
+    if (alexa !== false) {
+      const request = await alexaRequest(locale, say);
+      expect(request.intent?.name, say).toBe(intent);
+      if (message) expect(request.intent?.slots?.message?.value?.toLowerCase()).toBe(message);
+    }
+    const result = await dialogflowRequest(locale, say);
+    expect(result.intent.displayName, say).toBe(intent);
+    if (message) expect(String(result.parameters.message).toLowerCase()).toBe(message);
+  });
+});
