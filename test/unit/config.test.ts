@@ -118,7 +118,7 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('checks the shop per locale once: an ISO currency and a known tax rule for every locale', () => {
+  it('holds the shop table to an ISO currency and a known tax rule for every locale (checked here, not at every cold start: the table is code)', () => {
     expect(shopTableProblems(SHOPS)).toEqual([]);
     const broken = { ...SHOPS, 'de-DE': { currency: 'euro', tax: { kind: 'vat-included', reducedBasisPoints: 700, standardBasisPoints: 19000 } } };
     expect(shopTableProblems(broken)).toEqual([
