@@ -5,6 +5,21 @@ import type { Messages, PackLineWords } from '../message-types';
 import { spokenDay } from '../format';
 import { askedDiffers, capitalize, spell } from '../spoken-parts';
 
+/*
+ * Sätze, die in mehreren Meldungen vorkommen, stehen einmal hier (sentences said in more than one message have one
+ * home here, so a rewording reaches every message that says it).
+ */
+const nowInCart = (count: number) => ` Du hast jetzt ${count} Artikel. Noch etwas?`;
+const MISSED_AGAIN = 'Entschuldigung, das habe ich wieder nicht verstanden.';
+const COULD_NOT_ORDER = 'Entschuldigung, etwas ist schiefgegangen und ich konnte nicht bestellen.';
+const NOTHING_CHARGED = 'Es wurde nichts abgebucht und dein Warenkorb ist unverändert.';
+const TRY_AGAIN = 'Bitte versuch es gleich noch einmal.';
+const CART_CHANGED = 'Dein Warenkorb hat sich während des Gesprächs geändert, deshalb habe ich nicht bestellt';
+const HEAR_NEW_TOTAL = 'Sag zur Kasse, um die neue Summe zu hören.';
+const WRONG_LINK_CODE = 'Dieser Code passt zu keinem gültigen Verknüpfungscode.';
+const REMINDER_TOO = ' Ich stelle dir außerdem eine Erinnerung für diese Zeit.';
+const PERSON_GETS_BACK = 'Soll ich eine Person aus dem Laden bitten, sich bei dir zu melden?';
+
 export const deDE: Messages = {
   welcomeFirst:
     'Willkommen bei vocart. Ich bin ein automatischer Einkaufsassistent, kein Mensch. Du kannst Produkte suchen, sie auf deine Einkaufsliste setzen oder fragen, was im Warenkorb ist. Was möchtest du?',
@@ -18,7 +33,7 @@ export const deDE: Messages = {
   cancelledPending: 'Okay, das mache ich nicht. Was kann ich sonst für dich tun?',
   fallback: 'Entschuldigung, das habe ich nicht verstanden. Du kannst ein Produkt suchen oder fragen, was im Warenkorb ist.',
   fallbackOfferHelp:
-    'Entschuldigung, das habe ich wieder nicht verstanden. Ich kann Produkte finden, in den Warenkorb legen, den Warenkorb vorlesen oder etwas entfernen. Sag Hilfe, um mehr zu hören.',
+    `${MISSED_AGAIN} Ich kann Produkte finden, in den Warenkorb legen, den Warenkorb vorlesen oder etwas entfernen. Sag Hilfe, um mehr zu hören.`,
   whatProduct: 'Welches Produkt?',
   notFound: (query) => `Leider habe ich ${query} nicht gefunden. Versuch es mit einem anderen Namen oder einer Marke.`,
   notFoundOnly: (query) => `${query} habe ich leider nicht.`,
@@ -31,9 +46,9 @@ export const deDE: Messages = {
   noSuchChoice: (position) => `Eine Nummer ${position} gibt es in der Liste nicht. Welches möchtest du?`,
   added: (quantity, item, cartCount) =>
     // The verb agrees with the count: "Hafermilch ist", "12 mal Hafermilch sind".
-    `${quantity > 1 ? `${quantity} mal ${item} sind` : `${item} ist`} im Warenkorb. Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
+    `${quantity > 1 ? `${quantity} mal ${item} sind` : `${item} ist`} im Warenkorb.${nowInCart(cartCount)}`,
   addedSeveral: (items, missing, cartCount, many) =>
-    `${capitalize(items)} ${many ? 'sind' : 'ist'} im Warenkorb.${missing ? ` ${missing} habe ich nicht gefunden.` : ''} Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
+    `${capitalize(items)} ${many ? 'sind' : 'ist'} im Warenkorb.${missing ? ` ${missing} habe ich nicht gefunden.` : ''}${nowInCart(cartCount)}`,
   addedReprompt: 'Du kannst noch etwas hinzufügen oder fragen, was im Warenkorb ist.',
   removed: (name) => `${name} habe ich aus dem Warenkorb entfernt. Noch etwas?`,
   // Kein Verb, das sich nach den Worten des Kunden richten müsste ("Bananen ist").
@@ -42,7 +57,7 @@ export const deDE: Messages = {
   cartContents: (count, list, total) => `In deinem Warenkorb ${count === 1 ? 'ist 1 Artikel' : `sind ${count} Artikel`}: ${list}. Das macht ${total} inklusive MwSt., ohne Lieferung.`,
   cartLine: (quantity, name) => (quantity > 1 ? `${quantity} mal ${name}` : name),
   addedPacks: (line, cartCount) =>
-    `Ich habe ${germanPacks(line)}${line.total ? ` für ${line.total}` : ''} in den Warenkorb gelegt. Du hast jetzt ${cartCount} Artikel. Noch etwas?`,
+    `Ich habe ${germanPacks(line)}${line.total ? ` für ${line.total}` : ''} in den Warenkorb gelegt.${nowInCart(cartCount)}`,
   cartLineWithPacks: (line) => [germanPacks(line), line.total].filter(Boolean).join(', '),
   clearConfirm: (count) => `Möchtest du wirklich ${count === 1 ? 'den Artikel' : `alle ${count} Artikel`} aus dem Warenkorb entfernen?`,
   cleared: 'Dein Warenkorb ist jetzt leer.',
@@ -60,7 +75,7 @@ export const deDE: Messages = {
   quantityTooLarge: (max) => `Ich kann höchstens ${max} Stück von einem Produkt hinzufügen. Wie viele möchtest du?`,
   cartFull: (max) => `Dein Warenkorb hat schon ${max} verschiedene Produkte. Bitte entferne zuerst etwas.`,
   badQuantity: 'Diese Menge kann ich nicht hinzufügen. Wie viele möchtest du?',
-  trouble: 'Entschuldigung, ich erreiche den Laden gerade nicht. Dein Warenkorb ist sicher. Bitte versuch es gleich noch einmal.',
+  trouble: `Entschuldigung, ich erreiche den Laden gerade nicht. Dein Warenkorb ist sicher. ${TRY_AGAIN}`,
   tooSlow: 'Entschuldigung, das dauert bei mir gerade zu lange. Bitte frag mich gleich noch einmal.',
   anythingElse: 'Noch etwas?',
   productSummary: (name, size, price) => [name, size, price].filter(Boolean).join(', '),
@@ -73,8 +88,8 @@ export const deDE: Messages = {
   linkCodeLinked: 'Danke, dein vocart-Konto ist jetzt hier verknüpft. Du kannst bestellen, wann immer du so weit bist.',
   linkCodeWrong: (triesLeft) =>
     triesLeft > 0
-      ? `Dieser Code passt zu keinem gültigen Verknüpfungscode. Ein Code gilt nur einmal und nur wenige Minuten. Du hast noch ${triesLeft === 1 ? 'einen Versuch' : `${triesLeft} Versuche`}.`
-      : 'Dieser Code passt zu keinem gültigen Verknüpfungscode.',
+      ? `${WRONG_LINK_CODE} Ein Code gilt nur einmal und nur wenige Minuten. Du hast noch ${triesLeft === 1 ? 'einen Versuch' : `${triesLeft} Versuche`}.`
+      : WRONG_LINK_CODE,
   linkCodeLocked: 'Zu viele falsche Verknüpfungscodes. Bitte warte eine Weile, hol dir auf deiner Kontoseite einen neuen Code und versuch es dann noch einmal.',
   linkCodeAlreadyLinked: 'Dein vocart-Konto ist hier schon verknüpft.',
   cartCarriedOver: (p) =>
@@ -96,11 +111,11 @@ export const deDE: Messages = {
   orderAlreadyPlaced: (orderId, deliveryDay) => `Diese Bestellung ist schon aufgegeben: ${spell(orderId)}, Lieferung bis ${deliveryDay}. Ich habe sie nicht doppelt bestellt.`,
   orderInProgress: 'Deine Bestellung wird gerade aufgegeben. Frag mich gleich, wo meine Bestellung ist, um den Stand zu hören.',
   orderDeclined: 'Entschuldigung, deine Zahlungsart wurde abgelehnt, deshalb habe ich nicht bestellt. Dein Warenkorb ist unverändert. Bitte prüfe die Zahlungsart in deinem vocart-Konto.',
-  orderFailed: 'Entschuldigung, etwas ist schiefgegangen und ich konnte nicht bestellen. Es wurde nichts abgebucht und dein Warenkorb ist unverändert. Bitte versuch es gleich noch einmal.',
-  orderFailedMaybeCharged: 'Entschuldigung, etwas ist schiefgegangen und ich konnte nicht bestellen. Falls etwas abgebucht wurde, wird es erstattet. Dein Warenkorb ist unverändert. Bitte versuch es gleich noch einmal.',
-  orderTooLate: 'Entschuldigung, die Zeit hat nicht gereicht, um deine Bestellung aufzugeben. Es wurde nichts abgebucht und dein Warenkorb ist unverändert. Sag zur Kasse, um es noch einmal zu versuchen.',
-  cartChangedRefunded: 'Dein Warenkorb hat sich während des Gesprächs geändert, deshalb habe ich nicht bestellt; falls etwas abgebucht wurde, wird es erstattet. Sag zur Kasse, um die neue Summe zu hören.',
-  cartChanged: 'Dein Warenkorb hat sich während des Gesprächs geändert, deshalb habe ich nicht bestellt. Sag zur Kasse, um die neue Summe zu hören.',
+  orderFailed: `${COULD_NOT_ORDER} ${NOTHING_CHARGED} ${TRY_AGAIN}`,
+  orderFailedMaybeCharged: `${COULD_NOT_ORDER} Falls etwas abgebucht wurde, wird es erstattet. Dein Warenkorb ist unverändert. ${TRY_AGAIN}`,
+  orderTooLate: `Entschuldigung, die Zeit hat nicht gereicht, um deine Bestellung aufzugeben. ${NOTHING_CHARGED} Sag zur Kasse, um es noch einmal zu versuchen.`,
+  cartChangedRefunded: `${CART_CHANGED}; falls etwas abgebucht wurde, wird es erstattet. ${HEAR_NEW_TOTAL}`,
+  cartChanged: `${CART_CHANGED}. ${HEAR_NEW_TOTAL}`,
   orderKept: 'Okay, ich bestelle nicht. Dein Warenkorb bleibt, wie er ist.',
   orderCardTitle: (orderId) => `Bestellung ${orderId}`,
   noOrders: 'Du hast noch keine Bestellungen.',
@@ -138,7 +153,8 @@ export const deDE: Messages = {
   remindersNotBought: (query) => `Du hast ${query} noch nie gekauft, daran hätte ich dich also nicht erinnert.`,
   remindersAskAll: (products) => `Soll ich dich erinnern, wenn etwas, das du regelmäßig kaufst, wahrscheinlich bald ausgeht${products ? `, zum Beispiel ${products}` : ''}?`,
   remindersWhich: (query) => `An ${query} erinnere ich dich nicht. An welches Produkt soll ich dich nicht mehr erinnern? Oder sag: keine Erinnerungen mehr.`,
-  remindersList: (p) => p.only ? `Du hast die Erinnerungen am ${p.since} mit ${p.platform} eingeschaltet. Ich erinnere dich nur an ${p.products}.` : `Du hast die Erinnerungen am ${p.since} mit ${p.platform} eingeschaltet. Ich erinnere dich an Dinge, die du regelmäßig kaufst${p.products ? `, zum Beispiel ${p.products}` : ''}${p.excluded ? `, aber nicht an ${p.excluded}` : ''}.`,
+  remindersList: (p) =>
+    `Du hast die Erinnerungen am ${p.since} mit ${p.platform} eingeschaltet. ${p.only ? `Ich erinnere dich nur an ${p.products}.` : `Ich erinnere dich an Dinge, die du regelmäßig kaufst${p.products ? `, zum Beispiel ${p.products}` : ''}${p.excluded ? `, aber nicht an ${p.excluded}` : ''}.`}`,
   remindersNone: 'Erinnerungen sind aus. Sag zum Beispiel: erinnere mich an Kaffee, dann sage ich dir, wenn er wahrscheinlich bald ausgeht.',
   reminderText: (product) => `Bei ${product} wird es wahrscheinlich bald knapp. Sag: Alexa, frag vocart laden, was zur Neige geht.`,
   answerTime: (time) => {
@@ -159,7 +175,7 @@ export const deDE: Messages = {
     `Ich bin ein automatischer Assistent und kann dich nicht direkt verbinden. ${
       p.withConversation ? 'Ich habe unser Gespräch' : p.orderId ? `Ich habe deine Bestellung ${spell(p.orderId)}` : 'Ich habe deine Anfrage'
     } an eine Person aus dem Laden weitergegeben, die dir ${p.when} antwortet. Die Antwort hörst du, wenn du vocart das nächste Mal öffnest, hier oder auf jedem anderen Gerät, auf dem du vocart nutzt.${
-      p.reminder ? ' Ich stelle dir außerdem eine Erinnerung für diese Zeit.' : ''
+      p.reminder ? REMINDER_TOO : ''
     }`,
   orderProblem: (problem) => {
     switch (problem) {
@@ -178,15 +194,15 @@ export const deDE: Messages = {
   handoffShareQuestion: 'Darf ich unser Gespräch an deine Anfrage anhängen, damit man im Laden sieht, worüber wir gesprochen haben?',
   handoffShared: 'Okay, ich habe unser Gespräch angehängt. Noch etwas?',
   handoffNotShared: 'Okay, ich hänge es nicht an. Der Laden sieht nur deine Anfrage. Noch etwas?',
-  fallbackOfferHandoff: 'Entschuldigung, das habe ich wieder nicht verstanden. Soll ich eine Person aus dem Laden bitten, sich bei dir zu melden?',
+  fallbackOfferHandoff: `${MISSED_AGAIN} ${PERSON_GETS_BACK}`,
   handoffOfferAfterMiss: 'Soll ich eine Person aus dem Laden bitten, dir dabei zu helfen?',
-  handoffOfferUnsure: 'Ich bin nicht sicher, ob ich dich richtig verstehe. Soll ich eine Person aus dem Laden bitten, sich bei dir zu melden?',
+  handoffOfferUnsure: `Ich bin nicht sicher, ob ich dich richtig verstehe. ${PERSON_GETS_BACK}`,
   handoffOfferPayment: 'Soll ich eine Person aus dem Laden bitten, sich das mit dir anzusehen?',
   handoffOfferDeclined: 'Okay. Sag Hilfe, um zu hören, was ich kann, oder versuch es mit anderen Worten.',
   handoffUnavailable: 'Ich bin ein automatischer Assistent und kann gerade niemanden aus dem Laden erreichen. Bitte wende dich über die Website an den Laden.',
   handoffReplyAsk: 'Was soll ich ausrichten? Sag: richte aus, und dann deine Nachricht.',
   handoffReplySent: (p) =>
-    `Okay, ich habe das an den Laden weitergegeben. Eine Person antwortet dir ${p.when}, und du hörst die Antwort, wenn du vocart das nächste Mal öffnest.${p.reminder ? ' Ich stelle dir außerdem eine Erinnerung für diese Zeit.' : ''} Noch etwas?`,
+    `Okay, ich habe das an den Laden weitergegeben. Eine Person antwortet dir ${p.when}, und du hörst die Antwort, wenn du vocart das nächste Mal öffnest.${p.reminder ? REMINDER_TOO : ''} Noch etwas?`,
   handoffReplyNoCase: 'Es gibt keine Anfrage an den Laden, an die ich das weitergeben könnte. Um eine Person zu erreichen, sag: mit einem Menschen sprechen.',
   handoffReminderText: 'Der Laden hat dir wahrscheinlich geantwortet. Sag: Alexa, öffne vocart laden, um die Antwort zu hören.',
   shopAnswers: (answers) =>

@@ -5,6 +5,21 @@ import type { Messages, PackLineWords } from '../message-types';
 import { spokenDay } from '../format';
 import { askedDiffers, spell } from '../spoken-parts';
 
+/*
+ * Sentences said in more than one message have one home here, so a rewording reaches every message that says it.
+ */
+const itemCount = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
+const nowInCart = (count: number) => ` You now have ${itemCount(count)}. Anything else?`;
+const STILL_MISSED = "Sorry, I still didn't catch that.";
+const COULD_NOT_ORDER = "Sorry, something went wrong and I couldn't place your order.";
+const NOTHING_CHARGED = 'Nothing was charged and your cart is unchanged.';
+const TRY_AGAIN = 'Please try again in a moment.';
+const CART_CHANGED = 'Your cart changed while we were talking, so I did not order';
+const HEAR_NEW_TOTAL = 'Say check out to hear the new total.';
+const WRONG_LINK_CODE = "That code doesn't match a valid link code.";
+const REMINDER_TOO = " I'll also set a reminder for then.";
+const PERSON_GETS_BACK = 'Shall I ask a person from the shop to get back to you?';
+
 export const enUS: Messages = {
   welcomeFirst:
     "Welcome to vocart. I'm an automated shopping assistant, not a person. You can search for products, add them to your shopping list, or ask what's in your cart. What would you like?",
@@ -18,7 +33,7 @@ export const enUS: Messages = {
   cancelledPending: "Okay, I won't do that. What else can I do for you?",
   fallback: "Sorry, I didn't get that. You can search for a product or ask what's in your cart.",
   fallbackOfferHelp:
-    "Sorry, I still didn't catch that. Here's what I can do: find a product, add it to your cart, read your cart, or remove something. Say help to hear more.",
+    `${STILL_MISSED} Here's what I can do: find a product, add it to your cart, read your cart, or remove something. Say help to hear more.`,
   whatProduct: 'Which product?',
   notFound: (query) => `Sorry, I couldn't find ${query}. Try another name or a brand.`,
   notFoundOnly: (query) => `I don't have ${query}.`,
@@ -29,23 +44,23 @@ export const enUS: Messages = {
   noResultsToChoose: 'Search for a product first, then tell me which one you want.',
   noSuchChoice: (position) => `There's no number ${position} in the list. Which one would you like?`,
   added: (quantity, item, cartCount) =>
-    `Added ${quantity > 1 ? `${quantity} of ` : ''}${item} to your cart. You now have ${cartCount} ${cartCount === 1 ? 'item' : 'items'}. Anything else?`,
+    `Added ${quantity > 1 ? `${quantity} of ` : ''}${item} to your cart.${nowInCart(cartCount)}`,
   addedSeveral: (items, missing, cartCount) =>
-    `Added ${items} to your cart.${missing ? ` I couldn't find ${missing}.` : ''} You now have ${cartCount} ${cartCount === 1 ? 'item' : 'items'}. Anything else?`,
+    `Added ${items} to your cart.${missing ? ` I couldn't find ${missing}.` : ''}${nowInCart(cartCount)}`,
   addedReprompt: "You can add something else or ask what's in your cart.",
   removed: (name) => `Removed ${name} from your cart. Anything else?`,
   // No verb agreeing with the shopper's words: "bananas isn't" was wrong for every plural.
   notInCart: (query) => `I don't see ${query} in your cart.`,
   cartEmpty: 'Your cart is empty. What would you like to add?',
-  cartContents: (count, list, total) => `You have ${count} ${count === 1 ? 'item' : 'items'} in your cart: ${list}. That's ${total} before tax and delivery.`,
+  cartContents: (count, list, total) => `You have ${itemCount(count)} in your cart: ${list}. That's ${total} before tax and delivery.`,
   cartLine: (quantity, name) => (quantity > 1 ? `${quantity} ${name}` : name),
   addedPacks: (line, cartCount) =>
-    `Added ${englishPacks(line)} to your cart${line.total ? `, for ${line.total}` : ''}. You now have ${cartCount} ${cartCount === 1 ? 'item' : 'items'}. Anything else?`,
+    `Added ${englishPacks(line)} to your cart${line.total ? `, for ${line.total}` : ''}.${nowInCart(cartCount)}`,
   cartLineWithPacks: (line) => [englishPacks(line), line.total].filter(Boolean).join(', '),
   clearConfirm: (count) => (count === 1 ? 'Do you really want to remove the one item in your cart?' : `Do you really want to remove all ${count} items from your cart?`),
   cleared: 'Your cart is now empty.',
   keptCart: 'Okay, your cart stays as it is.',
-  cartTotal: (count, total) => `Your cart comes to ${total} for ${count} ${count === 1 ? 'item' : 'items'}, before tax and delivery.`,
+  cartTotal: (count, total) => `Your cart comes to ${total} for ${itemCount(count)}, before tax and delivery.`,
   quantityChanged: (line) => `Done. Your cart now has ${line}. Anything else?`,
   whichLine: (list, removing) => `You have more than one of those: ${list}. Which one should I ${removing ? 'remove' : 'change'}?`,
   whichLineReprompt: 'Say the first one or the second one, or say cancel.',
@@ -58,7 +73,7 @@ export const enUS: Messages = {
   quantityTooLarge: (max) => `I can add at most ${max} of one product. How many would you like?`,
   cartFull: (max) => `Your cart already holds ${max} different products. Please remove something first.`,
   badQuantity: "That's not a quantity I can add. How many would you like?",
-  trouble: "Sorry, I'm having trouble reaching the shop right now. Your cart is safe. Please try again in a moment.",
+  trouble: `Sorry, I'm having trouble reaching the shop right now. Your cart is safe. ${TRY_AGAIN}`,
   tooSlow: "Sorry, that's taking too long on my side. Please ask me again in a moment.",
   anythingElse: 'Anything else?',
   productSummary: (name, size, price) => [name, size, price].filter(Boolean).join(', '),
@@ -71,8 +86,8 @@ export const enUS: Messages = {
   linkCodeLinked: "Thanks, your vocart account is linked here now. You can check out whenever you're ready.",
   linkCodeWrong: (triesLeft) =>
     triesLeft > 0
-      ? `That code doesn't match a valid link code. Codes work once and only for a few minutes. You can try ${triesLeft === 1 ? 'once more' : `${triesLeft} more times`}.`
-      : "That code doesn't match a valid link code.",
+      ? `${WRONG_LINK_CODE} Codes work once and only for a few minutes. You can try ${triesLeft === 1 ? 'once more' : `${triesLeft} more times`}.`
+      : WRONG_LINK_CODE,
   linkCodeLocked: 'Too many wrong link codes. Please wait a while, get a new code on your account page, and try again.',
   linkCodeAlreadyLinked: 'Your vocart account is already linked here.',
   cartCarriedOver: (p) =>
@@ -93,11 +108,11 @@ export const enUS: Messages = {
   orderAlreadyPlaced: (orderId, deliveryDay) => `That order is already placed: ${spell(orderId)}, arriving by ${deliveryDay}. I didn't order it twice.`,
   orderInProgress: "Your order is being placed right now. Ask me where's my order in a moment to hear its status.",
   orderDeclined: "Sorry, your payment method was declined, so I didn't place the order. Your cart is unchanged. Please check the payment method in your vocart account.",
-  orderFailed: "Sorry, something went wrong and I couldn't place your order. Nothing was charged and your cart is unchanged. Please try again in a moment.",
-  orderFailedMaybeCharged: "Sorry, something went wrong and I couldn't place your order. If anything was charged, it will be refunded. Your cart is unchanged. Please try again in a moment.",
-  orderTooLate: "Sorry, I ran out of time before I could place your order. Nothing was charged and your cart is unchanged. Say check out to try again.",
-  cartChangedRefunded: 'Your cart changed while we were talking, so I did not order, and anything charged for it will be refunded. Say check out to hear the new total.',
-  cartChanged: 'Your cart changed while we were talking, so I did not order. Say check out to hear the new total.',
+  orderFailed: `${COULD_NOT_ORDER} ${NOTHING_CHARGED} ${TRY_AGAIN}`,
+  orderFailedMaybeCharged: `${COULD_NOT_ORDER} If anything was charged, it will be refunded. Your cart is unchanged. ${TRY_AGAIN}`,
+  orderTooLate: `Sorry, I ran out of time before I could place your order. ${NOTHING_CHARGED} Say check out to try again.`,
+  cartChangedRefunded: `${CART_CHANGED}, and anything charged for it will be refunded. ${HEAR_NEW_TOTAL}`,
+  cartChanged: `${CART_CHANGED}. ${HEAR_NEW_TOTAL}`,
   orderKept: "Okay, I won't order. Your cart stays as it is.",
   orderCardTitle: (orderId) => `Order ${orderId}`,
   noOrders: "You don't have any orders yet.",
@@ -134,7 +149,8 @@ export const enUS: Messages = {
   remindersNotBought: (query) => `You haven't bought ${query} before, so I wasn't going to remind you about it.`,
   remindersAskAll: (products) => `Shall I remind you when something you buy regularly is probably running low${products ? `, such as ${products}` : ''}?`,
   remindersWhich: (query) => `I don't remind you about ${query}. Which product should I stop reminding you about? Or say stop all reminders.`,
-  remindersList: (p) => p.only ? `You turned on reminders with ${p.platform} on ${p.since}. I remind you only about ${p.products}.` : `You turned on reminders with ${p.platform} on ${p.since}. I remind you about things you buy regularly${p.products ? `, such as ${p.products}` : ''}${p.excluded ? `, but not about ${p.excluded}` : ''}.`,
+  remindersList: (p) =>
+    `You turned on reminders with ${p.platform} on ${p.since}. ${p.only ? `I remind you only about ${p.products}.` : `I remind you about things you buy regularly${p.products ? `, such as ${p.products}` : ''}${p.excluded ? `, but not about ${p.excluded}` : ''}.`}`,
   remindersNone: "Reminders are off. Say remind me about coffee, for example, and I'll tell you when it's probably running low.",
   reminderText: (product) => `Your ${product} is probably running low. Say: Alexa, ask vocart shop what's running low.`,
   answerTime: (time) => {
@@ -154,7 +170,7 @@ export const enUS: Messages = {
     `I'm an automated assistant, so I can't put you through to someone now. ${
       p.withConversation ? "I've passed our conversation" : p.orderId ? `I've passed your order ${spell(p.orderId)}` : "I've passed your request"
     } on to a person from the shop, who will answer ${p.when}. You'll hear the answer the next time you open vocart, here or on any device where you use it.${
-      p.reminder ? " I'll also set a reminder for then." : ''
+      p.reminder ? REMINDER_TOO : ''
     }`,
   orderProblem: (problem) => {
     switch (problem) {
@@ -173,15 +189,15 @@ export const enUS: Messages = {
   handoffShareQuestion: 'May I add our conversation to your request, so they can see what we talked about?',
   handoffShared: "Okay, I've added our conversation. Anything else?",
   handoffNotShared: "Okay, I won't add it. The shop sees only your request. Anything else?",
-  fallbackOfferHandoff: "Sorry, I still didn't catch that. Shall I ask a person from the shop to get back to you?",
+  fallbackOfferHandoff: `${STILL_MISSED} ${PERSON_GETS_BACK}`,
   handoffOfferAfterMiss: 'Shall I ask a person from the shop to help you with this?',
-  handoffOfferUnsure: "I'm not sure I'm understanding you correctly. Shall I ask a person from the shop to get back to you?",
+  handoffOfferUnsure: `I'm not sure I'm understanding you correctly. ${PERSON_GETS_BACK}`,
   handoffOfferPayment: 'Shall I ask a person from the shop to look into it with you?',
   handoffOfferDeclined: 'Okay. Say help to hear what I can do, or try saying it another way.',
   handoffUnavailable: "I'm an automated assistant, and I can't reach a person from the shop right now. Please contact the shop through its website.",
   handoffReplyAsk: 'What should I tell them? Say: tell them, and then your message.',
   handoffReplySent: (p) =>
-    `Okay, I've passed that on to the shop. A person will answer ${p.when}, and you'll hear it the next time you open vocart.${p.reminder ? " I'll also set a reminder for then." : ''} Anything else?`,
+    `Okay, I've passed that on to the shop. A person will answer ${p.when}, and you'll hear it the next time you open vocart.${p.reminder ? REMINDER_TOO : ''} Anything else?`,
   handoffReplyNoCase: "There's no request to the shop I could pass that on to. To reach a person, say: talk to a person.",
   handoffReminderText: 'The shop has probably answered you. Say: Alexa, open vocart shop, to hear the answer.',
   shopAnswers: (answers) =>
