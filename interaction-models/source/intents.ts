@@ -826,6 +826,7 @@ export const INTENTS: IntentSource[] = [
     samples: {
       'en-US': [
         '<wish> (talk|speak) (to|with) <person>',
+        '<wish> (talk|speak) (to|with) (someone|somebody|a person) about my (order|delivery)',
         '(talk|speak) (to|with) <person> [please]',
         '(can|could|may) i (talk|speak) (to|with) <person>',
         'let me (talk|speak) (to|with) <person>',

@@ -39,6 +39,13 @@ const BARE_ANSWER_INTENTS: ReadonlySet<string> = new Set(['YesIntent', 'NoIntent
  */
 const OWN_WORDS_INTENTS: ReadonlySet<string> = new Set(['HumanHandoffIntent']);
 
+/**
+ * Intents only a sample may give: a reply to a person carries the shopper's words, and only a sample's carrier words
+ * say where they start. The classifier's guess ("tell me a joke" shares "tell" with "tell them …") would pass on words
+ * nobody meant for a person.
+ */
+const SAMPLE_ONLY_INTENTS: ReadonlySet<string> = new Set(['HandoffReplyIntent']);
+
 /** A match that needed product words outside the catalog is a little less certain than one word for word. */
 const RELAXED_MATCH_SCORE = 0.9;
 
@@ -122,6 +129,7 @@ export class ModelUnderstanding implements Understanding {
     const readings = await Promise.all(productSpan.length > 0 ? [classify([...spans, ...productSpan]), classify(spans)] : [classify(spans)]);
     const top = readings.reduce<IntentScore | undefined>((best, reading) => (reading && (!best || reading.score > best.score) ? reading : best), undefined);
     if (!top || top.intent === NO_INTENT || top.score < minScore) return { ...fallback, score: top?.intent === NO_INTENT ? 0 : (top?.score ?? 0) };
+    if (SAMPLE_ONLY_INTENTS.has(top.intent)) return fallback;
     const kinds = slotKinds.get(top.intent);
     if (!this.backs(top.intent, kinds, tokens, spans, product)) return fallback;
     if (BARE_ANSWER_INTENTS.has(top.intent) && !this.parts.telling.allKnown(tokens)) return fallback;
