@@ -3,6 +3,7 @@
  * The generator turns it into an Alexa skill-package and a Dialogflow ES agent; nothing here names a
  * platform format except the small per-platform name mappings that the platforms force on us.
  */
+import type { OrderProblem } from '../../skill/core/handoff/order-problems';
 import type { Locale } from '../../skill/core/turn';
 
 export type ModelLocale = Locale;
@@ -65,9 +66,8 @@ export interface GroceryTerm {
   synonyms?: string[];
 }
 
-/** What went wrong with an order, as the core reads it from the `problem` slot's resolved id. */
-export const ORDER_PROBLEM_IDS = ['damaged', 'missing', 'wrong', 'late'] as const;
-export type OrderProblemId = (typeof ORDER_PROBLEM_IDS)[number];
+/** What went wrong with an order: the core's ids (core/handoff/order-problems.ts), which the `problem` slot resolves to. */
+export type OrderProblemId = OrderProblem;
 
 /** One value of the order-problem type: its id and the words shoppers say for it, per locale. */
 export interface OrderProblemValue {

@@ -314,7 +314,7 @@ export const CHOICES: ChoiceValue[] = CHOICE_IDS.filter((id) => id !== 'first').
  * delivery never came ("never arrived", "nicht angekommen"). Alexa and Dialogflow resolve every word to the id, so
  * the core reads `damaged | missing | wrong | late` whatever the shopper said.
  */
-export const ORDER_PROBLEMS: OrderProblemValue[] = [
+export const ORDER_PROBLEMS: readonly OrderProblemValue[] = [
   {
     id: 'damaged',
     words: {

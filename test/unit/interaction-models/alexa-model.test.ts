@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../skill/core/catalog/product';
+import { ORDER_PROBLEMS } from '../../../skill/core/handoff/order-problems';
 
 const read = (path: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../interaction-models/${path}`, import.meta.url)), 'utf8'));
 const catalog: Product[] = JSON.parse(readFileSync(fileURLToPath(new URL('../../../skill/data/demo-catalog.json', import.meta.url)), 'utf8'));
@@ -163,7 +164,7 @@ describe.each(['en-US', 'de-DE'] as const)('Alexa interaction model %s', (locale
 
   it('resolves every order problem word to one of the four ids the core reads', () => {
     const problems = languageModel.types.find((type) => type.name === 'OrderProblem')!;
-    expect(problems.values.map((value) => value.id).sort()).toEqual(['damaged', 'late', 'missing', 'wrong']);
+    expect(problems.values.map((value) => value.id).sort()).toEqual([...ORDER_PROBLEMS].sort());
     const words = problems.values.flatMap((value) => [value.name.value, ...(value.name.synonyms ?? [])].map((word) => word.toLowerCase()));
     expect(new Set(words).size, 'a word in two problems').toBe(words.length);
     const said = locale === 'en-US' ? ['damaged', 'missing', 'wrong', 'late', 'never arrived'] : ['beschädigt', 'fehlen', 'falschen', 'nicht angekommen', 'zu spät'];
