@@ -11,7 +11,7 @@ import { ConcurrentUpdateError } from '../core/errors';
 import type { CaseMessage, HandoffCase, NewHandoffCase, TranscriptEntry } from '../core/handoff/case';
 import type { Clock, HandoffCases } from '../core/ports';
 import { isConditionFailure, isTransactionConditionFailure, isTransactionConflictOnly, storeError } from './errors';
-import { caseExpiresAt, caseItem, epochSeconds, isCaseId, newCaseId, toAnswers, toHandoffCase, TRANSCRIPT_LIMIT } from './handoff-items';
+import { caseExpiresAt, caseItem, epochSeconds, isCaseId, newCaseId, toAnswers, toHandoffCase, toTranscriptEntry, TRANSCRIPT_LIMIT } from './handoff-items';
 import { stateChange, touched, transactWrite } from './handoff-writes';
 import { getItems, type PlainItem } from './item-reads';
 import { customerPk, SK } from './keys';
@@ -20,8 +20,6 @@ const MARSHALL = { removeUndefinedValues: true } as const;
 /** A transaction holds at most 100 items; a shopper hears a handful of answers at once. */
 const MAX_DELIVERED_CASES = 50;
 const DELIVERY_ATTEMPTS = 3;
-
-const entryOf = (entry: TranscriptEntry): TranscriptEntry => ({ at: entry.at, shopper: entry.shopper, bot: entry.bot, intent: entry.intent });
 
 export class DynamoHandoffCases implements HandoffCases {
   constructor(
@@ -45,7 +43,7 @@ export class DynamoHandoffCases implements HandoffCases {
       createdAt: iso,
       updatedAt: iso,
       // The store keeps a transcript only with the shopper's yes, whatever the caller passed.
-      transcript: input.transcriptShared ? input.transcript.map(entryOf) : [],
+      transcript: input.transcriptShared ? input.transcript.map(toTranscriptEntry) : [],
       transcriptShared: input.transcriptShared,
       cart: input.cart.map(({ productId, quantity }) => ({ productId, quantity })),
       ...(input.orderId !== undefined ? { orderId: input.orderId } : {}),
@@ -77,7 +75,7 @@ export class DynamoHandoffCases implements HandoffCases {
   async shareTranscript(customerId: string, caseId: string, transcript: TranscriptEntry[]): Promise<void> {
     const at = this.clock.now();
     const names: Record<string, string> = { '#transcript': 'transcript', '#shared': 'transcriptShared', '#type': 'type' };
-    const values: Record<string, unknown> = { ':transcript': transcript.map(entryOf), ':true': true, ':handoff': 'handoff' };
+    const values: Record<string, unknown> = { ':transcript': transcript.map(toTranscriptEntry), ':true': true, ':handoff': 'handoff' };
     const sets = `#transcript = :transcript, #shared = :true, ${touched(at, caseExpiresAt(at), names, values)}`;
     try {
       await this.client.send(
@@ -112,14 +110,14 @@ export class DynamoHandoffCases implements HandoffCases {
           UpdateExpression: `SET #entries[${TRANSCRIPT_LIMIT}] = :entry, #expiresAt = :expiresAt REMOVE #entries[0]`,
           ConditionExpression: 'size(#entries) = :limit',
           ExpressionAttributeNames: { '#entries': 'entries', '#expiresAt': 'expiresAt' },
-          ExpressionAttributeValues: marshall({ ':entry': entryOf(entry), ':expiresAt': expires, ':limit': TRANSCRIPT_LIMIT }),
+          ExpressionAttributeValues: marshall({ ':entry': toTranscriptEntry(entry), ':expiresAt': expires, ':limit': TRANSCRIPT_LIMIT }),
         }),
       );
       return;
     } catch (error) {
       if (!isConditionFailure(error)) throw storeError('record turn', error);
     }
-    const entries = [...Array<null>(TRANSCRIPT_LIMIT - 1).fill(null), entryOf(entry)];
+    const entries = [...Array<null>(TRANSCRIPT_LIMIT - 1).fill(null), toTranscriptEntry(entry)];
     try {
       await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: marshall({ ...key, type: 'transcript', entries, expiresAt: expires }, MARSHALL) }));
     } catch (error) {

@@ -92,9 +92,12 @@ function isTranscriptEntry(value: unknown): value is TranscriptEntry {
   return typeof v === 'object' && v !== null && isString(v.at) && isString(v.shopper) && isString(v.bot) && isString(v.intent);
 }
 
-function toTranscriptEntry(value: TranscriptEntry): TranscriptEntry {
+/** An entry with exactly its four fields: what a caller or an old item carried besides them is not stored or shown. */
+export function toTranscriptEntry(value: TranscriptEntry): TranscriptEntry {
   return { at: value.at, shopper: value.shopper, bot: value.bot, intent: value.intent };
 }
+
+const readEntry = (value: unknown) => (isTranscriptEntry(value) ? toTranscriptEntry(value) : undefined);
 
 function isCartLine(value: unknown): value is CartLine {
   const v = value as Partial<CartLine> | null;
@@ -149,7 +152,7 @@ export function toHandoffCase(item: PlainItem | undefined): HandoffCase | undefi
     state,
     createdAt,
     updatedAt,
-    transcript: listOf(item.transcript, (entry) => (isTranscriptEntry(entry) ? toTranscriptEntry(entry) : undefined)),
+    transcript: listOf(item.transcript, readEntry),
     transcriptShared: item.transcriptShared === true,
     cart: listOf(item.cart, (line) => (isCartLine(line) ? { productId: line.productId, quantity: line.quantity } : undefined)),
     ...(isString(item.orderId) ? { orderId: item.orderId } : {}),
@@ -168,7 +171,7 @@ export function toHandoffCase(item: PlainItem | undefined): HandoffCase | undefi
  */
 export function toTranscript(item: PlainItem | undefined, now: Date): TranscriptEntry[] {
   if (!item || isExpired(item, now)) return [];
-  return listOf(item.entries, (entry) => (isTranscriptEntry(entry) ? toTranscriptEntry(entry) : undefined));
+  return listOf(item.entries, readEntry);
 }
 
 function toPendingAnswer(value: unknown): PendingAnswer | undefined {
