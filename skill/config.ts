@@ -4,6 +4,7 @@
  */
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { parseBusinessHours } from './core/handoff/answer-time';
 import { LOCALES } from './core/turn';
 
 /*
@@ -12,18 +13,19 @@ import { LOCALES } from './core/turn';
  * message locale of its own, so the parse below passes the English one, and every message reads as before.
  */
 
-const DAY = '(Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
-const CLOCK = '([01][0-9]|2[0-3]):[0-5][0-9]';
-const BUSINESS_HOURS = new RegExp(`^${DAY}-${DAY} ${CLOCK}-${CLOCK}$`);
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
+/** Whether the reading of `text` succeeds: the format of a value has one home, the code that reads it. */
+function readable(read: (text: string) => unknown): (text: string) => boolean {
+  return (text) => {
+    try {
+      read(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
 }
+
+const isTimeZone = readable((name) => new Intl.DateTimeFormat('en-US', { timeZone: name }));
 
 const booleanFromString = (fallback: boolean) =>
   z.pipe(
@@ -82,7 +84,7 @@ const schema = z.object({
    * When people from the shop answer handoff cases, in the shop's time zone: what the shopper is told ("by tomorrow
    * around 10"). Days and hours as "Mon-Fri 09:00-17:00".
    */
-  HANDOFF_HOURS: z._default(z.string().check(z.regex(BUSINESS_HOURS, 'HANDOFF_HOURS must look like "Mon-Fri 09:00-17:00"')), 'Mon-Fri 09:00-17:00'),
+  HANDOFF_HOURS: z._default(z.string().check(z.refine(readable(parseBusinessHours), 'HANDOFF_HOURS must look like "Mon-Fri 09:00-17:00", closing after it opens')), 'Mon-Fri 09:00-17:00'),
   /** How many business hours the shop promises for a first answer. */
   HANDOFF_RESPONSE_HOURS: z._default(wholeNumber(1, 200), 4),
   /** The IANA time zone of the shop's business hours. */
