@@ -128,12 +128,18 @@ export class ModelUnderstanding implements Understanding {
     };
     const readings = await Promise.all(productSpan.length > 0 ? [classify([...spans, ...productSpan]), classify(spans)] : [classify(spans)]);
     const top = readings.reduce<IntentScore | undefined>((best, reading) => (reading && (!best || reading.score > best.score) ? reading : best), undefined);
-    if (!top || top.intent === NO_INTENT || top.score < minScore) return { ...fallback, score: top?.intent === NO_INTENT ? 0 : (top?.score ?? 0) };
-    if (SAMPLE_ONLY_INTENTS.has(top.intent)) return fallback;
+    if (!top || top.intent === NO_INTENT) return fallback;
+    // An unsure reading keeps its score as the fallback's, as before there was a guess to go with it.
+    const refused = top.score < minScore ? { ...fallback, score: top.score } : fallback;
+    if (SAMPLE_ONLY_INTENTS.has(top.intent)) return refused;
     const kinds = slotKinds.get(top.intent);
-    if (!this.backs(top.intent, kinds, tokens, spans, product)) return fallback;
-    if (BARE_ANSWER_INTENTS.has(top.intent) && !this.parts.telling.allKnown(tokens)) return fallback;
+    if (!this.backs(top.intent, kinds, tokens, spans, product)) return refused;
+    if (BARE_ANSWER_INTENTS.has(top.intent) && !this.parts.telling.allKnown(tokens)) return refused;
+    // Never a guessed yes or no: a simulated yes nobody said could confirm an order.
+    if (BARE_ANSWER_INTENTS.has(top.intent) && top.score < minScore) return refused;
     const slots = this.withoutAmount(slotsFor(kinds ?? new Map(), spans, product), kinds);
+    // Below the threshold it is no match here, but a platform with a lower one (Dialogflow's agent) would take it.
+    if (top.score < minScore) return { ...fallback, score: top.score, guess: { intent: top.intent, slots, score: top.score } };
     return { utterance, intent: top.intent, slots, score: top.score, exact };
   }
 

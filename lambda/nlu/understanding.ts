@@ -23,6 +23,12 @@ export interface Understood {
   score: number;
   /** Whether the utterance is, word for word, a sample of the generated Alexa model (what virtual-alexa matches). */
   exact: boolean;
+  /**
+   * With FallbackIntent: the intent the classifier leaned to, below understanding's own threshold but backed by the
+   * utterance's words. A platform that matches at lower certainty (Dialogflow's agent, mlMinConfidence) would take it,
+   * unsure; the console's Dialogflow does, so an unsure turn can be tried there.
+   */
+  guess?: { intent: string; slots: UnderstoodSlots; score: number };
 }
 
 export interface Understanding {

@@ -16,12 +16,19 @@ export interface AgentIntent {
 
 const AGENT_DIR = fileURLToPath(new URL('../../../../interaction-models/google/dialogflow/', import.meta.url));
 
+/** Dialogflow's default ML classification threshold, where agent.json names none. */
+const DEFAULT_ML_MIN_CONFIDENCE = 0.3;
+
 export class DialogflowAgent {
   private readonly intents = new Map<string, AgentIntent>();
+  /** Below this the agent matches no intent (agent.json mlMinConfidence): between it and 1 a match is unsure. */
+  readonly mlMinConfidence: number;
   /** Entity name → lower-cased synonym → reference value. */
   private readonly entities = new Map<string, Map<string, string>>();
 
   constructor(readonly language: DialogflowLanguage, directory = AGENT_DIR) {
+    const threshold = Number(JSON.parse(readFileSync(join(directory, 'agent.json'), 'utf8')).mlMinConfidence);
+    this.mlMinConfidence = Number.isFinite(threshold) && threshold >= 0 && threshold <= 1 ? threshold : DEFAULT_ML_MIN_CONFIDENCE;
     for (const file of readdirSync(join(directory, 'intents'))) {
       if (!file.endsWith('.json') || file.includes('_usersays_')) continue;
       const json = JSON.parse(readFileSync(join(directory, 'intents', file), 'utf8'));

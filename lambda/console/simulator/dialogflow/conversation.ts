@@ -63,7 +63,11 @@ export class DialogflowConversation {
     return this.send(DIALOGFLOW_WELCOME, {}, 'GOOGLE_ASSISTANT_WELCOME', 1);
   }
 
-  say(understood: Understood): Promise<Exchange> {
+  say(said: Understood): Promise<Exchange> {
+    // Dialogflow's agent matches down to its own threshold (mlMinConfidence), lower than offline understanding's: a
+    // guess above it is a match Dialogflow would make, and send unsure.
+    const guess = said.guess && said.guess.score >= this.deps.agent.mlMinConfidence ? said.guess : undefined;
+    const understood: Understood = guess ? { ...said, intent: guess.intent, slots: guess.slots, score: guess.score } : said;
     let displayName = dialogflowIntentName(understood.intent);
     // An intent with input contexts matches only while they are open (the bare PIN answer).
     const open = new Set(this.contexts.keys());

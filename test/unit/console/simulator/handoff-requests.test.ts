@@ -55,8 +55,8 @@ describe('handoff requests from typed words', () => {
 
   it('a phrasing no sample holds reaches Dialogflow with the classifier\'s lower confidence', async () => {
     const { google, googleSent } = platforms('en-US');
-    const understood = await english.understand('I need to talk to somebody about my order');
-    expect(understood.intent).toBe('HumanHandoffIntent');
+    const understood = await english.understand('let me speak to your manager');
+    expect(understood).toMatchObject({ intent: 'HumanHandoffIntent', exact: false });
     await google.say(understood);
     const confidence = googleSent[0].queryResult.intentDetectionConfidence;
     expect(confidence).toBeGreaterThan(0);
@@ -73,5 +73,34 @@ describe('handoff requests from typed words', () => {
     expect(slot.value).toBe('beschädigt');
     expect(slot.resolutions.resolutionsPerAuthority[0].values[0].value.id).toBe('damaged');
     expect(googleSent[0].queryResult.parameters).toEqual({ problem: 'damaged' });
+  });
+});
+
+describe('an unsure turn in the console\'s Dialogflow', () => {
+  it('is sent as Dialogflow would: the intent the classifier leaned to, with its low confidence, where the agent\'s threshold takes it', async () => {
+    const { alexa, google, alexaSent, googleSent } = platforms('en-US');
+    const understood = await english.understand('show stuff');
+    expect(understood.intent).toBe('FallbackIntent');
+    expect(understood.guess).toMatchObject({ intent: 'ReadCartIntent' });
+    await google.say(understood);
+    await alexa.say(understood);
+    expect(googleSent[0].queryResult).toMatchObject({ intent: { displayName: 'ReadCartIntent' }, queryText: 'show stuff' });
+    expect(googleSent[0].queryResult.intentDetectionConfidence).toBeLessThan(0.7);
+    expect(googleSent[0].queryResult.intentDetectionConfidence).toBeGreaterThanOrEqual(dialogflowAgentFor('en').mlMinConfidence);
+    // Alexa has no such second threshold: it falls back.
+    expect((alexaSent[0]!.request as any).intent.name).toBe('AMAZON.FallbackIntent');
+  });
+
+  it('never guesses a yes or a no', async () => {
+    const understood = await english.understand('order thing');
+    expect(understood.intent).toBe('FallbackIntent');
+    expect(['YesIntent', 'NoIntent']).not.toContain(understood.guess?.intent);
+  });
+
+  it('keeps a guess below the agent\'s threshold a fallback', async () => {
+    const { google, googleSent } = platforms('en-US');
+    const understood = await english.understand('show stuff');
+    await google.say({ ...understood, guess: { ...understood.guess!, score: 0.1 } });
+    expect(googleSent[0].queryResult).toMatchObject({ intent: { displayName: 'Default Fallback Intent' }, intentDetectionConfidence: 1 });
   });
 });
