@@ -71,6 +71,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('keeps a URL as the URL parser reads it: trimmed, without tabs or line breaks', () => {
+    expect(loadConfig({ DYNAMODB_ENDPOINT: ' http://127.0.0.1:8000\n', CHATWOOT_BASE_URL: 'https://chat.example.org/' })).toMatchObject({
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+      CHATWOOT_BASE_URL: 'https://chat.example.org/',
+    });
+  });
+
   it.each([
     [{ TABLE_NAME: 'ab' }, 'TABLE_NAME: Too small: expected string to have >=3 characters'],
     [{ TABLE_NAME: 'x'.repeat(256) }, 'TABLE_NAME: Too big: expected string to have <=255 characters'],
