@@ -15,6 +15,7 @@ import { Simulator } from '../console/simulator/simulator';
 import { LOCALES, PLATFORMS, type Platform, type TurnView } from '../console/simulator/types';
 import { modelUnderstanding } from '../console/understanding';
 import { JavaMissingError } from '../local/dynamodb-local';
+import { DEMO_CUSTOMERS } from '../local/demo-data';
 import { startLocalRuntime, type LocalRuntime } from '../local/runtime';
 
 class UsageError extends Error {
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   // The skill's JSON log lines would bury the conversation; LOG_LEVEL=INFO brings them back.
   env.LOG_LEVEL ??= 'SILENT';
   runtime = await startLocalRuntime({ env });
-  const simulator = new Simulator({ app: runtime.app, understanding: modelUnderstanding, demoAccessToken: runtime.demo.accessToken });
+  const simulator = new Simulator({ app: runtime.app, understanding: modelUnderstanding, demoAccessToken: runtime.demo.accessToken, demoAccessTokens: { 'de-DE': DEMO_CUSTOMERS['de-DE'].accessToken } });
   const conversation = simulator.conversation(shopper);
   await simulator.understandingFor(shopper.locale);
   console.log(`vocart chat · ${shopper.platform} · ${shopper.locale} · ${shopper.linked ? 'linked to the demo account' : 'not linked'}${shopper.screen ? ' · screen' : ''}. /new starts a new session, /quit leaves.`);

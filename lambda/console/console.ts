@@ -14,7 +14,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, type Ro
 import { fileURLToPath } from 'node:url';
 import type { App } from '../../skill/app';
 import type { DemoCustomer } from '../../skill/store/seed';
-import { resetDemoData } from '../local/demo-data';
+import { DEMO_CUSTOMERS, resetDemoData } from '../local/demo-data';
 import { ApiInputError, conversationId, newConversationInput, parseInput, stateQuery, turnInput } from './api-input';
 import { ConversationStore, type HeldConversation } from './conversations';
 import { CONSOLE_PAGE_HEADERS } from './page-headers';
@@ -47,13 +47,15 @@ export class ConsoleApiError extends Error {
   }
 }
 
+/** A linked shopper is the demo account of the conversation's shop: the German one has a euro history. */
 function shopperOf(held: HeldConversation, demoCustomerId: string): string {
-  return held.options.linked ? demoCustomerId : held.simulated.unlinkedCustomerId;
+  if (!held.options.linked) return held.simulated.unlinkedCustomerId;
+  return held.options.locale === 'en-US' ? demoCustomerId : DEMO_CUSTOMERS[held.options.locale].customerId;
 }
 
 export function createConsole(deps: ConsoleDeps): Router {
   const { app, demo } = deps;
-  const simulator = new Simulator({ app, understanding: deps.understanding, demoAccessToken: demo.accessToken });
+  const simulator = new Simulator({ app, understanding: deps.understanding, demoAccessToken: demo.accessToken, demoAccessTokens: { 'de-DE': DEMO_CUSTOMERS['de-DE'].accessToken } });
   const conversations = new ConversationStore(simulator);
   if (deps.warmUp) {
     for (const locale of LOCALES) {

@@ -5,6 +5,7 @@
  */
 import type { App } from '../../skill/app';
 import { productName } from '../../skill/core/catalog/product';
+import { shopCatalog } from '../../skill/core/catalog/shop-catalog';
 import { formatPrice } from '../../skill/core/i18n/format';
 import { shopFor } from '../../skill/core/orders/shop-settings';
 import type { Locale } from '../../skill/core/turn';
@@ -23,8 +24,10 @@ export interface ShopperState {
 }
 
 export async function readShopperState(app: App, customerId: string, locale: Locale): Promise<ShopperState> {
+  // The catalog as the conversation's shop sells it: the prices the shopper hears.
+  const catalog = shopCatalog(app.catalog, locale);
   const name = (productId: string) => {
-    const product = app.catalog.get(productId);
+    const product = catalog.get(productId);
     return product ? productName(product, locale) : productId;
   };
   const [snapshot, orders, replenishment] = await Promise.all([
@@ -35,7 +38,7 @@ export async function readShopperState(app: App, customerId: string, locale: Loc
   const currency = shopFor(locale).currency;
   let subtotal = 0;
   const lines = snapshot.cart.lines.map((line) => {
-    const cents = app.catalog.get(line.productId)?.priceCents;
+    const cents = catalog.get(line.productId)?.priceCents;
     if (cents !== undefined) subtotal += cents * line.quantity;
     return { productId: line.productId, name: name(line.productId), quantity: line.quantity, ...(cents === undefined ? {} : { price: formatPrice(cents * line.quantity, currency, locale) }) };
   });

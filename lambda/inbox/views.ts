@@ -4,6 +4,7 @@
  * source. Money stays in minor units with its currency; the page formats it.
  */
 import { productName } from '../../skill/core/catalog/product';
+import { shopCatalog } from '../../skill/core/catalog/shop-catalog';
 import type { HandoffCase } from '../../skill/core/handoff/case';
 import type { Catalog, CartLine, Order } from '../../skill/core/ports';
 import type { Locale } from '../../skill/core/turn';
@@ -74,7 +75,8 @@ export function summarize(handoff: HandoffCase): CaseSummary {
 }
 
 function cartLine(catalog: Catalog, locale: Locale, line: CartLine): ViewLine {
-  const product = catalog.get(line.productId);
+  // The price the shopper's shop asks, in its currency: the one the shopper heard.
+  const product = shopCatalog(catalog, locale).get(line.productId);
   const price = product?.priceCents;
   return {
     productId: line.productId,

@@ -174,13 +174,13 @@ export class SilentLog implements Log {
 }
 
 export const SAMPLE_PRODUCTS: Product[] = [
-  { id: 'milk-1', names: { 'en-US': 'Whole Milk', 'de-DE': 'Vollmilch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 349, currency: 'USD', size: '1 gallon', popularity: 90 },
-  { id: 'milk-2', names: { 'en-US': 'Oat Milk', 'de-DE': 'Hafermilch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 299, currency: 'USD', size: '64 oz', popularity: 70 },
-  { id: 'milk-3', names: { 'en-US': 'Lactose Free Milk', 'de-DE': 'Laktosefreie Milch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 429, currency: 'USD', size: 'half gallon', popularity: 40 },
-  { id: 'milk-4', names: { 'en-US': 'Skim Milk', 'de-DE': 'Magermilch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 279, currency: 'USD', size: '1 gallon', popularity: 30 },
-  { id: 'coffee-1', names: { 'en-US': 'Ground Coffee Medium Roast', 'de-DE': 'Röstkaffee gemahlen' }, aisle: { 'en-US': 'coffee', 'de-DE': 'Kaffee' }, priceCents: 899, currency: 'USD', size: '12 oz', popularity: 80 },
-  { id: 'coffee-2', names: { 'en-US': 'Espresso Beans', 'de-DE': 'Espressobohnen' }, aisle: { 'en-US': 'coffee', 'de-DE': 'Kaffee' }, priceCents: 1199, currency: 'USD', size: '1 lb', popularity: 50 },
-  { id: 'eggs-1', names: { 'en-US': 'Large Brown Eggs', 'de-DE': 'Braune Eier' }, aisle: { 'en-US': 'eggs', 'de-DE': 'Eier' }, priceCents: 429, currency: 'USD', size: '12 count', popularity: 60 },
+  { id: 'milk-1', names: { 'en-US': 'Whole Milk', 'de-DE': 'Vollmilch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 349, size: '1 gallon', popularity: 90 },
+  { id: 'milk-2', names: { 'en-US': 'Oat Milk', 'de-DE': 'Hafermilch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 299, size: '64 oz', popularity: 70 },
+  { id: 'milk-3', names: { 'en-US': 'Lactose Free Milk', 'de-DE': 'Laktosefreie Milch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 429, size: 'half gallon', popularity: 40 },
+  { id: 'milk-4', names: { 'en-US': 'Skim Milk', 'de-DE': 'Magermilch' }, aisle: { 'en-US': 'milk', 'de-DE': 'Milch' }, priceCents: 279, size: '1 gallon', popularity: 30 },
+  { id: 'coffee-1', names: { 'en-US': 'Ground Coffee Medium Roast', 'de-DE': 'Röstkaffee gemahlen' }, aisle: { 'en-US': 'coffee', 'de-DE': 'Kaffee' }, priceCents: 899, size: '12 oz', popularity: 80 },
+  { id: 'coffee-2', names: { 'en-US': 'Espresso Beans', 'de-DE': 'Espressobohnen' }, aisle: { 'en-US': 'coffee', 'de-DE': 'Kaffee' }, priceCents: 1199, size: '1 lb', popularity: 50 },
+  { id: 'eggs-1', names: { 'en-US': 'Large Brown Eggs', 'de-DE': 'Braune Eier' }, aisle: { 'en-US': 'eggs', 'de-DE': 'Eier' }, priceCents: 429, size: '12 count', popularity: 60 },
 ];
 
 export function turn(partial: Partial<Turn> & Pick<Turn, 'intent'>, locale: Locale = 'en-US'): Turn {

@@ -25,6 +25,8 @@ export interface SimulatorDeps {
   understanding: UnderstandingSource;
   /** The demo account's account-linking token (skill/data/demo-customer.json). */
   demoAccessToken: string;
+  /** A locale whose shop has a demo account of its own (the German one shops in euros): its token, for linked shoppers. */
+  demoAccessTokens?: Partial<Record<Locale, string>>;
 }
 
 interface PlatformConversation {
@@ -139,7 +141,7 @@ export class Simulator {
       alexa: this.alexa,
       google: this.google,
       skillId: this.skillId,
-      accessToken: this.deps.demoAccessToken,
+      accessToken: this.deps.demoAccessTokens?.[options.locale] ?? this.deps.demoAccessToken,
     });
   }
 }

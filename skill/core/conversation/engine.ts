@@ -4,6 +4,7 @@
  * or no with nothing pending acts on nothing. A failing dependency becomes a spoken apology with the cart and
  * session kept, so the shopper can simply say it again.
  */
+import { shopCatalog } from '../catalog/shop-catalog';
 import { DependencyError } from '../errors';
 import type { CoreIntent, Reply, Turn } from '../turn';
 import { TurnContext, type CoreDeps } from './context';
@@ -188,7 +189,8 @@ export function createConversationCore(deps: CoreDeps, extraHandlers: Partial<Re
   return {
     async handle(turn: Turn): Promise<Reply> {
       // "Uh, um, oat milk" and "milk, no wait, oat milk" reach every handler as the oat milk the shopper meant.
-      const ctx = new TurnContext(repairTurn(turn), deps);
+      // The turn reads the catalog as its locale's shop sells it: one price in one currency, from search to charge.
+      const ctx = new TurnContext(repairTurn(turn), { ...deps, catalog: shopCatalog(deps.catalog, turn.locale) });
       const budgetMs = deps.turnBudgetMs?.[turn.customer.platform] ?? TURN_BUDGET_MS[turn.customer.platform];
       ctx.deadline = Date.now() + budgetMs;
       const started = Date.now();

@@ -17,6 +17,7 @@ import { uniqueTableName } from '../../helpers/store';
 const SAID: Record<string, { intent: string; slots?: Record<string, string> }> = {
   'add bananas': { intent: 'AddToCartIntent', slots: { product: 'bananas' } },
   'what is in my cart': { intent: 'ReadCartIntent' },
+  'leg bananen in den warenkorb': { intent: 'AddToCartIntent', slots: { product: 'bananen' } },
 };
 const tableUnderstanding: UnderstandingSource = async (locale) => ({
   locale,
@@ -94,6 +95,17 @@ describe('the console API', () => {
     const state = await call(`${base}/console/api/state?conversation=${created.json.id}`);
     expect(state.json).toMatchObject({ customerId: 'demo-customer', cart: { lines: [{ productId: expect.any(String), name: 'Bananas', quantity: 1 }] } });
     expect(state.json.recentOrders.length).toBeGreaterThan(0);
+  });
+
+  it('links a German conversation to the German demo customer, whose history and cart the state panel shows in euros', async () => {
+    const created = await post('/console/api/conversations', { platform: 'alexa', locale: 'de-DE', linked: true });
+    expect(created.json).toMatchObject({ shopper: 'demo-kundin' });
+    const turn = await post(`/console/api/conversations/${created.json.id}/turns`, { say: 'leg bananen in den warenkorb' });
+    expect(turn.json.turn.speech).toMatch(/1,29 €/);
+    const state = await call(`${base}/console/api/state?conversation=${created.json.id}`);
+    expect(state.json).toMatchObject({ customerId: 'demo-kundin', cart: { lines: [{ name: 'Bananen', quantity: 1, price: '1,29 €' }] } });
+    expect(state.json.recentOrders.length).toBeGreaterThan(0);
+    for (const order of state.json.recentOrders) expect(order.total).toMatch(/€$/);
   });
 
   it('issues a one-time link code for the demo customer (the account page of the demo shop), which links a conversation once', async () => {
