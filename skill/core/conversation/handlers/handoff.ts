@@ -16,9 +16,12 @@ import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
 import { answerPromise, openCase } from '../steps/handoff';
 
+/** Said wherever a person cannot be reached (no handoff configured): the shop's website instead. */
+const unavailable = (ctx: TurnContext): Reply => ctx.ask(ctx.msg.handoffUnavailable, ctx.msg.helpReprompt);
+
 /** Opens the case the shopper asked for, says when and where the answer comes, and asks to add the conversation. */
 async function openAsked(ctx: TurnContext, reason: HandoffReason, lead: string, details: { orderId?: string; problem?: string } = {}): Promise<Reply> {
-  if (!ctx.deps.handoff) return ctx.ask(ctx.msg.handoffUnavailable, ctx.msg.helpReprompt);
+  if (!ctx.deps.handoff) return unavailable(ctx);
   ctx.handoffTrigger = true;
   const opened = await openCase(ctx, reason, details);
   const { when, reminder, extra } = answerPromise(ctx);
@@ -34,7 +37,7 @@ export async function humanHandoffIntent(ctx: TurnContext): Promise<Reply> {
 
 /** "My order arrived damaged": about the most recent order still standing, when there is one. */
 export async function orderProblemIntent(ctx: TurnContext): Promise<Reply> {
-  if (!ctx.deps.handoff) return ctx.ask(ctx.msg.handoffUnavailable, ctx.msg.helpReprompt);
+  if (!ctx.deps.handoff) return unavailable(ctx);
   const order = (await ctx.orders()).find((candidate) => candidate.status === 'placed');
   const problem = orderProblemOf(ctx.turn.slots.problem?.ids);
   return openAsked(ctx, 'order-problem', ctx.msg.orderProblem(problem), { ...(order ? { orderId: order.orderId } : {}), ...(problem ? { problem } : {}) });
@@ -42,7 +45,7 @@ export async function orderProblemIntent(ctx: TurnContext): Promise<Reply> {
 
 /** "Tell them the box was wet": passed on to the shopper's latest case, which reopens. */
 export async function handoffReplyIntent(ctx: TurnContext): Promise<Reply> {
-  if (!ctx.deps.handoff) return ctx.ask(ctx.msg.handoffUnavailable, ctx.msg.helpReprompt);
+  if (!ctx.deps.handoff) return unavailable(ctx);
   // The shopper's own words, but no card number or PIN goes into a case however it was said.
   const text = redact(ctx.turn.slots.message?.raw ?? '');
   if (!text) return ctx.ask(ctx.msg.handoffReplyAsk, ctx.msg.handoffReplyAsk);
@@ -55,7 +58,7 @@ export async function handoffReplyIntent(ctx: TurnContext): Promise<Reply> {
 /** "Shall I ask a person from the shop?" — the yes opens the case with the conversation; the no opens nothing. */
 export const handoffAnswers: QuestionAnswers<'handoff'> = {
   async yes(ctx, question) {
-    if (!ctx.deps.handoff) return ctx.ask(ctx.msg.handoffUnavailable, ctx.msg.helpReprompt);
+    if (!ctx.deps.handoff) return unavailable(ctx);
     ctx.handoffTrigger = true;
     // Opened once the reply is known, so the case holds this exchange too.
     ctx.takeTranscript = async (transcript) => {
@@ -72,7 +75,7 @@ export const handoffAnswers: QuestionAnswers<'handoff'> = {
 /** "May I add our conversation?" — the yes adds it to exactly the case the question named. */
 export const shareTranscriptAnswers: QuestionAnswers<'shareTranscript'> = {
   async yes(ctx, question) {
-    if (!ctx.deps.handoff) return ctx.ask(ctx.msg.handoffUnavailable, ctx.msg.helpReprompt);
+    if (!ctx.deps.handoff) return unavailable(ctx);
     const cases = ctx.deps.handoff.cases;
     const customerId = await ctx.customerId();
     ctx.takeTranscript = (transcript) => cases.shareTranscript(customerId, question.caseId, transcript);
