@@ -5,7 +5,7 @@
 import type { Config } from './config';
 import { createConversationCore } from './core/conversation/engine';
 import type { ConversationCore } from './core/conversation/core';
-import type { Catalog, Clock, Log } from './core/ports';
+import type { Catalog, Clock, HandoffCases, Log } from './core/ports';
 import { createLog } from './logging';
 import { loadCatalogFile } from './store/catalog-file';
 import { createStore, type Store } from './store';
@@ -32,6 +32,11 @@ export interface AppOverrides {
   log?: Log;
   payments?: LocalPaymentGateway;
   priors?: ReplenishmentPriors;
+  /**
+   * Wraps the handoff cases the core writes through (the local host relays each new case to a help desk after the
+   * write); given the parts the wrapper may need.
+   */
+  wrapHandoffCases?: (stored: HandoffCases, parts: { store: Store; config: Config; log: Log; catalog: Catalog }) => HandoffCases;
 }
 
 export function shopPolicy(config: Config): ShopPolicy {
@@ -85,7 +90,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     priors,
     clock,
     log,
-    handoff: { cases: store.handoffs, settings: handoffSettings(config) },
+    handoff: { cases: overrides.wrapHandoffCases?.(store.handoffs, { store, config, log, catalog }) ?? store.handoffs, settings: handoffSettings(config) },
   });
   return { core, config, log, store, catalog, payments, policy, priors };
 }

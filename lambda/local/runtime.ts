@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../../skill/config';
 import { createCaseReader, createHandoffRelay, helpDeskFromConfig, relayingHandoffCases, type RelayingHandoffCases } from '../../skill/helpdesk';
 import { createHandoffInbox } from '../../skill/store/handoff-inbox';
 import { ensureTable } from '../../skill/store';
+import type { HandoffCases } from '../../skill/core/ports';
 import type { DemoCustomer } from '../../skill/store/seed';
 import { seedDemo } from './demo-data';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
@@ -51,8 +52,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       dynamo = await startDynamoDbLocal();
       config = { ...config, DYNAMODB_ENDPOINT: dynamo.endpoint };
     }
-    const app = createApp(config, options.overrides);
-    relay = relayCases(app);
+    const app = createApp(config, {
+      ...options.overrides,
+      wrapHandoffCases: (stored, parts) => {
+        relay = relayCases(stored, parts);
+        return relay ?? stored;
+      },
+    });
     const tableCreated = await ensureTable(app.store.client, config.TABLE_NAME);
     const demo = await seedDemo(app);
     return { app, config, demo, tableCreated, ...(dynamo ? { dynamo } : {}), ...(relay ? { relay } : {}), stop };
@@ -64,13 +70,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
 }
 
 /**
- * With a help desk configured, the store's handoff cases the core writes through are wrapped so each case (and each
- * later shopper message on it) goes on to the help desk after the write, in the background: the turn never waits for
- * the help desk and never fails because of it. The wrapper replaces the writing methods on the store's own instance,
- * the one createApp already handed the core (skill/app.ts has no override for it yet).
+ * With a help desk configured, the handoff cases the core writes through are wrapped so each case (and each later
+ * shopper message on it) goes on to the help desk after the write, in the background: the turn never waits for the
+ * help desk and never fails because of it.
  */
-function relayCases(app: App): RelayingHandoffCases | undefined {
-  const { store, config, log, catalog } = app;
+function relayCases(cases: HandoffCases, { store, config, log, catalog }: Parameters<NonNullable<AppOverrides['wrapHandoffCases']>>[1]): RelayingHandoffCases | undefined {
   const inbox = createHandoffInbox(store.client, store.tableName);
   const helpDesk = helpDeskFromConfig(config, inbox, {
     productName: (productId) => {
@@ -79,7 +83,6 @@ function relayCases(app: App): RelayingHandoffCases | undefined {
     },
   });
   if (!helpDesk) return undefined;
-  const cases = store.handoffs;
   const original = {
     open: cases.open.bind(cases),
     shareTranscript: cases.shareTranscript.bind(cases),
@@ -88,6 +91,5 @@ function relayCases(app: App): RelayingHandoffCases | undefined {
     shopperReply: cases.shopperReply.bind(cases),
   };
   const relaying = relayingHandoffCases(original, createHandoffRelay({ helpDesk, read: createCaseReader(store.client, store.tableName), inbox, log }), log);
-  Object.assign(cases, { open: relaying.open, shareTranscript: relaying.shareTranscript, shopperReply: relaying.shopperReply });
   return relaying;
 }

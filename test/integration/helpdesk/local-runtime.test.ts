@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startLocalRuntime, type LocalRuntime } from '../../../lambda/local/runtime';
 import { FakeChatwoot } from '../../helpers/fake-chatwoot';
 import { uniqueTableName } from '../../helpers/store';
+import type { Turn } from '../../../skill/core/turn';
 
 describe('the local runtime with HELPDESK=chatwoot', () => {
   const chatwoot = new FakeChatwoot();
@@ -34,31 +35,34 @@ describe('the local runtime with HELPDESK=chatwoot', () => {
     await chatwoot.stop();
   });
 
-  it('relays a case written through the store the core uses, and its later shopper message', async () => {
+  it('relays a case the core opens in a turn, and the later message of its shopper, after the turn', async () => {
     expect(runtime.relay).toBeDefined();
-    const opened = await runtime.app.store.handoffs.open({
-      customerId: 'local-shopper',
-      channel: 'google',
+    const turn = (intent: Turn['intent'], slots: Turn['slots'], requestId: string): Turn => ({
+      intent,
+      slots,
       locale: 'de-DE',
-      reason: 'asked-for-person',
-      transcript: [],
-      transcriptShared: false,
-      cart: [],
+      customer: { platform: 'google', platformUserId: 'local-shopper' },
+      session: {},
+      newSession: false,
+      dialog: { confirmation: 'NONE' },
+      device: { hasScreen: false },
+      requestId,
+      sessionId: 'projects/demo/agent/sessions/local-shopper',
     });
-    // The write is back before the help desk heard of it.
+    await runtime.app.core.handle(turn('HumanHandoffIntent', {}, 'r1'));
+    // The turn is back before the help desk heard of the case.
     expect(chatwoot.conversations).toHaveLength(0);
     await runtime.relay!.settled();
     expect(chatwoot.conversations).toHaveLength(1);
 
-    await runtime.app.store.handoffs.shopperReply('local-shopper', 'bitte schnell', new Date());
+    await runtime.app.core.handle(turn('HandoffReplyIntent', { message: { raw: 'bitte schnell' } }, 'r2'));
     await runtime.relay!.settled();
     expect(chatwoot.conversations[0]!.messages.at(-1)).toMatchObject({ messageType: 'incoming', content: 'bitte schnell' });
-    expect(opened.caseId).toBeDefined();
   });
 
   it('keeps the turn whole when Chatwoot is down: the case is in the table, the failure only logged', async () => {
     chatwoot.failNext('contacts', 503);
-    const opened = await runtime.app.store.handoffs.open({
+    const opened = await runtime.relay!.open({
       customerId: 'local-shopper-2',
       channel: 'alexa',
       locale: 'en-US',
