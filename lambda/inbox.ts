@@ -7,10 +7,13 @@
  */
 import { createApp } from '../skill/app';
 import { loadConfig } from '../skill/config';
+import baseCss from './console/public/base.css' with { type: 'text' };
 import css from './console/public/inbox.css' with { type: 'text' };
 import html from './console/public/inbox.html' with { type: 'text' };
 // @ts-expect-error: a .js file read as text, not a module; TypeScript would otherwise look for its declarations.
 import script from './console/public/inbox.js' with { type: 'text' };
+// @ts-expect-error: as above.
+import dom from './console/public/dom.js' with { type: 'text' };
 import { createInboxApi } from './inbox/api';
 import { helpDeskRoutes } from './inbox/chatwoot-webhook';
 import { inboxDepsFromApp } from './inbox/compose';
@@ -24,6 +27,6 @@ export const handler = createFunctionUrlHandler(() => {
   const token = tokenSource(config, secretsManagerReader({ region: config.AWS_REGION }));
   return {
     api: createInboxApi(deps, { token, extraRoutes: helpDeskRoutes(config, deps) }),
-    page: { 'inbox.html': html, 'inbox.js': script as string, 'inbox.css': css },
+    page: { 'inbox.html': html, 'inbox.js': script as string, 'inbox.css': css, 'dom.js': dom as string, 'base.css': baseCss },
   };
 });

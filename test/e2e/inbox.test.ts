@@ -246,7 +246,7 @@ function event(method: string, rawPath: string, options: { headers?: Record<stri
 const bearer = { authorization: `Bearer ${TOKEN}` };
 
 describe('the Function URL host', () => {
-  const page = Object.fromEntries((['inbox.html', 'inbox.js', 'inbox.css'] as InboxPageFile[]).map((file) => [file, readFileSync(`${PUBLIC}${file}`, 'utf8')])) as Record<InboxPageFile, string>;
+  const page = Object.fromEntries((['inbox.html', 'inbox.js', 'inbox.css', 'dom.js', 'base.css'] as InboxPageFile[]).map((file) => [file, readFileSync(`${PUBLIC}${file}`, 'utf8')])) as Record<InboxPageFile, string>;
   const handler = createFunctionUrlHandler(() => ({ api: createInboxApi(inboxDepsFromApp(app), { token: async () => TOKEN }), page }));
 
   it('answers the API from payload 2.0 events, base64 bodies included', async () => {

@@ -1,5 +1,7 @@
 // The vocart console's page: one conversation at a time over the console API. No framework: DOM built with el().
 
+import { $, el } from './dom.js';
+
 const api = {
   async call(method, path, body) {
     const started = performance.now();
@@ -13,21 +15,6 @@ const api = {
     return { json, roundTripMs: performance.now() - started };
   },
 };
-
-const $ = (id) => document.getElementById(id);
-
-/** Builds an element; children may be strings, nodes, or nothing (null/undefined/false are skipped). */
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'class') node.className = value;
-    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) if (child !== undefined && child !== null && child !== false) node.append(child);
-  return node;
-}
 
 const state = { conversation: undefined, options: undefined };
 

@@ -2,23 +2,10 @@
 // The token comes from the URL fragment (#token=…, which browsers never send to a server) or the paste box, is kept
 // in sessionStorage for this tab only, and goes out as a bearer header.
 
+import { $, el } from './dom.js';
+
 const TOKEN_KEY = 'vocart-inbox-token';
 const REFRESH_MS = 20_000;
-
-const $ = (id) => document.getElementById(id);
-
-/** Builds an element; children may be strings, nodes, or nothing (null/undefined/false are skipped). */
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'class') node.className = value;
-    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) if (child !== undefined && child !== null && child !== false) node.append(child);
-  return node;
-}
 
 const state = { token: undefined, caseId: undefined, view: undefined };
 
