@@ -4,6 +4,7 @@
  */
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { _coercedNumber } from 'zod/v4/core';
 import { parseBusinessHours } from './core/handoff/answer-time';
 import { LOCALES } from './core/turn';
 
@@ -35,24 +36,23 @@ const isTimeZone = readable((name) => new Intl.DateTimeFormat('en-US', { timeZon
  * zod's url() did here, without the host-name and protocol machinery vocart never asks it for (about 1.8 KB of the
  * bundle).
  */
-const url = () =>
-  z.pipe(
-    z.string().check(z.refine(readable((text) => new URL(text.trim())), 'Invalid URL')),
-    z.transform((text) => text.trim().replace(/[\t\n\r]/g, '')),
-  );
+const url = () => z.string().check(z.overwrite((text) => text.trim().replace(/[\t\n\r]/g, '')), z.refine(readable((text) => new URL(text)), 'Invalid URL'));
 
-const booleanFromString = (fallback: boolean) =>
-  z.pipe(
-    z.optional(z.enum(['true', 'false', '1', '0', 'yes', 'no'])),
-    z.transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value))),
-  );
+/**
+ * On/off variables: the words they may be set with, and each one's value when unset. They are read into booleans
+ * after the parse (switches()), not by a zod transform: pipe and transform would cost about 1.2 KB for two values.
+ */
+const SWITCH_WORDS = ['true', 'false', '1', '0', 'yes', 'no'] as const;
+const SWITCHES = { ALEXA_VERIFY_SIGNATURE: true, GOOGLE_TRUST_PAYLOAD_USER_ID: false };
+type Switch = keyof typeof SWITCHES;
+const switchWord = () => z.optional(z.enum(SWITCH_WORDS));
 
 /**
  * A number read from a string as Number() reads it, then checked (NaN and Infinity are refused as not numbers): what
- * z.coerce.number() does, without z.coerce, which brings zod's coercing string, boolean, bigint and date schemas along
- * (about 1.2 KB of the bundle).
+ * z.coerce.number() is, built the way zod/mini builds it (zod/v4/core's _coercedNumber on ZodMiniNumber). Reaching it
+ * through z.coerce would bring zod's coercing string, boolean, bigint and date schemas along (about 1.2 KB).
  */
-const numberFrom = (...checks: z.core.$ZodCheck<number>[]) => z.pipe(z.transform((text) => Number(text)), z.number().check(...checks));
+const numberFrom = (...checks: z.core.$ZodCheck<number>[]) => _coercedNumber(z.ZodMiniNumber, {}).check(...checks);
 
 /** A whole number read from a string, between min and max when they are given. */
 const wholeNumber = (min: number, max?: number) => numberFrom(z.int(), z.gte(min), ...(max === undefined ? [] : [z.lte(max)]));
@@ -65,14 +65,14 @@ const schema = z.object({
   /** Every outbound call has a deadline well inside Alexa's 8 s and Dialogflow's 5 s. */
   DYNAMODB_TIMEOUT_MS: z._default(wholeNumber(50, 4000), 1500),
   PORT: z._default(wholeNumber(0, 65535), 3000),
-  ALEXA_VERIFY_SIGNATURE: booleanFromString(true),
+  ALEXA_VERIFY_SIGNATURE: switchWord(),
   ALEXA_SKILL_ID: z.optional(z.string().check(startsWith('amzn1.ask.skill.'))),
   GOOGLE_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(16, 'GOOGLE_WEBHOOK_SECRET must be at least 16 characters'))),
   /**
    * Take `originalDetectIntentRequest.payload.user.userId` as the shopper's identity. Anyone can write that field,
    * so only for an integration that authenticates its callers, and only with GOOGLE_WEBHOOK_SECRET set.
    */
-  GOOGLE_TRUST_PAYLOAD_USER_ID: booleanFromString(false),
+  GOOGLE_TRUST_PAYLOAD_USER_ID: switchWord(),
   /** Path of a prebuilt search index; default: the demo catalog's, bundled with the code. */
   CATALOG_INDEX: z.optional(z.string()),
   /** Replenishment priors pooled from the shop's order history (`npm run replenish:priors`); default: none. */
@@ -156,7 +156,7 @@ const CURRENCY_MOVED = "no longer read: each locale's shop has its own currency 
 /** English messages ("Too small: expected number to be >=50"), as the full zod gives them by default. */
 const english = en().localeError;
 
-export type Config = z.infer<typeof schema>;
+export type Config = Omit<z.infer<typeof schema>, Switch> & Record<Switch, boolean>;
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
@@ -170,23 +170,33 @@ function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 }
 
+/** The switches as booleans: on for true, 1 and yes, off for false, 0 and no, the default when unset. */
+function switches(data: Partial<Record<Switch, string>>): Record<Switch, boolean> {
+  const on = (name: Switch) => {
+    const word = data[name];
+    return word === undefined ? SWITCHES[name] : ['true', '1', 'yes'].includes(word);
+  };
+  return Object.fromEntries((Object.keys(SWITCHES) as Switch[]).map((name) => [name, on(name)])) as Record<Switch, boolean>;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = z.safeParse(schema, withoutEmpty(env), { error: english });
   const issues = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
   // A deployment that still sets CURRENCY expects it to mean something: say where the currency lives now.
   if (withoutEmpty(env).CURRENCY !== undefined) issues.push(`CURRENCY: ${CURRENCY_MOVED}`);
   if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
+  const config: Config = { ...parsed.data, ...switches(parsed.data) };
   // Half a credential pair is a deployment mistake, not "delivery off": say so at start.
-  if ((parsed.data.ALEXA_CLIENT_ID === undefined) !== (parsed.data.ALEXA_CLIENT_SECRET === undefined)) {
+  if ((config.ALEXA_CLIENT_ID === undefined) !== (config.ALEXA_CLIENT_SECRET === undefined)) {
     throw new ConfigError(['ALEXA_CLIENT_ID and ALEXA_CLIENT_SECRET: set both (skill messaging on) or neither (off)']);
   }
   // Trusting the payload's user id without a secret would let any caller name any shopper.
-  if (parsed.data.GOOGLE_TRUST_PAYLOAD_USER_ID && parsed.data.GOOGLE_WEBHOOK_SECRET === undefined) {
+  if (config.GOOGLE_TRUST_PAYLOAD_USER_ID && config.GOOGLE_WEBHOOK_SECRET === undefined) {
     throw new ConfigError(['GOOGLE_TRUST_PAYLOAD_USER_ID: needs GOOGLE_WEBHOOK_SECRET (only an authenticated caller may name the shopper)']);
   }
-  if (parsed.data.HELPDESK === 'chatwoot') {
-    const missing = (['CHATWOOT_BASE_URL', 'CHATWOOT_ACCOUNT_ID', 'CHATWOOT_INBOX_ID', 'CHATWOOT_WEBHOOK_SECRET'] as const).filter((name) => parsed.data[name] === undefined);
+  if (config.HELPDESK === 'chatwoot') {
+    const missing = (['CHATWOOT_BASE_URL', 'CHATWOOT_ACCOUNT_ID', 'CHATWOOT_INBOX_ID', 'CHATWOOT_WEBHOOK_SECRET'] as const).filter((name) => config[name] === undefined);
     if (missing.length > 0) throw new ConfigError([`HELPDESK=chatwoot: set ${missing.join(', ')}`]);
   }
-  return parsed.data;
+  return config;
 }
