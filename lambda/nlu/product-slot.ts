@@ -6,12 +6,18 @@
  * ("a bag of rice" → "rice").
  */
 import { parseProductRequest } from '../../skill/core/catalog/product-request';
-import type { Locale } from '../../skill/core/turn';
+import { LOCALES, type Locale } from '../../skill/core/turn';
+import { vocabularyFor } from '../../skill/core/i18n/vocabulary';
 import type { CarrierWords } from './carrier-words';
 import type { SlotSpan } from './slot-spans';
 
-/** Words that join two product words into one request ("milk and eggs", "Brot und Butter"). */
-const JOINING_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'und', 'oder', 'with', 'mit']);
+/**
+ * Words that join two product words into one request: the core's list joiners ("milk and eggs", "Brot und Butter";
+ * the core splits the request at them again), and the words that make two product words one product ("coffee with
+ * milk", "Salz oder Pfeffer"). Across both locales: an utterance's locale is not known here, and neither set's words
+ * are product words in the other language.
+ */
+const JOINING_WORDS: ReadonlySet<string> = new Set([...LOCALES.flatMap((locale) => vocabularyFor(locale).listJoiners), 'or', 'oder', 'with', 'mit']);
 
 export function isJoiningWord(word: string): boolean {
   return JOINING_WORDS.has(word);
