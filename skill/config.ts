@@ -2,8 +2,8 @@
  * The environment, read and validated once. A bad value stops the process at start with a message that
  * names the variable, instead of failing on the first shopper's request.
  */
-import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { validationMessage } from './validation-messages';
 import { _coercedNumber } from 'zod/v4/core';
 import { parseBusinessHours } from './core/handoff/answer-time';
 import { LOCALES } from './core/turn';
@@ -11,7 +11,7 @@ import { LOCALES } from './core/turn';
 /*
  * zod/mini, not the full zod: this module is on every Lambda's cold path, and the full build is about 440 KB of
  * the minified bundle against about 20 KB for the same checks written functionally. zod/mini registers no
- * message locale of its own, so the parse below passes the English one, and every message reads as before.
+ * message of its own: the parse below says what is wrong in vocart's words (validation-messages.ts).
  */
 
 /** Whether the reading of `text` succeeds: the format of a value has one home, the code that reads it. */
@@ -26,8 +26,8 @@ function readable(read: (text: string) => unknown): (text: string) => boolean {
   };
 }
 
-/** A prefix check said as zod says it, without zod's string-format check class (about 350 bytes) for two fields. */
-const startsWith = (prefix: string) => z.refine<string>((text) => text.startsWith(prefix), `Invalid string: must start with "${prefix}"`);
+/** A prefix check without zod's string-format check class (about 350 bytes) for two fields. */
+const startsWith = (prefix: string) => z.refine<string>((text) => text.startsWith(prefix), `must start with "${prefix}"`);
 
 const isTimeZone = readable((name) => new Intl.DateTimeFormat('en-US', { timeZone: name }));
 
@@ -36,7 +36,7 @@ const isTimeZone = readable((name) => new Intl.DateTimeFormat('en-US', { timeZon
  * zod's url() did here, without the host-name and protocol machinery vocart never asks it for (about 1.8 KB of the
  * bundle).
  */
-const url = () => z.string().check(z.overwrite((text) => text.trim().replace(/[\t\n\r]/g, '')), z.refine(readable((text) => new URL(text)), 'Invalid URL'));
+const url = () => z.string().check(z.overwrite((text) => text.trim().replace(/[\t\n\r]/g, '')), z.refine(readable((text) => new URL(text)), 'must be a URL such as https://example.com'));
 
 /**
  * On/off variables: the words they may be set with, and each one's value when unset. They are read into booleans
@@ -147,14 +147,12 @@ export function shopTableProblems(table: unknown): string[] {
       ]),
     }),
   );
-  const parsed = z.safeParse(shopsSchema, table, { error: english });
+  const parsed = z.safeParse(shopsSchema, table, { error: validationMessage });
   return parsed.success ? [] : parsed.error.issues.map((issue) => `shop ${issue.path.join('.')}: ${issue.message}`);
 }
 
 const CURRENCY_MOVED = "no longer read: each locale's shop has its own currency (en-US USD, de-DE EUR, skill/core/orders/shop-settings.ts); unset it";
 
-/** English messages ("Too small: expected number to be >=50"), as the full zod gives them by default. */
-const english = en().localeError;
 
 export type Config = Omit<z.infer<typeof schema>, Switch> & Record<Switch, boolean>;
 
@@ -180,7 +178,7 @@ function switches(data: Partial<Record<Switch, string>>): Record<Switch, boolean
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = z.safeParse(schema, withoutEmpty(env), { error: english });
+  const parsed = z.safeParse(schema, withoutEmpty(env), { error: validationMessage });
   const issues = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
   // A deployment that still sets CURRENCY expects it to mean something: say where the currency lives now.
   if (withoutEmpty(env).CURRENCY !== undefined) issues.push(`CURRENCY: ${CURRENCY_MOVED}`);

@@ -3,10 +3,10 @@
  * the value sent (a reply may hold personal data) and never a stack trace.
  *
  * zod/mini, as in skill/config.ts: the full zod build is about 440 KB of a minified bundle, most of the inbox
- * function's size for a handful of checks. It registers no message locale, so parses pass the English one.
+ * function's size for a handful of checks. It has no messages of its own: parses say what is wrong in vocart's words.
  */
-import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { validationMessage } from '../../skill/validation-messages';
 import type { HandoffState } from '../../skill/core/handoff/case';
 import { ApiError } from './api-error';
 
@@ -18,7 +18,6 @@ export const MAX_BODY_BYTES = 16 * 1024;
 /** The most cases one list returns: an inbox page, not an export. */
 export const LIST_LIMIT = 200;
 
-const english = en().localeError;
 
 const agentName = z.optional(
   z.string({ error: 'agentName must be text' }).check(z.trim(), z.minLength(1, 'agentName is empty'), z.maxLength(MAX_AGENT_NAME_CHARS, `agentName is longer than ${MAX_AGENT_NAME_CHARS} characters`)),
@@ -74,7 +73,7 @@ export const caseId = z.string().check(z.regex(/^[A-Za-z0-9._~-]{6,128}$/, 'not 
 
 /** Parses or throws a 400 ApiError naming the first problem. */
 export function parseInput<T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> {
-  const parsed = z.safeParse(schema, value, { error: english });
+  const parsed = z.safeParse(schema, value, { error: validationMessage });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   if (issue?.code === 'unrecognized_keys') throw new ApiError(400, 'bad_request', `unexpected field(s) ${issue.keys.join(', ')}`, { cause: parsed.error });

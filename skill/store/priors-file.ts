@@ -3,8 +3,8 @@
  * file the skill predicts from each shopper's own history alone.
  */
 import { readFileSync } from 'node:fs';
-import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { validationMessage } from '../validation-messages';
 import { emptyPriors, type ReplenishmentPriors } from '../core/replenishment/priors';
 
 export class PriorsFileError extends Error {
@@ -16,8 +16,7 @@ export class PriorsFileError extends Error {
 
 const gap = z.object({ customers: z.number(), meanSum: z.number(), meanSumSq: z.number(), withinSS: z.number(), withinDf: z.number() });
 const tally = z.object({ buyers: z.number(), repeatBuyers: z.number(), purchases: z.number(), opportunities: z.number(), dayGaps: gap, orderGaps: gap });
-/** zod/mini keeps this module off the full zod on the Lambdas' cold path; messages in English as before. */
-const english = en().localeError;
+/** zod/mini keeps this module off the full zod on the Lambdas' cold path; its messages are vocart's (validation-messages.ts). */
 const priorsSchema = z.object({
   version: z.literal(1),
   customers: z.number(),
@@ -38,7 +37,7 @@ export function loadPriorsFile(path: string | undefined): ReplenishmentPriors {
   } catch (error) {
     throw new PriorsFileError(`Cannot read replenishment priors at ${path}; build them with \`npm run replenish:priors\` or unset REPLENISHMENT_PRIORS.`, { cause: error });
   }
-  const parsed = z.safeParse(priorsSchema, json, { error: english });
+  const parsed = z.safeParse(priorsSchema, json, { error: validationMessage });
   if (!parsed.success) {
     throw new PriorsFileError(`${path} is not a replenishment priors file (version 1): ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
   }
