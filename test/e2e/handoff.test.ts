@@ -49,7 +49,7 @@ const WORDS: Record<Locale, Words> = {
     opened: /^I'm an automated assistant, so I can't put you through to someone now\. I've passed your request on to a person from the shop, who will answer (later today|by \w+) around [\w: ]+\. .*May I add our conversation to your request/,
     shared: /^Okay, I've added our conversation\./,
     answer: 'We are sending you a new box today.',
-    heard: (answer) => `You have an answer from the shop. A person from the shop, Anna, wrote: “${answer}” That was a message from a person at the shop. To answer, say: tell them, and your message.`,
+    heard: (answer) => `You have an answer from the shop. A person from the shop, Anna, wrote: “${answer}” That was a message from a person at the shop. To answer, say: reply, and then your message.`,
     welcomeBack: /Welcome back to vocart/,
     passedOn: /^Okay, I've passed that on to the shop\. A person will answer/,
     notUnderstood: /^Sorry, I didn't get that/,

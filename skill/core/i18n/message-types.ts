@@ -199,6 +199,8 @@ export interface Messages {
   /** "Tell them" without a message. */
   handoffReplyAsk: string;
   handoffReplySent(p: { when: string; reminder: boolean }): string;
+  /** Asked for a person again in the conversation that already opened a case: no second case, the same promise. */
+  handoffAlreadyOpen(p: { when: string }): string;
   /** "Tell them …" with no case to reply to. */
   handoffReplyNoCase: string;
   /** The reminder at the expected time (Alexa, with the permission). */

@@ -14,7 +14,7 @@ import { redact } from '../../handoff/transcript';
 import type { Reply } from '../../turn';
 import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
-import { answerPromise, openCase } from '../steps/handoff';
+import { answerPromise, openCase, openedHere } from '../steps/handoff';
 
 /** Said wherever a person cannot be reached (no handoff configured): the shop's website instead. */
 const unavailable = (ctx: TurnContext): Reply => ctx.ask(ctx.msg.handoffUnavailable, ctx.msg.helpReprompt);
@@ -23,6 +23,8 @@ const unavailable = (ctx: TurnContext): Reply => ctx.ask(ctx.msg.handoffUnavaila
 async function openAsked(ctx: TurnContext, reason: HandoffReason, lead: string, details: { orderId?: string; problem?: string } = {}): Promise<Reply> {
   if (!ctx.deps.handoff) return unavailable(ctx);
   ctx.handoffTrigger = true;
+  // Asking twice in one conversation is one request: a second case would only split the answer.
+  if (openedHere(ctx, reason)) return ctx.ask(ctx.msg.handoffAlreadyOpen({ when: answerPromise(ctx).when }), ctx.msg.anythingElse);
   const opened = await openCase(ctx, reason, details);
   const { when, reminder, extra } = answerPromise(ctx);
   const told = ctx.msg.handoffOpened({ when, reminder, withConversation: false, ...(details.orderId ? { orderId: details.orderId } : {}) });

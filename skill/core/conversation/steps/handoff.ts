@@ -37,7 +37,24 @@ export async function openCase(ctx: TurnContext, reason: HandoffReason, details:
   });
   // Reasons and channels only: what the figures need, nothing about the shopper.
   ctx.deps.log.info('handoff opened', { reason, platform: ctx.turn.customer.platform, locale: ctx.locale });
+  // Remembered for this conversation only (it rides in the session and authorises nothing): see openedHere.
+  ctx.session.handoffs = [...handoffsHere(ctx), reason];
   return opened;
+}
+
+function handoffsHere(ctx: TurnContext): string[] {
+  const here = ctx.turn.session?.handoffs;
+  return Array.isArray(here) ? here.filter((reason): reason is string => typeof reason === 'string').slice(-5) : [];
+}
+
+/**
+ * Whether this conversation already opened a case for this reason (any reason when none is named): asking again is
+ * the same request, and a miss after it gets help rather than a second offer. Taken from the session, so a forged
+ * one can only keep its own sender from opening a second case.
+ */
+export function openedHere(ctx: TurnContext, reason?: HandoffReason): boolean {
+  const here = handoffsHere(ctx);
+  return reason === undefined ? here.length > 0 : here.includes(reason);
 }
 
 /**
@@ -45,7 +62,7 @@ export async function openCase(ctx: TurnContext, reason: HandoffReason, details:
  * be reached (the caller then says what it said before handoffs existed).
  */
 export function offerHandoff(ctx: TurnContext, reason: OfferedHandoff, lead: string, offer: string): Reply | undefined {
-  if (!ctx.deps.handoff) return undefined;
+  if (!ctx.deps.handoff || openedHere(ctx)) return undefined;
   ctx.handoffTrigger = true;
   return ctx.pose({ kind: 'handoff', reason }, [lead, offer].filter(Boolean).join(' '), offer);
 }

@@ -19,6 +19,8 @@ const HEAR_NEW_TOTAL = 'Sag zur Kasse, um die neue Summe zu hören.';
 const WRONG_LINK_CODE = 'Dieser Code passt zu keinem gültigen Verknüpfungscode.';
 const REMINDER_TOO = ' Ich stelle dir außerdem eine Erinnerung für diese Zeit.';
 const PERSON_GETS_BACK = 'Soll ich eine Person aus dem Laden bitten, sich bei dir zu melden?';
+/** Wie man einer Person antwortet: "richte aus …" ist auf beiden Plattformen ein Beispielsatz. */
+const HOW_TO_REPLY = 'sag: richte aus, und dann deine Nachricht.';
 
 export const deDE: Messages = {
   welcomeFirst:
@@ -200,16 +202,17 @@ export const deDE: Messages = {
   handoffOfferPayment: 'Soll ich eine Person aus dem Laden bitten, sich das mit dir anzusehen?',
   handoffOfferDeclined: 'Okay. Sag Hilfe, um zu hören, was ich kann, oder versuch es mit anderen Worten.',
   handoffUnavailable: 'Ich bin ein automatischer Assistent und kann gerade niemanden aus dem Laden erreichen. Bitte wende dich über die Website an den Laden.',
-  handoffReplyAsk: 'Was soll ich ausrichten? Sag: richte aus, und dann deine Nachricht.',
+  handoffReplyAsk: `Was soll ich ausrichten? Um zu antworten, ${HOW_TO_REPLY}`,
   handoffReplySent: (p) =>
     `Okay, ich habe das an den Laden weitergegeben. Eine Person antwortet dir ${p.when}, und du hörst die Antwort, wenn du vocart das nächste Mal öffnest.${p.reminder ? REMINDER_TOO : ''} Noch etwas?`,
+  handoffAlreadyOpen: (p) => `Deine Anfrage liegt schon beim Laden, und eine Person antwortet dir ${p.when}. Um etwas zu ergänzen, ${HOW_TO_REPLY}`,
   handoffReplyNoCase: 'Es gibt keine Anfrage an den Laden, an die ich das weitergeben könnte. Um eine Person zu erreichen, sag: mit einem Menschen sprechen.',
   handoffReminderText: 'Der Laden hat dir wahrscheinlich geantwortet. Sag: Alexa, öffne vocart laden, um die Antwort zu hören.',
   shopAnswers: (answers) =>
     [
       `Du hast ${answers.length === 1 ? 'eine Antwort' : `${answers.length} Antworten`} vom Laden.`,
       ...answers.map((answer) => `Eine Person aus dem Laden${answer.agentName ? `, ${answer.agentName},` : ''} hat geschrieben: „${answer.text}“`),
-      `${answers.length === 1 ? 'Das war eine Nachricht von einem Menschen' : 'Das waren Nachrichten von Menschen'} aus dem Laden. Um zu antworten, sag: richte aus, und dann deine Nachricht.`,
+      `${answers.length === 1 ? 'Das war eine Nachricht von einem Menschen' : 'Das waren Nachrichten von Menschen'} aus dem Laden. Um zu antworten, ${HOW_TO_REPLY}`,
     ].join(' '),
   notSureReask: 'Ich bin nicht sicher, ob ich dich richtig verstanden habe.',
 };

@@ -19,6 +19,8 @@ const HEAR_NEW_TOTAL = 'Say check out to hear the new total.';
 const WRONG_LINK_CODE = "That code doesn't match a valid link code.";
 const REMINDER_TOO = " I'll also set a reminder for then.";
 const PERSON_GETS_BACK = 'Shall I ask a person from the shop to get back to you?';
+/** How to answer a person: "reply …" is a sample on both platforms (an Alexa sample never opens with "tell"). */
+const HOW_TO_REPLY = 'say: reply, and then your message.';
 
 export const enUS: Messages = {
   welcomeFirst:
@@ -195,16 +197,17 @@ export const enUS: Messages = {
   handoffOfferPayment: 'Shall I ask a person from the shop to look into it with you?',
   handoffOfferDeclined: 'Okay. Say help to hear what I can do, or try saying it another way.',
   handoffUnavailable: "I'm an automated assistant, and I can't reach a person from the shop right now. Please contact the shop through its website.",
-  handoffReplyAsk: 'What should I tell them? Say: tell them, and then your message.',
+  handoffReplyAsk: `What should I tell them? To answer, ${HOW_TO_REPLY}`,
   handoffReplySent: (p) =>
     `Okay, I've passed that on to the shop. A person will answer ${p.when}, and you'll hear it the next time you open vocart.${p.reminder ? REMINDER_TOO : ''} Anything else?`,
+  handoffAlreadyOpen: (p) => `Your request is already with the shop, and a person will answer ${p.when}. To add something, ${HOW_TO_REPLY}`,
   handoffReplyNoCase: "There's no request to the shop I could pass that on to. To reach a person, say: talk to a person.",
   handoffReminderText: 'The shop has probably answered you. Say: Alexa, open vocart shop, to hear the answer.',
   shopAnswers: (answers) =>
     [
       `You have ${answers.length === 1 ? 'an answer' : `${answers.length} answers`} from the shop.`,
       ...answers.map((answer) => `A person from the shop${answer.agentName ? `, ${answer.agentName},` : ''} wrote: “${answer.text}”`),
-      `That was ${answers.length === 1 ? 'a message from a person' : 'messages from people'} at the shop. To answer, say: tell them, and your message.`,
+      `That was ${answers.length === 1 ? 'a message from a person' : 'messages from people'} at the shop. To answer, ${HOW_TO_REPLY}`,
     ].join(' '),
   notSureReask: "I'm not sure I heard that right.",
 };

@@ -57,12 +57,31 @@ describe('asking for a person', () => {
     expect(handoffs.calls).not.toContain('shareTranscript');
   });
 
+  it('opens one case per request in a conversation: asked again, it says the request is already with the shop', async () => {
+    const { say, handoffs } = coreConversation({ handoff: true });
+    await say({ intent: 'HumanHandoffIntent' });
+    await say({ intent: 'No' });
+    const again = await say({ intent: 'HumanHandoffIntent' });
+    expect(again.speech).toBe(`Your request is already with the shop, and a person will answer ${WHEN_EN}. To add something, say: reply, and then your message.`);
+    expect(handoffs.cases.size).toBe(1);
+    // An order problem is another request: it gets a case of its own.
+    await say({ intent: 'OrderProblemIntent', slots: { problem: { raw: 'broken', ids: ['damaged'] } } });
+    expect(handoffs.cases.size).toBe(2);
+    // Misses after that get help, not a third offer of a person.
+    await say({ intent: 'Fallback' });
+    const second = await say({ intent: 'Fallback' });
+    expect(second.speech).not.toMatch(/person from the shop/);
+    expect(handoffs.cases.size).toBe(2);
+  });
+
   it('sets a reminder for the expected time where the surface can and the shopper allowed it', async () => {
     const { say } = coreConversation({ handoff: true });
     const reply = await say({ intent: 'HumanHandoffIntent', device: { hasScreen: false, outOfSessionReminders: true }, permissions: ['reminders'] });
     expect(reply.reminders).toEqual([{ at: '2026-11-23T13:00:00.000', text: 'The shop has probably answered you. Say: Alexa, open vocart shop, to hear the answer.' }]);
     expect(reply.speech).toContain("I'll also set a reminder for then.");
-    const withoutPermission = await say({ intent: 'HumanHandoffIntent', device: { hasScreen: false, outOfSessionReminders: true } });
+    const other = coreConversation({ handoff: true });
+    const withoutPermission = await other.say({ intent: 'HumanHandoffIntent', device: { hasScreen: false, outOfSessionReminders: true } });
+    expect(withoutPermission.speech).toContain('who will answer');
     expect(withoutPermission.reminders).toBeUndefined();
   });
 
@@ -248,7 +267,7 @@ describe('"tell them …"', () => {
   it('says how to reach a person when there is no case, and asks what to tell them when nothing was said', async () => {
     const { say } = coreConversation({ handoff: true });
     expect((await say({ intent: 'HandoffReplyIntent', slots: { message: { raw: 'hello' } } })).speech).toMatch(/To reach a person, say: talk to a person\./);
-    expect((await say({ intent: 'HandoffReplyIntent', slots: {} })).speech).toBe('What should I tell them? Say: tell them, and then your message.');
+    expect((await say({ intent: 'HandoffReplyIntent', slots: {} })).speech).toBe('What should I tell them? To answer, say: reply, and then your message.');
   });
 });
 
@@ -264,7 +283,7 @@ describe("a person's answer at the next visit", () => {
     expect(customers.loads.every((options) => !options.answers)).toBe(true);
     const launch = await say({ intent: 'Launch', newSession: true, sessionId: 'session-2' });
     expect(launch.speech).toBe(
-      'You have an answer from the shop. A person from the shop, Anna, wrote: “We are sending a new box today.” That was a message from a person at the shop. To answer, say: tell them, and your message. Welcome back to vocart. What would you like to shop for?',
+      'You have an answer from the shop. A person from the shop, Anna, wrote: “We are sending a new box today.” That was a message from a person at the shop. To answer, say: reply, and then your message. Welcome back to vocart. What would you like to shop for?',
     );
     expect(opened.state).toBe('answered');
     expect(opened.messages[0]!.deliveredAt).toBe('2026-11-23T10:00:00.000Z');

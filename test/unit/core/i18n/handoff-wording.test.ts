@@ -20,7 +20,7 @@ describe('handoff wording', () => {
   it("opens and closes a person's words as a person's, for one answer and for several", () => {
     const one = enUS.shopAnswers([{ text: 'A new box is on its way.', agentName: 'Anna' }]);
     expect(one).toBe(
-      'You have an answer from the shop. A person from the shop, Anna, wrote: “A new box is on its way.” That was a message from a person at the shop. To answer, say: tell them, and your message.',
+      'You have an answer from the shop. A person from the shop, Anna, wrote: “A new box is on its way.” That was a message from a person at the shop. To answer, say: reply, and then your message.',
     );
     const two = deDE.shopAnswers([{ text: 'Eine neue Kiste ist unterwegs.' }, { text: 'Sie kommt morgen.', agentName: 'Kim' }]);
     expect(two).toBe(
