@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog, serializeCatalog } from '../../skill/core/catalog/build/catalog-builder';
 import { LOCALES, type Locale } from '../../skill/core/turn';
 import { CliError, readCatalog } from './catalog-files';
 
@@ -48,8 +48,8 @@ function main(): void {
   const products = readCatalog(catalogPath, locale, values.aisles);
   if (products.length === 0) throw new CliError(`${catalogPath} holds no products`);
   const started = performance.now();
-  const catalog = VoiceCatalog.fromProducts(products);
-  const serialized = catalog.serialize();
+  const catalog = buildVoiceCatalog(products);
+  const serialized = serializeCatalog(catalog);
   try {
     writeFileSync(outPath, serialized);
   } catch (error) {

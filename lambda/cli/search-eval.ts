@@ -17,6 +17,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog, serializeCatalog } from '../../skill/core/catalog/build/catalog-builder';
 import { evaluationHalf, measureQuality, percentile, type LabelledQuery } from '../../skill/core/catalog/evaluation/search-metrics';
 import { LOCALES, type Locale } from '../../skill/core/turn';
 import { measureSearchCeiling } from '../../skill/core/catalog/evaluation/search-ceiling';
@@ -84,9 +85,9 @@ function main(): void {
   const queries = readQueries(args.queries, args.locale);
 
   const buildStart = performance.now();
-  const built = VoiceCatalog.fromProducts(products);
+  const built = buildVoiceCatalog(products);
   const buildMs = performance.now() - buildStart;
-  const prebuilt = built.serialize();
+  const prebuilt = serializeCatalog(built);
 
   collectGarbage();
   const heapBefore = process.memoryUsage().heapUsed;

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog, serializeCatalog } from '../../skill/core/catalog/build/catalog-builder';
 import { defaultCatalogIndexPath } from '../../skill/store/catalog-file';
 import type { Locale } from '../../skill/core/turn';
 import { readCatalog } from '../../lambda/cli/catalog-files';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   if (values.catalog) {
     const products = readCatalog(values.catalog, (values.locale ?? 'en-US') as Locale, values.aisles);
     indexPath = join(outDir, 'index.bin');
-    writeFileSync(indexPath, VoiceCatalog.fromProducts(products).serialize());
+    writeFileSync(indexPath, serializeCatalog(buildVoiceCatalog(products)));
   }
   const child = join(outDir, 'child.mjs');
   await build({

@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import MiniSearch from 'minisearch';
 import Fuse from 'fuse.js';
 import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog, serializeCatalog } from '../../skill/core/catalog/build/catalog-builder';
 import { measureQuality, percentile, type LabelledQuery, type SearchQuality } from '../../skill/core/catalog/evaluation/search-metrics';
 import type { Product } from '../../skill/core/catalog/product';
 import type { Locale } from '../../skill/core/turn';
@@ -61,7 +62,7 @@ function fold(term: string): string {
 }
 
 function buildVocart(products: readonly Product[], locale: Locale): Engine {
-  const catalog = VoiceCatalog.fromSerialized(VoiceCatalog.fromProducts(products).serialize());
+  const catalog = VoiceCatalog.fromSerialized(serializeCatalog(buildVoiceCatalog(products)));
   return { name: 'vocart', search: (query) => catalog.search(query, { locale, limit: 10 }).map((hit) => hit.product.id) };
 }
 

@@ -4,35 +4,23 @@
  * milliseconds for a large catalog's words); a sorted list costs nothing to load and about fifteen string
  * comparisons per lookup.
  */
-import type { IndexFileReader, IndexFileWriter, UintArray } from './index-file';
+import type { IndexFileReader, UintArray } from './index-file';
 import { StringList } from './string-list';
 
 const EMPTY = new Uint32Array(0);
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Key → ascending list of ids (e.g. a stem → the catalog words with that stem). */
+/**
+ * Key → ascending list of ids (e.g. a stem → the catalog words with that stem). Built and written by
+ * build/stored-lists.ts (keyedListsOf, writeKeyedLists), read here.
+ */
 export class KeyedLists {
-  private constructor(
-    private readonly keys: StringList,
+  constructor(
+    /** Sorted in JavaScript's string order. */
+    readonly keys: StringList,
     /** Key i's ids are values[offsets[i] … offsets[i + 1]). */
-    private readonly offsets: UintArray,
-    private readonly values: UintArray,
+    readonly offsets: UintArray,
+    readonly values: UintArray,
   ) {}
-
-  /** Lists keep the order in which ids were added. */
-  static fromMap(map: ReadonlyMap<string, readonly number[]>): KeyedLists {
-    const keys = [...map.keys()].sort(compare);
-    const offsets = new Uint32Array(keys.length + 1);
-    keys.forEach((key, i) => {
-      offsets[i + 1] = offsets[i]! + map.get(key)!.length;
-    });
-    const values = new Uint32Array(offsets[keys.length]!);
-    keys.forEach((key, i) => values.set(map.get(key)!, offsets[i]!));
-    return new KeyedLists(StringList.of(keys), offsets, values);
-  }
 
   static read(reader: IndexFileReader, name: string): KeyedLists {
     const keys = StringList.read(reader, `${name}.keys`);
@@ -40,11 +28,6 @@ export class KeyedLists {
     const values = reader.uints(`${name}.values`);
     if (offsets.length !== keys.length + 1 || offsets[keys.length] !== values.length) throw new Error(`${name}: lists do not fit their keys`);
     return new KeyedLists(keys, offsets, values);
-  }
-
-  write(writer: IndexFileWriter, name: string): void {
-    this.keys.write(writer, `${name}.keys`);
-    writer.uints(`${name}.offsets`, this.offsets).uints(`${name}.values`, this.values);
   }
 
   /** The ids filed under `key` (empty when none). */
@@ -58,30 +41,19 @@ export class KeyedLists {
 /**
  * Values in their own order (token ids, product positions) plus a sorted permutation of the positions, to
  * find a value's position without a Map. `compareAt(position, key)` says how the value at a position sorts
- * against a key (negative: before it), in the order the permutation was sorted by.
+ * against a key (negative: before it), in the order the permutation was sorted by. Sorted and written by
+ * build/stored-lists.ts (sortedPositionsOf, writeSortedPositions), read here.
  */
 export class SortedPositions<Key> {
-  private constructor(
-    private readonly order: UintArray,
+  constructor(
+    readonly order: UintArray,
     private readonly compareAt: (position: number, key: Key) => number,
   ) {}
-
-  /** Sorts positions 0 … count - 1 with `comparePositions`, which must agree with `compareAt`. */
-  static of<Key>(count: number, comparePositions: (a: number, b: number) => number, compareAt: (position: number, key: Key) => number): SortedPositions<Key> {
-    const order = new Uint32Array(count);
-    for (let i = 0; i < count; i += 1) order[i] = i;
-    order.sort(comparePositions);
-    return new SortedPositions(order, compareAt);
-  }
 
   static read<Key>(count: number, compareAt: (position: number, key: Key) => number, reader: IndexFileReader, name: string): SortedPositions<Key> {
     const order = reader.uints(name);
     if (order.length !== count) throw new Error(`${name} orders ${order.length} values, not ${count}`);
     return new SortedPositions(order, compareAt);
-  }
-
-  write(writer: IndexFileWriter, name: string): void {
-    writer.uints(name, this.order);
   }
 
   /** The position of `key`, or undefined. With duplicates, one of their positions. */

@@ -4,16 +4,16 @@
  * a product becomes an object (and its text strings) only when a search or get() returns it, so 50,000
  * products cost no decoding and no object churn at a cold start.
  */
-import { LOCALES, type Locale } from '../turn';
-import type { IndexFileReader, IndexFileWriter, UintArray } from './index-file';
+import type { Locale } from '../turn';
+import type { IndexFileReader, UintArray } from './index-file';
 import { SortedPositions } from './keyed-lists';
 import { StringList } from './string-list';
 import type { Product } from './product';
 
 export const TEXT_FIELDS = ['departmentId', 'currency', 'size', 'brand', 'imageUrl'] as const;
 export const NUMBER_FIELDS = ['priceCents', 'popularity'] as const;
-type TextField = (typeof TEXT_FIELDS)[number];
-type NumberField = (typeof NUMBER_FIELDS)[number];
+export type TextField = (typeof TEXT_FIELDS)[number];
+export type NumberField = (typeof NUMBER_FIELDS)[number];
 const FIELD_ORDER = ['departmentId', 'priceCents', 'currency', 'size', 'brand', 'imageUrl', 'popularity'] as const satisfies readonly (TextField | NumberField)[];
 const isNumberField = (field: TextField | NumberField): field is NumberField => (NUMBER_FIELDS as readonly string[]).includes(field);
 
@@ -36,24 +36,14 @@ export interface ProductColumnsMeta {
 /**
  * Strings of one column, kept as the file's UTF-8 bytes: value i is bytes[offsets[i] … offsets[i + 1]), empty
  * means absent. A value is decoded when a product is shown, so a cold start does not decode the names of
- * 50,000 products (3 ms for the en-US names alone) to show a handful.
+ * 50,000 products (3 ms for the en-US names alone) to show a handful. Built and written by
+ * build/product-columns-builder.ts.
  */
-class TextColumn {
-  private constructor(
-    private readonly bytes: Uint8Array,
-    private readonly offsets: UintArray,
+export class TextColumn {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly offsets: UintArray,
   ) {}
-
-  static of(values: readonly (string | undefined)[]): TextColumn {
-    const encoded = values.map((value) => encoder.encode(value ?? ''));
-    const offsets = new Uint32Array(values.length + 1);
-    encoded.forEach((value, i) => {
-      offsets[i + 1] = offsets[i]! + value.length;
-    });
-    const bytes = new Uint8Array(offsets[values.length]!);
-    encoded.forEach((value, i) => bytes.set(value, offsets[i]!));
-    return new TextColumn(bytes, offsets);
-  }
 
   static read(reader: IndexFileReader, name: string, count: number): TextColumn {
     const column = new TextColumn(reader.utf8(`${name}.text`), reader.uints(`${name}.offsets`));
@@ -61,10 +51,6 @@ class TextColumn {
       throw new Error(`column ${name} does not hold ${count} values`);
     }
     return column;
-  }
-
-  write(writer: IndexFileWriter, name: string): void {
-    writer.utf8(`${name}.text`, this.bytes).uints(`${name}.offsets`, this.offsets);
   }
 
   at(position: number): string | undefined {
@@ -85,54 +71,24 @@ class TextColumn {
     }
     return length - key.length;
   }
-
-  /** Two values in byte order. */
-  compare(a: number, b: number): number {
-    const start = this.offsets[b]!;
-    return this.compareAt(a, this.bytes.subarray(start, this.offsets[b + 1]!));
-  }
 }
 
 /**
  * A column of few distinct values (department, currency, brand, size): each distinct value once and a code
  * per product (0 for none, i + 1 for value i). For en-US departments that is 97 KB of codes instead of
- * 270 KB of text and offsets, and a cold start reads every byte of the file.
+ * 270 KB of text and offsets, and a cold start reads every byte of the file. Built and written by
+ * build/product-columns-builder.ts.
  */
-class CodedColumn {
-  private constructor(
-    private readonly values: StringList,
-    private readonly codes: UintArray,
+export class CodedColumn {
+  constructor(
+    readonly values: StringList,
+    readonly codes: UintArray,
   ) {}
-
-  /** Values repeat on average this often or more before coding them pays. */
-  static readonly MIN_REPEATS = 4;
-
-  /** The coded column, or undefined when the values are too varied for coding to pay. */
-  static of(values: readonly (string | undefined)[]): CodedColumn | undefined {
-    const codeOf = new Map<string, number>();
-    const codes = new Uint32Array(values.length);
-    for (const [position, value] of values.entries()) {
-      if (value === undefined || value === '') continue;
-      let code = codeOf.get(value);
-      if (code === undefined) {
-        code = codeOf.size + 1;
-        if (code * CodedColumn.MIN_REPEATS > values.length) return undefined;
-        codeOf.set(value, code);
-      }
-      codes[position] = code;
-    }
-    return new CodedColumn(StringList.of([...codeOf.keys()]), codes);
-  }
 
   static read(reader: IndexFileReader, name: string, count: number): CodedColumn {
     const column = new CodedColumn(StringList.read(reader, `${name}.values`), reader.uints(`${name}.codes`));
     if (column.codes.length !== count) throw new Error(`column ${name} does not hold ${count} values`);
     return column;
-  }
-
-  write(writer: IndexFileWriter, name: string): void {
-    this.values.write(writer, `${name}.values`);
-    writer.uints(`${name}.codes`, this.codes);
   }
 
   at(position: number): string | undefined {
@@ -142,9 +98,7 @@ class CodedColumn {
 }
 
 /** A text field's column as stored: coded when its values repeat, else as text. */
-type FieldColumn = TextColumn | CodedColumn;
-
-const fieldColumnOf = (values: readonly (string | undefined)[]): FieldColumn => CodedColumn.of(values) ?? TextColumn.of(values);
+export type FieldColumn = TextColumn | CodedColumn;
 
 function readFieldColumn(reader: IndexFileReader, name: string, count: number): FieldColumn {
   return reader.has(`${name}.codes`) ? CodedColumn.read(reader, name, count) : TextColumn.read(reader, name, count);
@@ -173,66 +127,21 @@ function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
   return decoder.decode(bytes.subarray(start, end));
 }
 
+/** The columns of all products; built and written by build/product-columns-builder.ts, read here. */
 export class ProductColumns {
-  private readonly positions: SortedPositions<Uint8Array>;
-
-  private constructor(
+  constructor(
     readonly size: number,
-    private readonly ids: TextColumn,
-    private readonly names: ReadonlyMap<Locale, TextColumn>,
+    readonly ids: TextColumn,
+    readonly names: ReadonlyMap<Locale, TextColumn>,
     readonly aisles: readonly AisleEntry[],
     /** Position into `aisles` per product; aisles.length (one past the last) for none. */
-    private readonly productAisles: UintArray,
-    private readonly texts: ReadonlyMap<TextField, FieldColumn>,
-    private readonly numbers: ReadonlyMap<NumberField, Float64Array>,
-    private readonly priceLists: ReadonlyMap<Locale, Float64Array>,
-    positions?: SortedPositions<Uint8Array>,
-  ) {
-    // Byte order, the order the id column compares in.
-    this.positions = positions ?? SortedPositions.of(size, (a, b) => ids.compare(a, b), (position, key: Uint8Array) => ids.compareAt(position, key));
-  }
-
-  static fromProducts(products: readonly Product[]): ProductColumns {
-    const names = new Map<Locale, TextColumn>();
-    for (const locale of LOCALES) {
-      if (products.some((product) => product.names[locale])) names.set(locale, TextColumn.of(products.map((product) => product.names[locale])));
-    }
-    const aisles: AisleEntry[] = [];
-    const aislePosition = new Map<string, number>();
-    const aislePositions = products.map((product) => {
-      if (!product.aisleId) return -1;
-      let position = aislePosition.get(product.aisleId);
-      if (position === undefined) {
-        position = aisles.length;
-        aislePosition.set(product.aisleId, position);
-        aisles.push({ id: product.aisleId, names: {} });
-      }
-      const entry = aisles[position]!;
-      for (const locale of LOCALES) {
-        const name = product.aisle?.[locale];
-        if (name && !entry.names[locale]) entry.names[locale] = name;
-      }
-      return position;
-    });
-    // "No aisle" is one past the last aisle, known only now.
-    const productAisles = Uint32Array.from(aislePositions, (aisle) => (aisle < 0 ? aisles.length : aisle));
-    const texts = new Map<TextField, FieldColumn>();
-    for (const field of TEXT_FIELDS) {
-      if (products.some((product) => product[field] !== undefined)) texts.set(field, fieldColumnOf(products.map((product) => product[field])));
-    }
-    const numbers = new Map<NumberField, Float64Array>();
-    for (const field of NUMBER_FIELDS) {
-      if (products.some((product) => product[field] !== undefined)) numbers.set(field, Float64Array.from(products, (product) => product[field] ?? Number.NaN));
-    }
-    const priceLists = new Map<Locale, Float64Array>();
-    for (const locale of LOCALES) {
-      if (products.some((product) => product.prices?.[locale] !== undefined)) {
-        priceLists.set(locale, Float64Array.from(products, (product) => product.prices?.[locale] ?? Number.NaN));
-      }
-    }
-    const ids = TextColumn.of(products.map((product) => product.id));
-    return new ProductColumns(products.length, ids, names, aisles, productAisles, texts, numbers, priceLists);
-  }
+    readonly productAisles: UintArray,
+    readonly texts: ReadonlyMap<TextField, FieldColumn>,
+    readonly numbers: ReadonlyMap<NumberField, Float64Array>,
+    readonly priceLists: ReadonlyMap<Locale, Float64Array>,
+    /** Positions in the id column's byte order, to find a product by id. */
+    readonly positions: SortedPositions<Uint8Array>,
+  ) {}
 
   static read(reader: IndexFileReader, meta: ProductColumnsMeta): ProductColumns {
     const count = meta.productCount;
@@ -257,25 +166,6 @@ export class ProductColumns {
     );
     const positions = SortedPositions.read(count, (position, key: Uint8Array) => ids.compareAt(position, key), reader, 'products.idOrder');
     return new ProductColumns(count, ids, names, meta.aisles, productAisles, texts, numbers, priceLists, positions);
-  }
-
-  /** Writes the columns' sections and returns what goes into the header. */
-  write(writer: IndexFileWriter): ProductColumnsMeta {
-    this.ids.write(writer, 'products.ids');
-    for (const [locale, column] of this.names) column.write(writer, `products.names.${locale}`);
-    writer.uints('products.aisles', this.productAisles);
-    for (const [field, column] of this.texts) column.write(writer, `products.${field}`);
-    for (const [field, values] of this.numbers) writer.f64(`products.${field}`, values);
-    for (const [locale, values] of this.priceLists) writer.f64(`products.prices.${locale}`, values);
-    this.positions.write(writer, 'products.idOrder');
-    return {
-      productCount: this.size,
-      aisles: [...this.aisles],
-      names: [...this.names.keys()],
-      textFields: [...this.texts.keys()],
-      numberFields: [...this.numbers.keys()],
-      priceLists: [...this.priceLists.keys()],
-    };
   }
 
   id(position: number): string {

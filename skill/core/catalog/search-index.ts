@@ -17,9 +17,9 @@ import type { Locale } from '../turn';
 import { normalizeTokens, stemToken } from './text-normalizer';
 import { phrasesIn } from './synonyms';
 import { DeletionIndex, SIMILARITY, Vocabulary, type Expansion } from './vocabulary';
-import { IndexFileReader, IndexFileWriter, type UintArray } from './index-file';
+import type { IndexFileReader, UintArray } from './index-file';
 import { StringList } from './string-list';
-import { readVocabularyLookups, writeVocabularyLookups, type VocabularyLookups } from './vocabulary-lookups';
+import { readVocabularyLookups, type VocabularyLookups } from './vocabulary-lookups';
 import { TopK } from './top-k';
 import { isFillerWord } from './filler-words';
 
@@ -88,8 +88,8 @@ export const SCORING = {
 /** See SCORING.confident: the score from which a match may be added to a cart without a question. */
 export const CONFIDENT_MATCH = SCORING.confident;
 
-/** What an index is made of; the postings, aisle groups and word weights are derived when not given (building, not loading). */
-interface IndexParts {
+/** What an index is made of: every array it searches with, stored, so loading derives nothing (built by build/search-index-builder.ts). */
+export interface IndexParts {
   tokens: StringList;
   phonetic: StringList;
   deletionIndex: DeletionIndex;
@@ -101,15 +101,18 @@ interface IndexParts {
   productAisles: UintArray;
   aisleTokenOffsets: UintArray;
   aisleTokens: UintArray;
-  postingOffsets?: UintArray;
-  postings?: UintArray;
-  aisleProductOffsets?: UintArray;
-  aisleProducts?: UintArray;
-  idf?: Float32Array;
+  /** Token → products (each product once per token, ascending). */
+  postingOffsets: UintArray;
+  postings: UintArray;
+  /** Aisle → its products. */
+  aisleProductOffsets: UintArray;
+  aisleProducts: UintArray;
+  /** Each word's weight: how well it tells products apart (an inverse document frequency). */
+  idf: Float32Array;
 }
 
 /** The flat arrays an index stores under its prefix, in one list so writing and reading cannot disagree. */
-const STORED_ARRAYS = [
+export const STORED_ARRAYS = [
   'productTokenOffsets',
   'productTokens',
   'productAisles',
@@ -153,18 +156,19 @@ const WHOLE_NAME_SCORE = 0.999;
 const WHOLE_NAME_PLACE = 1;
 
 export class SearchIndex {
-  private readonly vocabulary: Vocabulary;
+  // Not private: build/search-index-builder.ts writes them.
+  readonly vocabulary: Vocabulary;
   private readonly productCount: number;
-  private readonly productTokenOffsets: UintArray;
-  private readonly productTokens: UintArray;
-  private readonly productAisles: UintArray;
-  private readonly aisleTokenOffsets: UintArray;
-  private readonly aisleTokens: UintArray;
-  private readonly postingOffsets: UintArray;
-  private readonly postings: UintArray;
-  private readonly aisleProductOffsets: UintArray;
-  private readonly aisleProducts: UintArray;
-  private readonly idf: Float32Array;
+  readonly productTokenOffsets: UintArray;
+  readonly productTokens: UintArray;
+  readonly productAisles: UintArray;
+  readonly aisleTokenOffsets: UintArray;
+  readonly aisleTokens: UintArray;
+  readonly postingOffsets: UintArray;
+  readonly postings: UintArray;
+  readonly aisleProductOffsets: UintArray;
+  readonly aisleProducts: UintArray;
+  readonly idf: Float32Array;
   private readonly unknownWordIdf: number;
   private readonly leadingWeightCap: number;
   /** Aisles by the tokens of their names: a generic request looks at the few aisles its words reach. */
@@ -185,7 +189,7 @@ export class SearchIndex {
   private stamp = 0;
   private popularityMaximum?: { of: Float32Array; value: number };
 
-  private constructor(
+  constructor(
     readonly locale: Locale,
     data: IndexParts,
   ) {
@@ -197,13 +201,12 @@ export class SearchIndex {
     this.aisleTokenOffsets = data.aisleTokenOffsets;
     this.aisleTokens = data.aisleTokens;
     const aisleCount = data.aisleTokenOffsets.length - 1;
-    if (data.postingOffsets && data.postings) [this.postingOffsets, this.postings] = [data.postingOffsets, data.postings];
-    else [this.postingOffsets, this.postings] = invert(data.productTokenOffsets, data.productTokens, data.tokens.length);
-    if (data.aisleProductOffsets && data.aisleProducts) [this.aisleProductOffsets, this.aisleProducts] = [data.aisleProductOffsets, data.aisleProducts];
-    else [this.aisleProductOffsets, this.aisleProducts] = groupByAisle(data.productAisles, aisleCount);
+    this.postingOffsets = data.postingOffsets;
+    this.postings = data.postings;
+    this.aisleProductOffsets = data.aisleProductOffsets;
+    this.aisleProducts = data.aisleProducts;
     const vocabularySize = data.tokens.length;
-    // Stored rather than computed at load: a cold start runs this loop in the interpreter, 3 ms for 10,000 words.
-    this.idf = data.idf ?? inverseDocumentFrequencies(this.postingOffsets, this.productCount);
+    this.idf = data.idf;
     // The weight of a word found nowhere: that of a word in about 1 product out of 200.
     this.unknownWordIdf = Math.log(1 + (this.productCount + 1) / (this.productCount / 200 + 0.5));
     this.leadingWeightCap = SCORING.leadingWordsCounted * this.unknownWordIdf;
@@ -227,52 +230,7 @@ export class SearchIndex {
     this.tokenRow = new Int32Array(vocabularySize).fill(-1);
   }
 
-  /** Indexes product names (and aisle names) of one locale. */
-  static build(locale: Locale, documents: readonly IndexDocument[], aisleNames: readonly string[]): SearchIndex {
-    const tokens: string[] = [];
-    const idOf = new Map<string, number>();
-    const idFor = (token: string): number => {
-      let id = idOf.get(token);
-      if (id === undefined) {
-        id = tokens.length;
-        tokens.push(token);
-        idOf.set(token, id);
-      }
-      return id;
-    };
-    const [productTokenOffsets, productTokens] = flatten(documents.map((doc) => normalizeTokens(doc.name, locale).map(idFor)));
-    const [aisleTokenOffsets, aisleTokens] = flatten(aisleNames.map((name) => normalizeTokens(name, locale).map(idFor)));
-    const productAisles = Uint32Array.from(documents, (doc) =>
-      doc.aisle >= 0 && doc.aisle < aisleNames.length ? doc.aisle : aisleNames.length,
-    );
-    const tokenList = StringList.of(tokens);
-    const phonetic = StringList.of(tokens.map((token) => Vocabulary.phoneticKeysOf(token, locale)));
-    return new SearchIndex(locale, {
-      tokens: tokenList,
-      phonetic,
-      deletionIndex: DeletionIndex.build(tokens),
-      lookups: Vocabulary.buildLookups(locale, tokenList, phonetic),
-      productCount: documents.length,
-      productTokenOffsets,
-      productTokens,
-      productAisles,
-      aisleTokenOffsets,
-      aisleTokens,
-    });
-  }
-
-  /** Writes the index under `prefix`: every array it searches with, so loading rebuilds nothing. */
-  write(writer: IndexFileWriter, prefix: string): void {
-    const vocabulary = this.vocabulary;
-    vocabulary.tokens.write(writer, `${prefix}.tokens`);
-    vocabulary.phonetic.write(writer, `${prefix}.phonetic`);
-    writer.u32(`${prefix}.deletionHashes`, vocabulary.deletionIndex.hashes).uints(`${prefix}.deletionTokens`, vocabulary.deletionIndex.tokenIds);
-    writeVocabularyLookups(vocabulary.lookups, writer, `${prefix}.lookups`);
-    for (const name of STORED_ARRAYS) writer.uints(`${prefix}.${name}`, this[name]);
-    writer.f32(`${prefix}.idf`, this.idf);
-  }
-
-  /** Reads what write() stored under `prefix`; throws when the parts do not fit together. */
+  /** Reads what writeSearchIndex (build/search-index-builder.ts) stored under `prefix`; throws when the parts do not fit together. */
   static read(reader: IndexFileReader, prefix: string, locale: Locale, productCount: number): SearchIndex {
     const tokens = StringList.read(reader, `${prefix}.tokens`);
     const phonetic = StringList.read(reader, `${prefix}.phonetic`);
@@ -770,71 +728,4 @@ function addExpansion(list: Expansion[], expansion: Expansion): void {
   const existing = list.find((e) => e.tokenId === expansion.tokenId);
   if (!existing) list.push({ ...expansion });
   else if (existing.similarity < expansion.similarity) existing.similarity = expansion.similarity;
-}
-
-function flatten(lists: readonly number[][]): [Uint32Array, Uint32Array] {
-  const offsets = new Uint32Array(lists.length + 1);
-  let total = 0;
-  lists.forEach((list, i) => {
-    total += list.length;
-    offsets[i + 1] = total;
-  });
-  const values = new Uint32Array(total);
-  lists.forEach((list, i) => values.set(list, offsets[i]!));
-  return [offsets, values];
-}
-
-/** Each word's weight: how well it tells products apart (an inverse document frequency). */
-function inverseDocumentFrequencies(postingOffsets: UintArray, productCount: number): Float32Array {
-  const idf = new Float32Array(postingOffsets.length - 1);
-  for (let id = 0; id < idf.length; id += 1) {
-    const documentFrequency = postingOffsets[id + 1]! - postingOffsets[id]!;
-    idf[id] = Math.log(1 + (productCount + 1) / (documentFrequency + 0.5));
-  }
-  return idf;
-}
-
-/** Product → tokens into token → products (each product once per token, ascending). */
-function invert(offsets: UintArray, tokens: UintArray, vocabularySize: number): [Uint32Array, Uint32Array] {
-  const productCount = offsets.length - 1;
-  const lastSeen = new Int32Array(vocabularySize).fill(-1);
-  const counts = new Uint32Array(vocabularySize + 1);
-  for (let p = 0; p < productCount; p += 1) {
-    for (let at = offsets[p]!; at < offsets[p + 1]!; at += 1) {
-      const token = tokens[at]!;
-      if (lastSeen[token] === p) continue;
-      lastSeen[token] = p;
-      counts[token + 1]! += 1;
-    }
-  }
-  for (let id = 1; id <= vocabularySize; id += 1) counts[id]! += counts[id - 1]!;
-  const postings = new Uint32Array(counts[vocabularySize]!);
-  const fill = counts.slice(0, vocabularySize);
-  lastSeen.fill(-1);
-  for (let p = 0; p < productCount; p += 1) {
-    for (let at = offsets[p]!; at < offsets[p + 1]!; at += 1) {
-      const token = tokens[at]!;
-      if (lastSeen[token] === p) continue;
-      lastSeen[token] = p;
-      postings[fill[token]!] = p;
-      fill[token]! += 1;
-    }
-  }
-  return [counts, postings];
-}
-
-/** Products grouped by aisle: offsets by aisle and product positions. */
-function groupByAisle(productAisles: UintArray, aisleCount: number): [Uint32Array, Uint32Array] {
-  const counts = new Uint32Array(aisleCount + 1);
-  for (const aisle of productAisles) if (aisle < aisleCount) counts[aisle + 1]! += 1;
-  for (let a = 1; a <= aisleCount; a += 1) counts[a]! += counts[a - 1]!;
-  const products = new Uint32Array(counts[aisleCount]!);
-  const fill = counts.slice(0, aisleCount);
-  productAisles.forEach((aisle, product) => {
-    if (aisle < aisleCount) {
-      products[fill[aisle]!] = product;
-      fill[aisle]! += 1;
-    }
-  });
-  return [counts, products];
 }

@@ -4,35 +4,24 @@
  * tens of thousands of strings instead cost a cold start more than the rest of the vocabulary, much of it in
  * garbage collection of the young strings.
  */
-import type { IndexFileReader, IndexFileWriter, UintArray } from './index-file';
+import type { IndexFileReader, UintArray } from './index-file';
 
 export class StringList {
   /** Strings sliced so far: the scorer asks for the same few words again and again. */
   private sliced?: (string | undefined)[];
 
-  private constructor(
-    private readonly text: string,
+  /** Built and written by build/stored-lists.ts (stringListOf, writeStringList), read here. */
+  constructor(
+    readonly text: string,
     /** String i is text[offsets[i] … offsets[i + 1]) (UTF-16 code units). */
-    private readonly offsets: UintArray,
+    readonly offsets: UintArray,
   ) {}
-
-  static of(strings: readonly string[]): StringList {
-    const offsets = new Uint32Array(strings.length + 1);
-    strings.forEach((value, i) => {
-      offsets[i + 1] = offsets[i]! + value.length;
-    });
-    return new StringList(strings.join(''), offsets);
-  }
 
   static read(reader: IndexFileReader, name: string): StringList {
     const list = new StringList(reader.text(`${name}.text`), reader.uints(`${name}.offsets`));
     const { offsets, text } = list;
     if (offsets.length === 0 || offsets[0] !== 0 || offsets[offsets.length - 1] !== text.length) throw new Error(`${name}: offsets do not fit the text`);
     return list;
-  }
-
-  write(writer: IndexFileWriter, name: string): void {
-    writer.text(`${name}.text`, this.text).uints(`${name}.offsets`, this.offsets);
   }
 
   get length(): number {
@@ -61,10 +50,5 @@ export class StringList {
       if (difference !== 0) return difference;
     }
     return length - key.length;
-  }
-
-  /** All strings, in order (for building and writing, not per request). */
-  toArray(): string[] {
-    return Array.from({ length: this.length }, (_, i) => this.at(i)!);
   }
 }

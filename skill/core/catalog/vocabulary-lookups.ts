@@ -1,8 +1,8 @@
 /**
  * The vocabulary's ways into the catalog words (by spelling, stem, sound key, number tail, compound head)
- * in their stored form: built once with the index (Vocabulary.buildLookups), read at load as they are.
+ * in their stored form: built and written once with the index (build/vocabulary-builder.ts), read at load as they are.
  */
-import type { IndexFileReader, IndexFileWriter } from './index-file';
+import type { IndexFileReader } from './index-file';
 import { KeyedLists, SortedPositions } from './keyed-lists';
 import type { StringList } from './string-list';
 
@@ -17,14 +17,6 @@ export interface VocabularyLookups {
   numberTails: KeyedLists;
   /** A German word → the catalog compounds ending with it ("milch" → "vollmilch"); empty in other locales. */
   compounds: KeyedLists;
-}
-
-export function writeVocabularyLookups(lookups: VocabularyLookups, writer: IndexFileWriter, prefix: string): void {
-  lookups.ids.write(writer, `${prefix}.ids`);
-  lookups.stems.write(writer, `${prefix}.stems`);
-  lookups.phoneticKeys.write(writer, `${prefix}.phonetic`);
-  lookups.numberTails.write(writer, `${prefix}.tails`);
-  lookups.compounds.write(writer, `${prefix}.compounds`);
 }
 
 export function readVocabularyLookups(tokens: StringList, reader: IndexFileReader, prefix: string): VocabularyLookups {

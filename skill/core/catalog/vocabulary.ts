@@ -6,9 +6,8 @@
 import type { Locale } from '../turn';
 import { boundedEditDistance } from './edit-distance';
 import { phoneticKeys, soundSpelling } from './phonetic';
-import { isEverydayWord, synonymsOf, synonymWords } from './synonyms';
+import { isEverydayWord, synonymsOf } from './synonyms';
 import { stemToken, unitAliases } from './text-normalizer';
-import { KeyedLists, SortedPositions } from './keyed-lists';
 import type { UintArray } from './index-file';
 import type { StringList } from './string-list';
 import type { VocabularyLookups } from './vocabulary-lookups';
@@ -50,7 +49,7 @@ export class Vocabulary {
    * @param tokens every distinct folded token (id = position)
    * @param phonetic the phonetic keys of each token joined by "|" (prebuilt: computing them is the slow part)
    * @param deletionIndex near-spelling lookup over `tokens` (prebuilt)
-   * @param lookups the ways into `tokens` (prebuilt with buildLookups, so loading fills no Map)
+   * @param lookups the ways into `tokens` (prebuilt by build/vocabulary-builder.ts, so loading fills no Map)
    */
   constructor(
     readonly locale: Locale,
@@ -59,48 +58,6 @@ export class Vocabulary {
     readonly deletionIndex: DeletionIndex,
     readonly lookups: VocabularyLookups,
   ) {}
-
-  /** The lookups over a vocabulary's tokens; each list holds token ids in ascending order. */
-  static buildLookups(locale: Locale, tokenList: StringList, phoneticList: StringList): VocabularyLookups {
-    const tokens = tokenList.toArray();
-    const byStem = new Map<string, number[]>();
-    const byPhoneticKey = new Map<string, number[]>();
-    const numbersByTail = new Map<string, number[]>();
-    tokens.forEach((token, id) => {
-      pushTo(byStem, stemToken(token, locale), id);
-      const keys = phoneticList.at(id);
-      if (keys) for (const key of keys.split('|')) pushTo(byPhoneticKey, key, id);
-      for (const tail of numberTails(token)) pushTo(numbersByTail, tail, id);
-    });
-    const ids = SortedPositions.of(
-      tokens.length,
-      (a, b) => (tokens[a]! < tokens[b]! ? -1 : tokens[a]! > tokens[b]! ? 1 : 0),
-      (id: number, key: string) => tokenList.compareAt(id, key),
-    );
-    const compoundsByHead = new Map<string, number[]>();
-    if (locale === 'de-DE') {
-      // The words of the synonym lists are heads too where the catalog never says them alone: "Hackfleisch" then
-      // finds "Rinderhackfleisch" in a shop whose labels all name the animal. (A word the catalog knows keeps
-      // the compounds whose longest known head it is, as before.)
-      const unsaid = [...synonymWords(locale)].filter((word) => word.length >= 4 && ids.find(word) === undefined);
-      tokens.forEach((token, id) => {
-        const head = compoundHead(token, (text) => ids.find(text));
-        if (head !== undefined) pushTo(compoundsByHead, tokens[head]!, id);
-        for (const word of unsaid) if (token.length >= word.length + 3 && token.endsWith(word)) pushTo(compoundsByHead, word, id);
-      });
-    }
-    return {
-      ids,
-      stems: KeyedLists.fromMap(byStem),
-      phoneticKeys: KeyedLists.fromMap(byPhoneticKey),
-      numberTails: KeyedLists.fromMap(numbersByTail),
-      compounds: KeyedLists.fromMap(compoundsByHead),
-    };
-  }
-
-  static phoneticKeysOf(token: string, locale: Locale): string {
-    return phoneticKeys(token, locale).join('|');
-  }
 
   get size(): number {
     return this.tokens.length;
@@ -325,31 +282,13 @@ export function hashText(text: string): number {
 
 /**
  * Hashes of every token and of its one-letter deletions, sorted, with the token each came from: the
- * SymSpell idea with typed arrays, prebuilt so loading costs nothing.
+ * SymSpell idea with typed arrays, prebuilt (build/vocabulary-builder.ts) so loading costs nothing.
  */
 export class DeletionIndex {
   constructor(
     readonly hashes: Uint32Array,
     readonly tokenIds: UintArray,
   ) {}
-
-  static build(tokens: readonly string[]): DeletionIndex {
-    const pairs: number[] = [];
-    tokens.forEach((token, id) => {
-      if (token.length < 3 || /\d/.test(token)) return;
-      pairs.push(hashText(token), id);
-      for (const variant of deletions(token)) pairs.push(hashText(variant), id);
-    });
-    const order = Array.from({ length: pairs.length / 2 }, (_, i) => i);
-    order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
-    const hashes = new Uint32Array(order.length);
-    const tokenIds = new Uint32Array(order.length);
-    order.forEach((pair, i) => {
-      hashes[i] = pairs[2 * pair]!;
-      tokenIds[i] = pairs[2 * pair + 1]!;
-    });
-    return new DeletionIndex(hashes, tokenIds);
-  }
 
   /** Adds the token ids filed under `hash` to `into`. */
   collect(hash: number, into: Set<number>): void {
@@ -362,10 +301,4 @@ export class DeletionIndex {
     }
     for (let at = low; at < this.hashes.length && this.hashes[at] === hash; at += 1) into.add(this.tokenIds[at]!);
   }
-}
-
-function pushTo(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

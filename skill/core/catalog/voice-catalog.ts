@@ -1,13 +1,14 @@
 /**
  * The catalog port with voice search: products plus one search index per locale the names come in.
- * Built ahead of time (lambda/cli/build-index.ts) and loaded prebuilt at init, because building the index
- * for 50,000 products takes longer than a cold start should.
+ * Built ahead of time (lambda/cli/build-index.ts with build/catalog-builder.ts) and loaded prebuilt at init,
+ * because building the index for 50,000 products takes longer than a cold start should. The building and
+ * writing code lives apart in build/, so the skill's bundle carries only the reading and searching.
  */
 import type { Catalog, SearchHit, SearchOptions } from '../ports';
-import { LOCALES, type Locale } from '../turn';
+import type { Locale } from '../turn';
 import { VocartError } from '../errors';
 import type { Product } from './product';
-import { IndexFileReader, IndexFileWriter } from './index-file';
+import { IndexFileReader } from './index-file';
 import { ProductColumns, type ProductColumnsMeta } from './product-columns';
 import { SearchIndex } from './search-index';
 import { parseProductRequest } from './product-request';
@@ -28,7 +29,7 @@ export class CatalogIndexError extends VocartError {
 }
 
 /** The index file's header. */
-interface IndexMeta {
+export interface IndexMeta {
   format: typeof INDEX_FORMAT;
   version: number;
   products: ProductColumnsMeta;
@@ -39,35 +40,16 @@ export class VoiceCatalog implements Catalog {
   private readonly materialized: (Product | undefined)[];
   private readonly popularity?: Float32Array;
 
-  private constructor(
-    private readonly columns: ProductColumns,
-    private readonly indexes: ReadonlyMap<Locale, SearchIndex>,
+  constructor(
+    readonly columns: ProductColumns,
+    /** One per locale, in the order the file stores them. */
+    readonly indexes: ReadonlyMap<Locale, SearchIndex>,
   ) {
     this.materialized = new Array<Product | undefined>(columns.size);
     this.popularity = columns.popularity();
   }
 
-  /** Builds the indexes for every locale any product has a name in. */
-  static fromProducts(products: readonly Product[]): VoiceCatalog {
-    const columns = ProductColumns.fromProducts(products);
-    const indexes = new Map<Locale, SearchIndex>();
-    for (const locale of LOCALES) {
-      if (!columns.nameLocales.includes(locale)) continue;
-      const aisleNames = columns.aisles.map((aisle) => aisle.names[locale] ?? '');
-      // The brand leads the searchable name (where the name does not say it already): "morning ridge coffee"
-      // finds it, and a shopper who leaves the brand out loses little, as with any leading word.
-      const documents = products.map((product, position) => {
-        const name = columns.name(locale, position);
-        const brand = product.brand;
-        const withBrand = brand !== undefined && name && !name.toLowerCase().includes(brand.toLowerCase()) ? `${brand} ${name}` : name;
-        return { name: withBrand ?? '', aisle: columns.aisleOf(position) };
-      });
-      indexes.set(locale, SearchIndex.build(locale, documents, aisleNames));
-    }
-    return new VoiceCatalog(columns, indexes);
-  }
-
-  /** Loads what serialize() wrote. */
+  /** Loads what serializeCatalog (build/catalog-builder.ts) wrote. */
   static fromSerialized(bytes: Uint8Array): VoiceCatalog {
     if (!IndexFileReader.isIndexFile(bytes)) {
       // Versions up to 3 were JSON text.
@@ -93,15 +75,6 @@ export class VoiceCatalog implements Catalog {
     } catch (error) {
       throw new CatalogIndexError('prebuilt catalog index is damaged', { cause: error });
     }
-  }
-
-  /** The prebuilt index file (index-file.ts layout). */
-  serialize(): Uint8Array {
-    const writer = new IndexFileWriter();
-    const products = this.columns.write(writer);
-    for (const [locale, index] of this.indexes) index.write(writer, `index.${locale}`);
-    const meta: IndexMeta = { format: INDEX_FORMAT, version: INDEX_VERSION, products, locales: [...this.indexes.keys()] };
-    return writer.toBytes(meta);
   }
 
   get size(): number {

@@ -8,10 +8,11 @@ import { parseProductsJson } from '../../../../skill/core/catalog/catalog-loader
 import { phrasesIn, synonymsOf } from '../../../../skill/core/catalog/synonyms';
 import { CONFIDENT_MATCH } from '../../../../skill/core/catalog/search-index';
 import { VoiceCatalog } from '../../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog, serializeCatalog } from '../../../../skill/core/catalog/build/catalog-builder';
 import type { Locale } from '../../../../skill/core/turn';
 
 const catalog = VoiceCatalog.fromSerialized(
-  VoiceCatalog.fromProducts(parseProductsJson(readFileSync(new URL('../../../../skill/data/demo-catalog.json', import.meta.url), 'utf8'))).serialize(),
+  serializeCatalog(buildVoiceCatalog(parseProductsJson(readFileSync(new URL('../../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')))),
 );
 const first = (query: string, locale: Locale) => catalog.search(query, { locale, limit: 5 })[0];
 
@@ -63,7 +64,7 @@ describe('everyday words find what the label calls something else', () => {
 });
 
 describe('German compounds with a short head', () => {
-  const shop = VoiceCatalog.fromProducts(
+  const shop = buildVoiceCatalog(
     ['Bio Tofu Hack', 'Schweine Schnitzel', 'Bio Rinder Hackfleisch', 'Rinderhackfleisch'].map((name, i) => ({ id: `d${i}`, names: { 'de-DE': name } })),
   );
   const ids = (query: string) => shop.search(query, { locale: 'de-DE', limit: 5 }).map((hit) => hit.product.id);

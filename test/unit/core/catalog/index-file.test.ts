@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { IndexFileError, IndexFileReader, IndexFileWriter } from '../../../../skill/core/catalog/index-file';
 import { KeyedLists, SortedPositions } from '../../../../skill/core/catalog/keyed-lists';
 import { StringList } from '../../../../skill/core/catalog/string-list';
+import {
+  keyedListsOf,
+  sortedPositionsOf,
+  stringListOf,
+  stringsOf,
+  writeKeyedLists,
+  writeSortedPositions,
+  writeStringList,
+} from '../../../../skill/core/catalog/build/stored-lists';
 
 const roundTrip = (write: (writer: IndexFileWriter) => void) => {
   const writer = new IndexFileWriter();
@@ -42,10 +51,10 @@ describe('string lists and the lookups over them', () => {
   const WORDS = ['milk', 'mild', 'käse', 'kase', '', 'x\uE000', 'x🧀', 'zz', 'a'];
 
   it('gives back each string and compares it as JavaScript orders strings', () => {
-    const reader = roundTrip((writer) => StringList.of(WORDS).write(writer, 'words'));
+    const reader = roundTrip((writer) => writeStringList(stringListOf(WORDS), writer, 'words'));
     const list = StringList.read(reader, 'words');
     expect(list.length).toBe(WORDS.length);
-    expect(list.toArray()).toEqual(WORDS);
+    expect(stringsOf(list)).toEqual(WORDS);
     expect(list.at(WORDS.length)).toBeUndefined();
     for (const [i, word] of WORDS.entries()) {
       for (const key of WORDS) expect(Math.sign(list.compareAt(i, key)), `${word} vs ${key}`).toBe(word < key ? -1 : word > key ? 1 : 0);
@@ -53,18 +62,18 @@ describe('string lists and the lookups over them', () => {
   });
 
   it('finds every string by binary search, and nothing for a string not there', () => {
-    const list = StringList.of(WORDS);
+    const list = stringListOf(WORDS);
     const compare = (a: number, b: number) => (WORDS[a]! < WORDS[b]! ? -1 : WORDS[a]! > WORDS[b]! ? 1 : 0);
-    const built = SortedPositions.of(WORDS.length, compare, (position, key: string) => list.compareAt(position, key));
-    const reader = roundTrip((writer) => built.write(writer, 'order'));
+    const built = sortedPositionsOf(WORDS.length, compare, (position, key: string) => list.compareAt(position, key));
+    const reader = roundTrip((writer) => writeSortedPositions(built, writer, 'order'));
     const positions = SortedPositions.read(WORDS.length, (position, key: string) => list.compareAt(position, key), reader, 'order');
     for (const [i, word] of WORDS.entries()) expect(positions.find(word)).toBe(i);
     expect(positions.find('milkshake')).toBeUndefined();
   });
 
   it('files lists under keys and reads them back as stored', () => {
-    const lists = KeyedLists.fromMap(new Map([['käse', [3, 1]], ['milk', [0]], ['🧀', [70000]]]));
-    const reader = roundTrip((writer) => lists.write(writer, 'lists'));
+    const lists = keyedListsOf(new Map([['käse', [3, 1]], ['milk', [0]], ['🧀', [70000]]]));
+    const reader = roundTrip((writer) => writeKeyedLists(lists, writer, 'lists'));
     const loaded = KeyedLists.read(reader, 'lists');
     expect([...loaded.get('käse')]).toEqual([3, 1]);
     expect([...loaded.get('🧀')]).toEqual([70000]);

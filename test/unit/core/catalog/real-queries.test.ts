@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCatalog, readQueries } from '../../../../lambda/cli/catalog-files';
 import { VoiceCatalog } from '../../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog, serializeCatalog } from '../../../../skill/core/catalog/build/catalog-builder';
 import { measureQuality } from '../../../../skill/core/catalog/evaluation/search-metrics';
 import type { Locale } from '../../../../skill/core/turn';
 
@@ -15,7 +16,7 @@ const present = existsSync(join(data, 'search', 'queries-dev.jsonl'));
 
 function evaluate(locale: Locale, catalogFile: string, aislesFile?: string) {
   const products = readCatalog(join(data, 'catalog', catalogFile), locale, aislesFile && join(data, 'catalog', aislesFile));
-  const catalog = VoiceCatalog.fromSerialized(VoiceCatalog.fromProducts(products).serialize());
+  const catalog = VoiceCatalog.fromSerialized(serializeCatalog(buildVoiceCatalog(products)));
   const queries = readQueries(join(data, 'search', 'queries-dev.jsonl'), locale);
   const results = new Map(queries.map((query) => [query.id, catalog.search(query.query, { locale, limit: 10 }).map((hit) => hit.product.id)]));
   return measureQuality(queries, results, (id) => catalog.get(id)?.aisleId);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../../skill/core/catalog/product';
 import { productInShop, shopCatalog, shopPriceCents } from '../../../../skill/core/catalog/shop-catalog';
 import { VoiceCatalog } from '../../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog, serializeCatalog } from '../../../../skill/core/catalog/build/catalog-builder';
 import { formatShopPrice } from '../../../../skill/core/i18n/format';
 import { loadCatalogFile } from '../../../../skill/store/catalog-file';
 
@@ -79,7 +80,7 @@ describe('a catalog bound to a shop', () => {
   });
 
   it('keeps a price list through serialising', () => {
-    const rebuilt = VoiceCatalog.fromSerialized(VoiceCatalog.fromProducts([oatDrink, { id: 'z', names: { 'en-US': 'Zucchini' }, priceCents: 99, currency: 'USD' }]).serialize());
+    const rebuilt = VoiceCatalog.fromSerialized(serializeCatalog(buildVoiceCatalog([oatDrink, { id: 'z', names: { 'en-US': 'Zucchini' }, priceCents: 99, currency: 'USD' }])));
     expect(rebuilt.get('p018')).toEqual(oatDrink);
     expect(rebuilt.get('z')).toEqual({ id: 'z', names: { 'en-US': 'Zucchini' }, priceCents: 99, currency: 'USD' });
   });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DeletionIndex, Vocabulary, SIMILARITY, numberTails } from '../../../../skill/core/catalog/vocabulary';
-import { StringList } from '../../../../skill/core/catalog/string-list';
+import { Vocabulary, SIMILARITY, numberTails } from '../../../../skill/core/catalog/vocabulary';
+import { stringListOf } from '../../../../skill/core/catalog/build/stored-lists';
+import { buildDeletionIndex, buildVocabularyLookups, phoneticKeysOf } from '../../../../skill/core/catalog/build/vocabulary-builder';
 import type { Locale } from '../../../../skill/core/turn';
 
 function vocabularyOf(words: string[], locale: Locale): Vocabulary {
-  const tokens = StringList.of(words);
-  const phonetic = StringList.of(words.map((word) => Vocabulary.phoneticKeysOf(word, locale)));
-  return new Vocabulary(locale, tokens, phonetic, DeletionIndex.build(words), Vocabulary.buildLookups(locale, tokens, phonetic));
+  const tokens = stringListOf(words);
+  const phonetic = stringListOf(words.map((word) => phoneticKeysOf(word, locale)));
+  return new Vocabulary(locale, tokens, phonetic, buildDeletionIndex(words), buildVocabularyLookups(locale, tokens, phonetic));
 }
 
 const english = vocabularyOf(['milk', 'mild', 'cheese', 'cheeses', 'parmesan', 'pepper', 'poppy', 'canned', 'and', 'yogurt', 'yoghurt', 'coffee'], 'en-US');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogIndexError, INDEX_VERSION, VoiceCatalog } from '../../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog, serializeCatalog } from '../../../../skill/core/catalog/build/catalog-builder';
 import type { Product } from '../../../../skill/core/catalog/product';
 import type { Locale } from '../../../../skill/core/turn';
 
@@ -34,7 +35,7 @@ const PRODUCTS: Product[] = [
   product('t2', 'Peach Iced Tea, Peach', 'Pfirsich Eistee, Pfirsich', 'tea', tea, 10),
 ];
 
-const catalog = VoiceCatalog.fromProducts(PRODUCTS);
+const catalog = buildVoiceCatalog(PRODUCTS);
 const ids = (query: string, locale: Locale = 'en-US', personal?: Map<string, number>) =>
   catalog.search(query, { locale, limit: 5, personal }).map((hit) => hit.product.id);
 const first = (query: string, locale: Locale = 'en-US') => ids(query, locale)[0];
@@ -127,7 +128,7 @@ describe('voice search: personal ranking', () => {
 describe('voice search: a category word that is also a product name', () => {
   const snacks = { 'en-US': 'snacks', 'de-DE': 'Snacks' };
   const candy = { 'en-US': 'candy', 'de-DE': 'Süßigkeiten' };
-  const shop = VoiceCatalog.fromProducts([
+  const shop = buildVoiceCatalog([
     product('s1', 'Fruit Snacks', 'Fruchtgummi', 'snacks', snacks, 90),
     product('s2', 'Organic Fruit Snacks', 'Bio Fruchtgummi', 'snacks', snacks, 80),
     product('s3', 'Cheese Snacks', 'Käsesnacks', 'snacks', snacks, 70),
@@ -170,7 +171,7 @@ describe('voice search in German', () => {
 
 describe('voice search: numbers and spellings', () => {
   const plain = (id: string, en: string, de: string) => ({ id, names: { 'en-US': en, 'de-DE': de } });
-  const shop = VoiceCatalog.fromProducts([
+  const shop = buildVoiceCatalog([
     plain('o2', '60% Vegetable Oil Spread', 'Halbfett Margarine 60%'),
     plain('o1', '55% Vegetable Oil Spread', 'Halbfett Margarine 55%'),
     plain('o3', 'Vegetable Oil', 'Milch 0.9% Fett'),
@@ -208,7 +209,7 @@ describe('the prebuilt index', () => {
   const QUERIES = ['ground coffee', 'parmezan cheese', 'two percent milk', 'coffee', 'lawn mower', 'cornflakes'];
 
   it('answers exactly as the index it was built from', () => {
-    const loaded = VoiceCatalog.fromSerialized(catalog.serialize());
+    const loaded = VoiceCatalog.fromSerialized(serializeCatalog(catalog));
     for (const locale of ['en-US', 'de-DE'] as const) {
       for (const query of QUERIES) {
         expect(loaded.search(query, { locale, limit: 5 }), `${locale} ${query}`).toEqual(catalog.search(query, { locale, limit: 5 }));
@@ -222,7 +223,7 @@ describe('the prebuilt index', () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
     expect(() => VoiceCatalog.fromSerialized(bytes('{not json'))).toThrow(/older \(JSON\) version.*rebuild it/);
     expect(() => VoiceCatalog.fromSerialized(bytes('something else'))).toThrow(/not a vocart catalog index/);
-    const serialized = catalog.serialize();
+    const serialized = serializeCatalog(catalog);
     // The version is in the header: an index of another version names the command that rebuilds it.
     const headerBytes = new DataView(serialized.buffer, serialized.byteOffset).getUint32(8, true);
     const header = new TextDecoder().decode(serialized.subarray(12, 12 + headerBytes));
@@ -243,8 +244,8 @@ describe('the prebuilt index', () => {
       { id: 'x🧀', names: { 'de-DE': 'Ziegenkäse' }, aisleId: 'cheese', aisle: { 'de-DE': 'Käse' } },
       { id: 'a', names: { 'de-DE': 'Butter' } },
     ];
-    const built = VoiceCatalog.fromProducts(odd);
-    const loaded = VoiceCatalog.fromSerialized(built.serialize());
+    const built = buildVoiceCatalog(odd);
+    const loaded = VoiceCatalog.fromSerialized(serializeCatalog(built));
     for (const expected of odd) expect(loaded.get(expected.id)).toEqual(expected);
     expect(loaded.get('x')).toBeUndefined();
     expect(loaded.search('ziegenkäse', { locale: 'de-DE', limit: 1 })[0]?.product.id).toBe('x🧀');
@@ -259,12 +260,12 @@ describe('the prebuilt index', () => {
       priceCents: 100 + i,
       brand: `Brand ${i}`,
     }));
-    const loaded = VoiceCatalog.fromSerialized(VoiceCatalog.fromProducts(many).serialize());
+    const loaded = VoiceCatalog.fromSerialized(serializeCatalog(buildVoiceCatalog(many)));
     expect(loaded.products()).toEqual(many.map((item) => Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined))));
   });
 
   it('loads from bytes at any offset (a file read into a shared buffer)', () => {
-    const serialized = catalog.serialize();
+    const serialized = serializeCatalog(catalog);
     const shifted = new Uint8Array(serialized.length + 3);
     shifted.set(serialized, 3);
     const loaded = VoiceCatalog.fromSerialized(shifted.subarray(3));
