@@ -14,6 +14,7 @@ import demoCustomer from '../../skill/data/demo-customer.json';
 import { createApp } from '../../skill/app';
 import { ConfigError, loadConfig } from '../../skill/config';
 import { ensureTable } from '../../skill/store';
+import { issueLinkCode } from '../../skill/store/link-code-issue';
 
 interface Issued {
   customerId: string;
@@ -26,7 +27,7 @@ async function issueDirectly(env: NodeJS.ProcessEnv): Promise<Issued> {
   const app = createApp(config);
   try {
     await ensureTable(app.store.client, config.TABLE_NAME);
-    const issued = await app.store.linkCodes.issue(demoCustomer.customerId);
+    const issued = await issueLinkCode(app.store.linkCodes, demoCustomer.customerId);
     return { customerId: demoCustomer.customerId, code: issued.code, expiresAt: issued.expiresAt.toISOString() };
   } finally {
     app.store.client.destroy();

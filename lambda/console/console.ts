@@ -14,6 +14,7 @@ import express, { type ErrorRequestHandler, type Request, type Response, type Ro
 import { fileURLToPath } from 'node:url';
 import type { App } from '../../skill/app';
 import type { DemoCustomer } from '../../skill/store/seed';
+import { issueLinkCode } from '../../skill/store/link-code-issue';
 import { DEMO_CUSTOMERS, resetDemoData } from '../local/demo-data';
 import { ApiInputError, conversationId, newConversationInput, parseInput, stateQuery, turnInput } from './api-input';
 import { ConversationStore, type HeldConversation } from './conversations';
@@ -134,7 +135,7 @@ export function createConsole(deps: ConsoleDeps): Router {
   // What the shop's account page would show: a code to say or type where the chat or call has no OAuth. The code is
   // the response and nothing else keeps it: the store holds its hash, the log never sees it.
   router.post('/api/link-code', async (_req: Request, res: Response) => {
-    const issued = await app.store.linkCodes.issue(demo.customerId);
+    const issued = await issueLinkCode(app.store.linkCodes, demo.customerId);
     res.set('cache-control', 'no-store');
     res.status(201).json({ customerId: demo.customerId, code: issued.code, expiresAt: issued.expiresAt.toISOString() });
   });

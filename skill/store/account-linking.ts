@@ -4,7 +4,7 @@
  * the merchant's OAuth server; the conversation only sees the port.
  */
 import { createHash } from 'node:crypto';
-import { GetItemCommand, PutItemCommand, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AccountLinking, Cart, CartCarryOver, CartJoin, CartLine, ChannelLinks, Clock, LinkCodeRedemption } from '../core/ports';
 import { isWholeQuantity } from '../core/cart/cart';
@@ -33,10 +33,12 @@ export interface TokenCacheOptions {
  */
 export const DEFAULT_TOKEN_CACHE: TokenCacheOptions = { ttlMs: 5 * 60_000, maxEntries: 1000, now: () => Date.now() };
 
+/** Resolving tokens, on the skill's path; linking a token to an account is a tool's job (account-setup.ts). */
 export class TokenTableAccountLinking implements AccountLinking {
-  private readonly client: DynamoDBClient;
-  private readonly tableName: string;
-  private readonly cache: LinkCache;
+  readonly client: DynamoDBClient;
+  readonly tableName: string;
+  /** Resolved tokens by hash; account-setup.ts drops a token it links anew. */
+  readonly cache: LinkCache;
   private readonly options: TokenCacheOptions;
 
   constructor(client: DynamoDBClient, tableName: string, options: Partial<TokenCacheOptions> = {}) {
@@ -70,18 +72,6 @@ export class TokenTableAccountLinking implements AccountLinking {
       return customerId;
     } catch (error) {
       throw storeError('resolve account link', error);
-    }
-  }
-
-  async link(accessToken: string, customerId: string): Promise<void> {
-    try {
-      await this.client.send(
-        new PutItemCommand({ TableName: this.tableName, Item: marshall({ pk: tokenPk(hashToken(accessToken)), sk: TOKEN_SK, type: 'token', customerId }) }),
-      );
-      // This container answers with the new link at once; others pick it up when their entry expires.
-      this.cache.delete(hashToken(accessToken));
-    } catch (error) {
-      throw storeError('link account', error);
     }
   }
 

@@ -4,11 +4,11 @@
  * Only a hash of the code is stored, it lives ten minutes, it works once (the redeeming request deletes it), and
  * wrong codes are counted per identity and across all callers, so guessing costs more than it can win.
  */
-import { createHash, randomInt } from 'node:crypto';
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createHash } from 'node:crypto';
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Clock, LinkCodeRedemption } from '../core/ports';
-import { isConditionFailure, isTransactionConditionFailure, storeError } from './errors';
+import { isConditionFailure, storeError } from './errors';
 import { customerPk, LINK_CODE_SK, LINK_CODE_TRIES_PK, linkCodePk, SK } from './keys';
 
 export const LINK_CODE_DIGITS = 6;
@@ -35,51 +35,13 @@ export function hashLinkCode(code: string): string {
   return createHash('sha256').update(`vocart-link-code:${code}`).digest('hex');
 }
 
-export interface IssuedLinkCode {
-  code: string;
-  expiresAt: Date;
-}
-
+/** Redeeming codes, on the skill's path; issuing them is a tool's job (link-code-issue.ts), kept off it. */
 export class DynamoLinkCodes {
   constructor(
-    private readonly client: DynamoDBClient,
-    private readonly tableName: string,
-    private readonly clock: Clock,
+    readonly client: DynamoDBClient,
+    readonly tableName: string,
+    readonly clock: Clock,
   ) {}
-
-  /** A fresh code for the account (what the shop's account page would show); never logged. */
-  async issue(customerId: string): Promise<IssuedLinkCode> {
-    const expiresAt = new Date(this.clock.now().getTime() + LINK_CODE_TTL_MS);
-    for (let attempt = 0; attempt < 5; attempt++) {
-      // No leading zero: Alexa's number slot hears "zero four eight…" as 48…, a code one digit short.
-      const code = String(randomInt(10 ** (LINK_CODE_DIGITS - 1), 10 ** LINK_CODE_DIGITS));
-      const hash = hashLinkCode(code);
-      try {
-        await this.client.send(
-          new TransactWriteItemsCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: marshall({ pk: linkCodePk(hash), sk: LINK_CODE_SK, type: 'linkCode', customerId, expiresAt: epochSeconds(expiresAt) }),
-                  // A live code of someone else is never overwritten; an expired one may be (DynamoDB Local keeps those).
-                  ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
-                  ExpressionAttributeValues: marshall({ ':now': epochSeconds(this.clock.now()) }),
-                },
-              },
-              // The account's own partition names its one live code: a newer code replaces it, and erasing the
-              // account deletes it, which voids the code even within its ten minutes.
-              { Put: { TableName: this.tableName, Item: marshall({ pk: customerPk(customerId), sk: SK.channelCode, type: 'channelCode', codeHash: hash, expiresAt: epochSeconds(expiresAt) }) } },
-            ],
-          }),
-        );
-        return { code, expiresAt };
-      } catch (error) {
-        if (!isTransactionConditionFailure(error)) throw storeError('issue link code', error);
-      }
-    }
-    throw storeError('issue link code', new Error('no free code after five draws'));
-  }
 
   /**
    * Spends the code for `identity`: the conditional delete returns the account at most once, however many
@@ -195,6 +157,6 @@ function globalWindowSk(now: Date): string {
   return `WINDOW#${Math.floor(now.getTime() / LINK_CODE_TRY_WINDOW_MS)}`;
 }
 
-function epochSeconds(date: Date): number {
+export function epochSeconds(date: Date): number {
   return Math.floor(date.getTime() / 1000);
 }

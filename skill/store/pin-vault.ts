@@ -23,9 +23,10 @@ function pinMatches(pin: string, stored: string): boolean {
   return timingSafeEqual(actual, expected);
 }
 
+/** Checking the PIN, on the skill's path; setting one is a tool's job (account-setup.ts). */
 export class DynamoPinVault implements PinVault {
-  private readonly client: DynamoDBClient;
-  private readonly tableName: string;
+  readonly client: DynamoDBClient;
+  readonly tableName: string;
 
   constructor(client: DynamoDBClient, tableName: string) {
     this.client = client;
@@ -40,7 +41,7 @@ export class DynamoPinVault implements PinVault {
     customerId: string,
     expression: string,
     values: Record<string, unknown>,
-    extra: { condition?: string; returnNew?: boolean; names?: Record<string, string> } = {},
+    extra: { condition?: string; returnNew?: boolean } = {},
   ) {
     return this.client.send(
       new UpdateItemCommand({
@@ -48,24 +49,10 @@ export class DynamoPinVault implements PinVault {
         Key: this.key(customerId),
         UpdateExpression: expression,
         ExpressionAttributeValues: marshall(values),
-        ...(extra.names ? { ExpressionAttributeNames: extra.names } : {}),
         ...(extra.condition ? { ConditionExpression: extra.condition } : {}),
         ...(extra.returnNew ? { ReturnValues: 'UPDATED_NEW' } : {}),
       }),
     );
-  }
-
-  async setPin(customerId: string, pin: string): Promise<void> {
-    try {
-      await this.update(
-        customerId,
-        'SET #type = :type, voicePinHash = :hash, pinFailures = :zero, voiceOrderingLocked = :unlocked',
-        { ':type': 'profile', ':hash': hashPin(pin), ':zero': 0, ':unlocked': false },
-        { names: { '#type': 'type' } },
-      );
-    } catch (error) {
-      throw storeError('set voice PIN', error);
-    }
   }
 
   async verify(customerId: string, pin: string): Promise<{ result: PinCheck; triesLeft: number }> {

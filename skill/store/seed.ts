@@ -8,10 +8,10 @@ import type { Catalog, Clock, Order } from '../core/ports';
 import { replayOrders } from '../core/replenishment/order-placed';
 import type { ReplenishmentPriors } from '../core/replenishment/priors';
 import { TokenTableAccountLinking } from './account-linking';
+import { linkAccessToken, setVoicePin } from './account-setup';
 import { clientOrLatest } from './dynamo-client';
 import { customerPk, SK } from './keys';
 import { orderItems } from './order-repository';
-import { DynamoPinVault } from './pin-vault';
 import { predictionItem } from './replenishment-repository';
 import { basisItem } from './prediction-basis';
 import { vocartModel } from './table';
@@ -93,8 +93,8 @@ export async function seedDemoCustomer(tableName: string, input: unknown, clock:
   if (replay) await seedReplenishment(model, demo.customerId, placed, replay);
   // The same client the model above writes through: the one this process made last, which the app reads with.
   const client = clientOrLatest(undefined);
-  await new DynamoPinVault(client, tableName).setPin(demo.customerId, demo.voicePin);
-  await new TokenTableAccountLinking(client, tableName).link(demo.accessToken, demo.customerId);
+  await setVoicePin({ client, tableName }, demo.customerId, demo.voicePin);
+  await linkAccessToken(new TokenTableAccountLinking(client, tableName), demo.accessToken, demo.customerId);
   return demo;
 }
 

@@ -1,6 +1,7 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { hashToken, TokenTableAccountLinking } from '../../../skill/store/account-linking';
+import { linkAccessToken } from '../../../skill/store/account-setup';
 import { createTestStore } from '../../helpers/store';
 import { countRequests } from '../../helpers/request-counter';
 
@@ -11,7 +12,7 @@ describe('account-link lookups cached in a warm container', async () => {
   const accounts = new TokenTableAccountLinking(store.client, store.tableName, { ttlMs: 300_000, maxEntries: 2, now: () => now });
 
   it('asks the table once per token within the cache time, and again after it', async () => {
-    await accounts.link('token-a', 'merchant-a');
+    await linkAccessToken(accounts, 'token-a', 'merchant-a');
     requests.reset();
     expect(await accounts.resolve('token-a')).toBe('merchant-a');
     expect(await accounts.resolve('token-a')).toBe('merchant-a');
@@ -23,13 +24,13 @@ describe('account-link lookups cached in a warm container', async () => {
 
   it('does not remember unknown tokens, so a link made meanwhile is found on the next turn', async () => {
     expect(await accounts.resolve('token-late')).toBeNull();
-    await new TokenTableAccountLinking(store.client, store.tableName).link('token-late', 'merchant-late');
+    await linkAccessToken(new TokenTableAccountLinking(store.client, store.tableName), 'token-late', 'merchant-late');
     expect(await accounts.resolve('token-late')).toBe('merchant-late');
   });
 
   it('keeps at most maxEntries tokens, dropping the oldest', async () => {
-    await accounts.link('token-b', 'merchant-b');
-    await accounts.link('token-c', 'merchant-c');
+    await linkAccessToken(accounts, 'token-b', 'merchant-b');
+    await linkAccessToken(accounts, 'token-c', 'merchant-c');
     await accounts.resolve('token-a');
     await accounts.resolve('token-b');
     await accounts.resolve('token-c');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConcurrentUpdateError } from '../../../skill/core/errors';
+import { linkAccessToken } from '../../../skill/store/account-setup';
 import { createTestStore } from '../../helpers/store';
 
 describe('DynamoCustomerRepository on DynamoDB Local', async () => {
@@ -47,7 +48,7 @@ describe('DynamoCustomerRepository on DynamoDB Local', async () => {
   });
 
   it('resolves a linked access token and ignores unknown ones', async () => {
-    await store.accounts.link('token-abc', 'merchant-42');
+    await linkAccessToken(store.accounts, 'token-abc', 'merchant-42');
     expect(await store.accounts.resolve('token-abc')).toBe('merchant-42');
     expect(await store.accounts.resolve('token-other')).toBeNull();
   });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { joinCarts } from '../../../skill/core/conversation/steps/identities';
 import { DynamoChannelLinks } from '../../../skill/store/account-linking';
 import { DynamoLinkCodes, LINK_CODE_TTL_MS, MAX_LINK_CODE_TRIES } from '../../../skill/store/link-codes';
+import { issueLinkCode } from '../../../skill/store/link-code-issue';
 import { createTestStore } from '../../helpers/store';
 
 describe('one-time link codes and the carried-over cart (DynamoDB Local)', async () => {
@@ -20,7 +21,7 @@ describe('one-time link codes and the carried-over cart (DynamoDB Local)', async
   const everything = async () => ((await store.client.send(new ScanCommand({ TableName: store.tableName, ConsistentRead: true }))).Items ?? []).map((item) => unmarshall(item));
 
   it('links one identity with a code used once, from however many requests at the same time', async () => {
-    const { code, expiresAt } = await codes.issue('merchant-1');
+    const { code, expiresAt } = await issueLinkCode(codes, 'merchant-1');
     expect(code).toMatch(/^[1-9]\d{5}$/);
     expect(expiresAt.getTime() - now).toBe(LINK_CODE_TTL_MS);
     // Only a hash is stored, never the code.
@@ -38,33 +39,33 @@ describe('one-time link codes and the carried-over cart (DynamoDB Local)', async
   });
 
   it('refuses a code past its ten minutes', async () => {
-    const { code } = await codes.issue('merchant-2');
+    const { code } = await issueLinkCode(codes, 'merchant-2');
     now += LINK_CODE_TTL_MS + 1000;
     expect(await links.redeemCode(code, 'google:late')).toEqual({ result: 'wrong', triesLeft: MAX_LINK_CODE_TRIES - 1 });
     expect(await links.linkedAccount('google:late')).toBeNull();
   });
 
   it('keeps one live code per account: a newer code voids the older, and erasing the account voids its code', async () => {
-    const older = await codes.issue('merchant-6');
-    const newer = await codes.issue('merchant-6');
+    const older = await issueLinkCode(codes, 'merchant-6');
+    const newer = await issueLinkCode(codes, 'merchant-6');
     expect((await links.redeemCode(older.code, 'google:older')).result).toBe('wrong');
     expect(await links.redeemCode(newer.code, 'google:newer')).toEqual({ result: 'linked', customerId: 'merchant-6' });
-    const beforeErasure = await codes.issue('merchant-7');
+    const beforeErasure = await issueLinkCode(codes, 'merchant-7');
     await store.customers.erase('merchant-7', { keepOrders: true });
     expect((await links.redeemCode(beforeErasure.code, 'google:after-erasure')).result).toBe('wrong');
     expect(await links.linkedAccount('google:after-erasure')).toBeNull();
   });
 
   it('pauses an identity after five wrong codes, even for the right one, and lets it try again after the window', async () => {
-    const { code } = await codes.issue('merchant-3');
+    const { code } = await issueLinkCode(codes, 'merchant-3');
     const answers = [];
     for (let attempt = 0; attempt < MAX_LINK_CODE_TRIES; attempt++) answers.push(await links.redeemCode(code === '000000' ? '111111' : '000000', 'google:guesser'));
     expect(answers.map((answer) => (answer.result === 'wrong' ? answer.triesLeft : answer.result))).toEqual([4, 3, 2, 1, 'locked']);
     expect(await links.redeemCode(code, 'google:guesser')).toEqual({ result: 'locked' });
     // Another identity still can; the paused one again once its window is over.
-    const fresh = await codes.issue('merchant-3');
+    const fresh = await issueLinkCode(codes, 'merchant-3');
     now += 31 * 60_000;
-    const again = await codes.issue('merchant-3');
+    const again = await issueLinkCode(codes, 'merchant-3');
     expect((await links.redeemCode(again.code, 'google:guesser')).result).toBe('linked');
     expect((await links.redeemCode(fresh.code, 'google:other')).result).toBe('wrong');
   });

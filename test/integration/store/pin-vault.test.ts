@@ -2,6 +2,7 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { DynamoPinVault, MAX_PIN_TRIES } from '../../../skill/store/pin-vault';
+import { setVoicePin } from '../../../skill/store/account-setup';
 import { countRequests } from '../../helpers/request-counter';
 import { createTestStore } from '../../helpers/store';
 
@@ -18,7 +19,7 @@ describe('the voice PIN in DynamoDB (plain client)', async () => {
   });
 
   it('keeps only a salted hash, accepts the PIN and counts wrong tries down, a right one resetting the count', async () => {
-    await vault.setPin('pin-a', '4321');
+    await setVoicePin(vault, 'pin-a', '4321');
     const stored = await profile('pin-a');
     expect(stored).toMatchObject({ type: 'profile', pinFailures: 0, voiceOrderingLocked: false, voicePinHash: expect.stringMatching(/^scrypt\$/) });
     expect(JSON.stringify(stored)).not.toContain('4321');
@@ -30,7 +31,7 @@ describe('the voice PIN in DynamoDB (plain client)', async () => {
   });
 
   it('locks voice ordering at the third wrong PIN, and a locked account stays locked for the right one', async () => {
-    await vault.setPin('pin-b', '1111');
+    await setVoicePin(vault, 'pin-b', '1111');
     await vault.verify('pin-b', '2222');
     await vault.verify('pin-b', '3333');
     expect(await vault.verify('pin-b', '4444')).toEqual({ result: 'locked', triesLeft: 0 });
@@ -39,7 +40,7 @@ describe('the voice PIN in DynamoDB (plain client)', async () => {
   });
 
   it('counts wrong tries from several devices at once atomically', async () => {
-    await vault.setPin('pin-c', '1111');
+    await setVoicePin(vault, 'pin-c', '1111');
     const results = await Promise.all(['2222', '3333', '4444', '5555'].map((pin) => vault.verify('pin-c', pin).catch((error: Error) => error.name)));
     expect(results.filter((result) => typeof result === 'object' && result.result === 'locked').length).toBeGreaterThanOrEqual(1);
     expect(await profile('pin-c')).toMatchObject({ voiceOrderingLocked: true });
@@ -47,7 +48,7 @@ describe('the voice PIN in DynamoDB (plain client)', async () => {
   });
 
   it('reads only the PIN fields of the profile, in one consistent read when the PIN is right', async () => {
-    await vault.setPin('pin-d', '9876');
+    await setVoicePin(vault, 'pin-d', '9876');
     const requests = countRequests(store.client);
     await vault.verify('pin-d', '9876');
     expect(requests.commands).toEqual(['GetItemCommand']);
