@@ -106,11 +106,22 @@ export interface DeviceInfo {
   accountLinkingCard?: boolean;
   /** The platform can reach the shopper outside a session (Alexa reminders); otherwise nudges wait for a visit. */
   outOfSessionReminders?: boolean;
+  /**
+   * The platform names the same shopper again in a later conversation (Alexa's userId, a trusted Dialogflow user).
+   * False where the conversation is the only identity (Dialogflow without one): an unlinked shopper there cannot be
+   * found again, so nothing may be promised for "next time". Absent reads as true (Alexa-like).
+   */
+  recognisesReturn?: boolean;
 }
 
 /** Whether the surface can show its own account-linking prompt (see DeviceInfo for the default). */
 export function canSendLinkingCard(device: DeviceInfo): boolean {
   return device.accountLinkingCard ?? true;
+}
+
+/** Whether a later conversation of this shopper comes with the same platform identity (see DeviceInfo). */
+export function recognisesReturn(device: DeviceInfo): boolean {
+  return device.recognisesReturn ?? true;
 }
 
 /** Whether the platform can reach the shopper after the session (reminders); only when the adapter says so. */

@@ -177,7 +177,8 @@ export interface Messages {
    * channel; `reminder`: a reminder is set for then; `orderId`: the order it is about; `withConversation`: the
    * conversation went with it (the shopper's yes to an offer).
    */
-  handoffOpened(p: { when: string; reminder: boolean; orderId?: string; withConversation: boolean }): string;
+  /** `reachable` false: nothing brings the answer to this shopper later (an unlinked chat that names no one). */
+  handoffOpened(p: { when: string; reminder: boolean; orderId?: string; withConversation: boolean; reachable: boolean }): string;
   /** Said first when the shopper names a problem with an order (undefined: a problem not named). */
   orderProblem(problem: OrderProblem | undefined): string;
   /** Asks whether the conversation may go with the case: without a yes it stays out. */
@@ -198,7 +199,7 @@ export interface Messages {
   handoffUnavailable: string;
   /** "Tell them" without a message. */
   handoffReplyAsk: string;
-  handoffReplySent(p: { when: string; reminder: boolean }): string;
+  handoffReplySent(p: { when: string; reminder: boolean; reachable: boolean }): string;
   /** Asked for a person again in the conversation that already opened a case: no second case, the same promise. */
   handoffAlreadyOpen(p: { when: string }): string;
   /** "Tell them …" with no case to reply to. */

@@ -172,10 +172,12 @@ export function hasScreen(request: WebhookRequest): boolean {
  *   "I've sent a card to your app" would send the shopper looking for a card in an app that will never show one. So
  *   an `actions.capability.ACCOUNT_LINKING` in the payload grants neither an app nor a linking card.
  * So no Dialogflow surface has an app or a linking card (the six-digit link code works on all of them: the core
- * offers it where there is no card), and none reaches a shopper outside a conversation.
+ * offers it where there is no card), and none reaches a shopper outside a conversation. A later conversation names
+ * the same shopper only with a trusted user (toCustomer); otherwise the conversation is the identity.
  */
 export function deviceOf(request: WebhookRequest): Turn['device'] {
-  return { hasScreen: hasScreen(request), app: false, accountLinkingCard: false, outOfSessionReminders: false };
+  const recognisesReturn = Boolean(request.trustedUserId || request.trustedEnvironmentUser);
+  return { hasScreen: hasScreen(request), app: false, accountLinkingCard: false, outOfSessionReminders: false, recognisesReturn };
 }
 
 export function toTurn(request: WebhookRequest): Turn {

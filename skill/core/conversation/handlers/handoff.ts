@@ -14,7 +14,7 @@ import { redact } from '../../handoff/transcript';
 import type { Reply } from '../../turn';
 import type { QuestionAnswers } from '../answers';
 import type { TurnContext } from '../context';
-import { answerPromise, openCase, openedHere } from '../steps/handoff';
+import { answerPromise, answerReachesShopper, openCase, openedHere } from '../steps/handoff';
 
 /** Said wherever a person cannot be reached (no handoff configured): the shop's website instead. */
 const unavailable = (ctx: TurnContext): Reply => ctx.ask(ctx.msg.handoffUnavailable, ctx.msg.helpReprompt);
@@ -27,7 +27,8 @@ async function openAsked(ctx: TurnContext, reason: HandoffReason, lead: string, 
   if (openedHere(ctx, reason)) return ctx.ask(ctx.msg.handoffAlreadyOpen({ when: answerPromise(ctx).when }), ctx.msg.anythingElse);
   const opened = await openCase(ctx, reason, details);
   const { when, reminder, extra } = answerPromise(ctx);
-  const told = ctx.msg.handoffOpened({ when, reminder, withConversation: false, ...(details.orderId ? { orderId: details.orderId } : {}) });
+  const reachable = await answerReachesShopper(ctx);
+  const told = ctx.msg.handoffOpened({ when, reminder, withConversation: false, reachable, ...(details.orderId ? { orderId: details.orderId } : {}) });
   const question = ctx.msg.handoffShareQuestion;
   return ctx.pose({ kind: 'shareTranscript', caseId: opened.caseId }, [lead, told, question].filter(Boolean).join(' '), question, extra);
 }
@@ -54,7 +55,7 @@ export async function handoffReplyIntent(ctx: TurnContext): Promise<Reply> {
   const sent = await ctx.deps.handoff.cases.shopperReply(await ctx.customerId(), text, ctx.deps.clock.now());
   if (!sent) return ctx.ask(ctx.msg.handoffReplyNoCase, ctx.msg.helpReprompt);
   const { when, reminder, extra } = answerPromise(ctx);
-  return ctx.ask(ctx.msg.handoffReplySent({ when, reminder }), ctx.msg.anythingElse, extra);
+  return ctx.ask(ctx.msg.handoffReplySent({ when, reminder, reachable: await answerReachesShopper(ctx) }), ctx.msg.anythingElse, extra);
 }
 
 /** "Shall I ask a person from the shop?" — the yes opens the case with the conversation; the no opens nothing. */
@@ -67,7 +68,8 @@ export const handoffAnswers: QuestionAnswers<'handoff'> = {
       await openCase(ctx, question.reason, { transcript });
     };
     const { when, reminder, extra } = answerPromise(ctx);
-    return ctx.ask(`${ctx.msg.handoffOpened({ when, reminder, withConversation: true })} ${ctx.msg.anythingElse}`, ctx.msg.anythingElse, extra);
+    const reachable = await answerReachesShopper(ctx);
+    return ctx.ask(`${ctx.msg.handoffOpened({ when, reminder, withConversation: true, reachable })} ${ctx.msg.anythingElse}`, ctx.msg.anythingElse, extra);
   },
   async no(ctx) {
     return ctx.ask(ctx.msg.handoffOfferDeclined, ctx.msg.helpReprompt);

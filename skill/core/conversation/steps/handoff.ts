@@ -4,7 +4,7 @@
  */
 import { expectedAnswer } from '../../handoff/answer-time';
 import type { HandoffReason, TranscriptEntry } from '../../handoff/case';
-import { canRemindOutsideSession, type Reply } from '../../turn';
+import { canRemindOutsideSession, recognisesReturn, type Reply } from '../../turn';
 import type { TurnContext } from '../context';
 import type { OfferedHandoff } from '../questions';
 
@@ -20,6 +20,14 @@ export function answerPromise(ctx: TurnContext): { when: string; reminder: boole
   const reminder = canRemindOutsideSession(ctx.turn.device) && (ctx.turn.permissions?.includes('reminders') ?? false);
   // The reminder rings at the shop's wall-clock time in the device's own zone: the shop's shoppers are local.
   return { when: ctx.msg.answerTime(at), reminder, extra: reminder ? { reminders: [{ at: at.localIso, text: ctx.msg.handoffReminderText }] } : {} };
+}
+
+/**
+ * Whether a person's answer can find this shopper on a later visit: a linked account is found on any channel, and
+ * a platform identity where the platform names the shopper again (not a Dialogflow chat that is its own identity).
+ */
+export async function answerReachesShopper(ctx: TurnContext): Promise<boolean> {
+  return recognisesReturn(ctx.turn.device) || (await ctx.isLinked());
 }
 
 export async function openCase(ctx: TurnContext, reason: HandoffReason, details: { orderId?: string; problem?: string; transcript?: TranscriptEntry[] }) {

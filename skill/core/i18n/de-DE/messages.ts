@@ -21,6 +21,9 @@ const REMINDER_TOO = ' Ich stelle dir außerdem eine Erinnerung für diese Zeit.
 const PERSON_GETS_BACK = 'Soll ich eine Person aus dem Laden bitten, sich bei dir zu melden?';
 /** Wie man einer Person antwortet: "richte aus …" ist auf beiden Plattformen ein Beispielsatz. */
 const HOW_TO_REPLY = 'sag: richte aus, und dann deine Nachricht.';
+const HEAR_IT_NEXT_TIME = 'Die Antwort hörst du, wenn du vocart das nächste Mal öffnest, hier oder auf jedem anderen Gerät, auf dem du vocart nutzt.';
+const CANNOT_BRING_IT =
+  'Aber dieser Chat sagt mir nicht, wer du bist, deshalb kann ich dir die Antwort später nicht bringen. Damit du sie bekommst, verknüpfe dein Konto im Laden: sag mein Verknüpfungscode ist, und die sechs Ziffern von deiner Kontoseite, und frag dann noch einmal nach einer Person.';
 
 export const deDE: Messages = {
   welcomeFirst:
@@ -176,9 +179,7 @@ export const deDE: Messages = {
   handoffOpened: (p) =>
     `Ich bin ein automatischer Assistent und kann dich nicht direkt verbinden. ${
       p.withConversation ? 'Ich habe unser Gespräch' : p.orderId ? `Ich habe deine Bestellung ${spell(p.orderId)}` : 'Ich habe deine Anfrage'
-    } an eine Person aus dem Laden weitergegeben, die dir ${p.when} antwortet. Die Antwort hörst du, wenn du vocart das nächste Mal öffnest, hier oder auf jedem anderen Gerät, auf dem du vocart nutzt.${
-      p.reminder ? REMINDER_TOO : ''
-    }`,
+    } an eine Person aus dem Laden weitergegeben, die dir ${p.when} antwortet. ${p.reachable ? HEAR_IT_NEXT_TIME : CANNOT_BRING_IT}${p.reminder ? REMINDER_TOO : ''}`,
   orderProblem: (problem) => {
     switch (problem) {
       case 'damaged':
@@ -204,7 +205,7 @@ export const deDE: Messages = {
   handoffUnavailable: 'Ich bin ein automatischer Assistent und kann gerade niemanden aus dem Laden erreichen. Bitte wende dich über die Website an den Laden.',
   handoffReplyAsk: `Was soll ich ausrichten? Um zu antworten, ${HOW_TO_REPLY}`,
   handoffReplySent: (p) =>
-    `Okay, ich habe das an den Laden weitergegeben. Eine Person antwortet dir ${p.when}, und du hörst die Antwort, wenn du vocart das nächste Mal öffnest.${p.reminder ? REMINDER_TOO : ''} Noch etwas?`,
+    `Okay, ich habe das an den Laden weitergegeben. Eine Person antwortet dir ${p.when}${p.reachable ? ', und du hörst die Antwort, wenn du vocart das nächste Mal öffnest' : ''}.${p.reminder ? REMINDER_TOO : ''} Noch etwas?`,
   handoffAlreadyOpen: (p) => `Deine Anfrage liegt schon beim Laden, und eine Person antwortet dir ${p.when}. Um etwas zu ergänzen, ${HOW_TO_REPLY}`,
   handoffReplyNoCase: 'Es gibt keine Anfrage an den Laden, an die ich das weitergeben könnte. Um eine Person zu erreichen, sag: mit einem Menschen sprechen.',
   handoffReminderText: 'Der Laden hat dir wahrscheinlich geantwortet. Sag: Alexa, öffne vocart laden, um die Antwort zu hören.',

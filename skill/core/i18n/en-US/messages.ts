@@ -21,6 +21,9 @@ const REMINDER_TOO = " I'll also set a reminder for then.";
 const PERSON_GETS_BACK = 'Shall I ask a person from the shop to get back to you?';
 /** How to answer a person: "reply …" is a sample on both platforms (an Alexa sample never opens with "tell"). */
 const HOW_TO_REPLY = 'say: reply, and then your message.';
+const HEAR_IT_NEXT_TIME = "You'll hear the answer the next time you open vocart, here or on any device where you use it.";
+const CANNOT_BRING_IT =
+  "But this chat doesn't tell me who you are, so I can't bring you the answer later. To get it, link your shop account: say my link code is, and the six digits from your account page, then ask for a person again.";
 
 export const enUS: Messages = {
   welcomeFirst:
@@ -171,9 +174,7 @@ export const enUS: Messages = {
   handoffOpened: (p) =>
     `I'm an automated assistant, so I can't put you through to someone now. ${
       p.withConversation ? "I've passed our conversation" : p.orderId ? `I've passed your order ${spell(p.orderId)}` : "I've passed your request"
-    } on to a person from the shop, who will answer ${p.when}. You'll hear the answer the next time you open vocart, here or on any device where you use it.${
-      p.reminder ? REMINDER_TOO : ''
-    }`,
+    } on to a person from the shop, who will answer ${p.when}. ${p.reachable ? HEAR_IT_NEXT_TIME : CANNOT_BRING_IT}${p.reminder ? REMINDER_TOO : ''}`,
   orderProblem: (problem) => {
     switch (problem) {
       case 'damaged':
@@ -199,7 +200,7 @@ export const enUS: Messages = {
   handoffUnavailable: "I'm an automated assistant, and I can't reach a person from the shop right now. Please contact the shop through its website.",
   handoffReplyAsk: `What should I tell them? To answer, ${HOW_TO_REPLY}`,
   handoffReplySent: (p) =>
-    `Okay, I've passed that on to the shop. A person will answer ${p.when}, and you'll hear it the next time you open vocart.${p.reminder ? REMINDER_TOO : ''} Anything else?`,
+    `Okay, I've passed that on to the shop. A person will answer ${p.when}${p.reachable ? ", and you'll hear it the next time you open vocart" : ''}.${p.reminder ? REMINDER_TOO : ''} Anything else?`,
   handoffAlreadyOpen: (p) => `Your request is already with the shop, and a person will answer ${p.when}. To add something, ${HOW_TO_REPLY}`,
   handoffReplyNoCase: "There's no request to the shop I could pass that on to. To reach a person, say: talk to a person.",
   handoffReminderText: 'The shop has probably answered you. Say: Alexa, open vocart shop, to hear the answer.',

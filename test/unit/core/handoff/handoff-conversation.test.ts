@@ -74,6 +74,21 @@ describe('asking for a person', () => {
     expect(handoffs.cases.size).toBe(2);
   });
 
+  it('promises an answer later only where one can find the shopper again: not in a chat that names no one', async () => {
+    const { say, handoffs } = coreConversation({ handoff: true });
+    const chat = { hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false, recognisesReturn: false };
+    const reply = await say({ intent: 'HumanHandoffIntent', device: chat });
+    expect(reply.speech).not.toMatch(/next time you open vocart/);
+    expect(reply.speech).toMatch(/this chat doesn't tell me who you are, so I can't bring you the answer later\. To get it, link your shop account/);
+    // The shop still hears of it.
+    expect(handoffs.cases.size).toBe(1);
+    // Linked, the same chat is the account: the answer waits for it on any channel.
+    const linkedShopper = coreConversation({ handoff: true, deps: { accounts: new MemoryAccounts(new Map([['token-9', 'merchant-9']])) } });
+    const { turn } = await import('../../../helpers/fakes');
+    const linked = await linkedShopper.core.handle(turn({ intent: 'HumanHandoffIntent', device: chat, customer: { platform: 'google', platformUserId: 'session-1', accessToken: 'token-9' } }));
+    expect(linked.speech).toMatch(/next time you open vocart/);
+  });
+
   it('sets a reminder for the expected time where the surface can and the shopper allowed it', async () => {
     const { say } = coreConversation({ handoff: true });
     const reply = await say({ intent: 'HumanHandoffIntent', device: { hasScreen: false, outOfSessionReminders: true }, permissions: ['reminders'] });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { deDE } from '../../../../skill/core/i18n/de-DE/messages';
 import { enUS } from '../../../../skill/core/i18n/en-US/messages';
 
-const promise = { when: 'by tomorrow around 10 am', reminder: false, withConversation: false };
+const promise = { when: 'by tomorrow around 10 am', reminder: false, withConversation: false, reachable: true };
 
 describe('handoff wording', () => {
   it('says the bot is automated and the answer comes later, never that someone is on the line', () => {
@@ -15,6 +15,14 @@ describe('handoff wording', () => {
       expect(said).not.toMatch(/connecting|transferring|please hold/i);
     }
     expect(deDE.handoffOpened({ ...promise, when: 'bis morgen gegen 10 Uhr' })).toMatch(/^Ich bin ein automatischer Assistent und kann dich nicht direkt verbinden\./);
+  });
+
+  it('promises no answer later where nothing can bring it, and says how to make it reachable', () => {
+    const unreachable = enUS.handoffOpened({ ...promise, reachable: false });
+    expect(unreachable).not.toMatch(/next time you open vocart/);
+    expect(unreachable).toMatch(/can't bring you the answer later\. To get it, link your shop account: say my link code is/);
+    expect(enUS.handoffReplySent({ when: 'by noon', reminder: false, reachable: false })).toBe("Okay, I've passed that on to the shop. A person will answer by noon. Anything else?");
+    expect(deDE.handoffOpened({ ...promise, when: 'bis morgen gegen 10 Uhr', reachable: false })).toMatch(/kann ich dir die Antwort später nicht bringen\. Damit du sie bekommst, verknüpfe dein Konto/);
   });
 
   it("opens and closes a person's words as a person's, for one answer and for several", () => {
@@ -36,7 +44,8 @@ describe('handoff wording', () => {
       deDE.handoffOfferAfterMiss,
       deDE.handoffOfferUnsure,
       deDE.handoffOfferPayment,
-      deDE.handoffReplySent({ when: 'heute gegen 15 Uhr', reminder: true }),
+      deDE.handoffReplySent({ when: 'heute gegen 15 Uhr', reminder: true, reachable: true }),
+      deDE.handoffOpened({ ...promise, when: 'heute gegen 15 Uhr', reachable: false }),
       deDE.shopAnswers([{ text: 'Hallo.' }]),
     ].join(' ');
     expect(all).not.toMatch(/Mitarbeiter(?!\*)|Kundenberater|\b(er|sie) (antwortet|meldet)\b/);

@@ -97,7 +97,8 @@ describe('toTurn', () => {
       dialog: { confirmation: 'NONE' },
       // The Assistant payload announces ACCOUNT_LINKING, but Dialogflow's Assistant integration is switched off and
       // its sign-in was a helper this webhook never sends: no app, no linking card (the link code serves instead).
-      device: { hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false },
+      // Trusted: the payload's user id names the shopper again in their next conversation.
+      device: { hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false, recognisesReturn: true },
       requestId: '6d7f4b0e-3c1a-4f8e-9b52-0c5a7e2d9f11-2a5e8d1c',
       sessionId: 'projects/vocart-demo-4f2a1/agent/sessions/ABwppHGx2dTtZ6Q1xJ9s-demo',
       confidence: 1,
@@ -108,12 +109,12 @@ describe('toTurn', () => {
   it('gives an Assistant-shaped request no linking card and no app, whatever capabilities it lists (issue 12)', () => {
     const welcome = fixture('assistant-welcome.en.json');
     const assistant = toTurn(parseWebhookRequest(welcome));
-    expect(assistant.device).toEqual({ hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false });
+    expect(assistant.device).toEqual({ hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false, recognisesReturn: false });
     // The same with the account-linking capability named as a context only, or with every capability there is.
     welcome.originalDetectIntentRequest.payload.surface.capabilities.push({ name: 'actions.capability.INTERACTIVE_CANVAS' });
     expect(toTurn(parseWebhookRequest(welcome)).device).toMatchObject({ app: false, accountLinkingCard: false });
     const linked = toTurn(parseWebhookRequest(fixture('assistant-linked-select.en.json')));
-    expect(linked.device).toEqual({ hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false });
+    expect(linked.device).toEqual({ hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false, recognisesReturn: false });
     // A token the caller forwards still names the account: only the card is gone.
     expect(linked.customer.accessToken).toBe('ya29.demo-linked-account-token');
     // A voice-only Assistant surface: no screen either.
@@ -132,14 +133,15 @@ describe('toTurn', () => {
     });
     expect(turn.session).toEqual({ lastResults: ['p-de-0042', 'p-de-0043'], resultOffset: 0, misses: 1 });
     expect(turn.newSession).toBe(false);
-    // A web chat: a screen, but no app and no linking card, and nothing reaches the shopper after the chat.
-    expect(turn.device).toEqual({ hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false });
+    // A web chat: a screen, but no app and no linking card, nothing reaches the shopper after the chat, and without a
+    // trusted user the next chat is somebody new.
+    expect(turn.device).toEqual({ hasScreen: true, app: false, accountLinkingCard: false, outOfSessionReminders: false, recognisesReturn: false });
   });
 
   it('says what a phone gateway can do: no screen, no app, no linking card, whatever capabilities the payload claims', () => {
     const request = parseWebhookRequest(fixture('assistant-welcome.en.json'));
     const phone = { ...request, originalDetectIntentRequest: { ...request.originalDetectIntentRequest, source: 'GOOGLE_TELEPHONY' } };
-    expect(toTurn(phone).device).toEqual({ hasScreen: false, app: false, accountLinkingCard: false, outOfSessionReminders: false });
+    expect(toTurn(phone).device).toEqual({ hasScreen: false, app: false, accountLinkingCard: false, outOfSessionReminders: false, recognisesReturn: false });
     const bare = { ...request, originalDetectIntentRequest: undefined };
     expect(toTurn(bare).device).toMatchObject({ app: false, accountLinkingCard: false, outOfSessionReminders: false });
   });
@@ -278,7 +280,7 @@ describe('handoff: confidence, the shopper\'s words and the handoff slots (issue
     expect(turn.slots).toEqual({ problem: { raw: 'beschädigt', ids: ['damaged'] } });
     expect(turn.confidence).toBe(0.61);
     expect(turn.utterance).toBe('meine Lieferung ist beschädigt angekommen');
-    expect(turn.device).toEqual({ hasScreen: false, app: false, accountLinkingCard: false, outOfSessionReminders: false });
+    expect(turn.device).toEqual({ hasScreen: false, app: false, accountLinkingCard: false, outOfSessionReminders: false, recognisesReturn: false });
   });
 
   it('passes the problem on as an id even without the words said (the entity\'s reference value is the id)', () => {
