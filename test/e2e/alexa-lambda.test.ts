@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { IntentRequest, RequestEnvelope } from 'ask-sdk-model';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseProductsJson } from '../../skill/core/catalog/catalog-loader';
-import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog, serializeCatalog } from '../../skill/core/catalog/build/catalog-builder';
 import { BadRequestError } from '../../skill/core/errors';
 import { createStore, ensureTable } from '../../skill/store';
 import { defaultCatalogIndexPath } from '../../skill/store/catalog-file';
@@ -24,7 +24,7 @@ function catalogIndexPath(): string {
   if (existsSync(defaultCatalogIndexPath())) return defaultCatalogIndexPath();
   const products = parseProductsJson(readFileSync(new URL('../../skill/data/demo-catalog.json', import.meta.url), 'utf8'));
   const path = join(mkdtempSync(join(tmpdir(), 'vocart-index-')), 'index.json');
-  writeFileSync(path, VoiceCatalog.fromProducts(products).serialize());
+  writeFileSync(path, serializeCatalog(buildVoiceCatalog(products)));
   return path;
 }
 

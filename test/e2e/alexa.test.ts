@@ -11,7 +11,7 @@ import { createServer, listen } from '../../lambda/local/server';
 import { createApp, type App } from '../../skill/app';
 import { parseProductsJson } from '../../skill/core/catalog/catalog-loader';
 import { productName } from '../../skill/core/catalog/product';
-import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog } from '../../skill/core/catalog/build/catalog-builder';
 import type { Catalog } from '../../skill/core/ports';
 import type { Locale } from '../../skill/core/turn';
 import { loadConfig } from '../../skill/config';
@@ -25,7 +25,7 @@ import { uniqueTableName } from '../helpers/store';
 function demoCatalog(): Catalog {
   if (existsSync(defaultCatalogIndexPath())) return loadCatalogFile();
   const products = readFileSync(new URL('../../skill/data/demo-catalog.json', import.meta.url), 'utf8');
-  return VoiceCatalog.fromProducts(parseProductsJson(products));
+  return buildVoiceCatalog(parseProductsJson(products));
 }
 
 let app: App;

@@ -25,6 +25,8 @@ import { loadCatalogFile } from '../../skill/store/catalog-file';
 import { seedDemoCustomer } from '../../skill/store/seed';
 import { AlexaConversation, DialogflowConversation, dialogflowRequest, type AlexaDirective, type AlexaReply, type DialogflowReply, TEST_WEBHOOK_SECRET } from '../helpers/raw-requests';
 import { uniqueTableName } from '../helpers/store';
+import { linkAccessToken } from '../../skill/store/account-setup';
+import { issueLinkCode } from '../../skill/store/link-code-issue';
 
 const DEMO = 'demo-customer';
 const DEMO_TOKEN = 'demo-access-token';
@@ -808,7 +810,7 @@ describe('one shopper across channels', () => {
   async function account(): Promise<{ customerId: string; token: string }> {
     const customerId = `merchant-${unique()}`;
     const token = `token-${unique()}`;
-    await app.store.accounts.link(token, customerId);
+    await linkAccessToken(app.store.accounts, token, customerId);
     await app.store.customers.saveProfile({ customerId, firstContactAt: new Date().toISOString(), locale: 'en-US' });
     await app.store.customers.saveCart(customerId, [{ productId: BANANAS, quantity: 1 }], 0);
     return { customerId, token };
@@ -883,7 +885,7 @@ describe('one shopper across channels', () => {
     expectNotSaid(checkout, /\bapp\b/i);
     expect(checkout.endSession, exchange(checkout)).toBe(false);
     expect(JSON.stringify(checkout.raw.fulfillmentMessages), exchange(checkout)).not.toMatch(/Link your account/);
-    const { code } = await app.store.linkCodes.issue(customerId);
+    const { code } = await issueLinkCode(app.store.linkCodes, customerId);
     const linked = await chat.send('LinkAccountIntent', { code }, `my link code is ${code.split('').join(' ')}`);
     expectSaid(linked, LINKED);
     expect(linked.speech).toMatch(/I've added the 3 items from your cart before you linked/);
@@ -916,7 +918,7 @@ describe('one shopper across channels', () => {
     const checkout = await call.send('CheckoutIntent', undefined, 'check out');
     expectSaid(checkout, CODE_EXPLAINED);
     expect(checkout.endSession, exchange(checkout)).toBe(false);
-    const { code } = await app.store.linkCodes.issue(DEMO);
+    const { code } = await issueLinkCode(app.store.linkCodes, DEMO);
     expectSaid(await call.send('VoicePinIntent', { pin: code }, `my code is ${code.split('').join(' ')}`), LINKED);
     expectSaid(await call.send('CheckoutIntent', undefined, 'check out'), SAYS['en-US'].readBack);
   });

@@ -10,7 +10,7 @@ import { createServer, listen } from '../../lambda/local/server';
 import { createApp } from '../../skill/app';
 import { loadConfig } from '../../skill/config';
 import { parseProductsJson } from '../../skill/core/catalog/catalog-loader';
-import { VoiceCatalog } from '../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog } from '../../skill/core/catalog/build/catalog-builder';
 import { ensureTable } from '../../skill/store';
 import { defaultCatalogIndexPath, loadCatalogFile } from '../../skill/store/catalog-file';
 import { createGoogleDriver, WebhookCallError } from '../helpers/google-driver';
@@ -21,7 +21,7 @@ const SECRET = 'e2e-shared-secret-0123456789';
 
 function demoCatalog() {
   if (existsSync(defaultCatalogIndexPath())) return loadCatalogFile();
-  return VoiceCatalog.fromProducts(parseProductsJson(readFileSync(new URL('../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
+  return buildVoiceCatalog(parseProductsJson(readFileSync(new URL('../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
 }
 
 let http: Server;

@@ -85,14 +85,15 @@ describe('architecture rooms', () => {
     expect(crossings).toEqual([]);
   });
 
-  it('keeps offline evaluation and training out of the code that runs per request: only they import their own folders', () => {
-    const offline = (path: string) => /\/(evaluation|offline)\//.test(path);
+  it('keeps offline evaluation, training and index building out of the code that runs per request: only they import their own folders', () => {
+    const offline = (path: string) => /\/(evaluation|offline|build)\//.test(path);
     const crossings = sourceFiles(join(root, 'skill')).flatMap((file) =>
       offline(file) ? [] : localImports(file).filter(offline).map((target) => `${relative(root, file)} imports ${relative(root, target)}`),
     );
     expect(crossings).toEqual([]);
     expect(sourceFiles(join(root, 'skill/core/catalog/evaluation')).length).toBeGreaterThan(0);
     expect(sourceFiles(join(root, 'skill/core/replenishment/offline')).length).toBeGreaterThan(0);
+    expect(sourceFiles(join(root, 'skill/core/catalog/build')).length).toBeGreaterThan(0);
   });
 
   it('finds a circle when there is one (the check itself works)', () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { VoiceCatalog } from '../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog } from '../../../skill/core/catalog/build/catalog-builder';
 import { createConversationCore } from '../../../skill/core/conversation/engine';
 import { dialogKeyOf } from '../../../skill/core/conversation/questions';
 import type { Reply, Turn } from '../../../skill/core/turn';
@@ -24,7 +24,7 @@ import { FixedClock, turn } from '../../helpers/fakes';
 import { countRequests } from '../../helpers/request-counter';
 import { createTestStore, storeCoreDeps } from '../../helpers/store';
 
-const catalog = VoiceCatalog.fromProducts(JSON.parse(readFileSync(new URL('../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
+const catalog = buildVoiceCatalog(JSON.parse(readFileSync(new URL('../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
 const demo = JSON.parse(readFileSync(new URL('../../../skill/data/demo-customer.json', import.meta.url), 'utf8'));
 const linked = { platform: 'alexa' as const, platformUserId: 'amzn1.ask.account.demo', accessToken: demo.accessToken as string };
 

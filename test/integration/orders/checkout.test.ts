@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { VoiceCatalog } from '../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog } from '../../../skill/core/catalog/build/catalog-builder';
 import { createConversationCore } from '../../../skill/core/conversation/engine';
 import { DependencyError } from '../../../skill/core/errors';
 import type { OrderRepository } from '../../../skill/core/ports';
@@ -14,7 +14,7 @@ import { seedDemoCustomer } from '../../../skill/store/seed';
 import { FixedClock, SilentLog, turn } from '../../helpers/fakes';
 import { createTestStore, storeCoreDeps } from '../../helpers/store';
 
-const catalog = VoiceCatalog.fromProducts(JSON.parse(readFileSync(new URL('../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
+const catalog = buildVoiceCatalog(JSON.parse(readFileSync(new URL('../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
 const demo = JSON.parse(readFileSync(new URL('../../../skill/data/demo-customer.json', import.meta.url), 'utf8'));
 const linked = { platform: 'alexa' as const, platformUserId: 'amzn1.ask.account.demo', accessToken: demo.accessToken as string };
 

@@ -1,7 +1,7 @@
 /** Voice PIN, order status, cancellation and "my usual" against DynamoDB Local with the seeded demo history. */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { VoiceCatalog } from '../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog } from '../../../skill/core/catalog/build/catalog-builder';
 import { createConversationCore } from '../../../skill/core/conversation/engine';
 import type { Reply, Turn } from '../../../skill/core/turn';
 import { LocalPaymentGateway } from '../../../skill/payments/local-gateway';
@@ -9,7 +9,7 @@ import { seedDemoCustomer } from '../../../skill/store/seed';
 import { FixedClock, SilentLog, turn } from '../../helpers/fakes';
 import { createTestStore, storeCoreDeps } from '../../helpers/store';
 
-const catalog = VoiceCatalog.fromProducts(JSON.parse(readFileSync(new URL('../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
+const catalog = buildVoiceCatalog(JSON.parse(readFileSync(new URL('../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
 const demo = JSON.parse(readFileSync(new URL('../../../skill/data/demo-customer.json', import.meta.url), 'utf8'));
 const linked = { platform: 'google' as const, platformUserId: 'df-session-user', accessToken: demo.accessToken as string };
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { VoiceCatalog } from '../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog } from '../../../skill/core/catalog/build/catalog-builder';
 import { createConversationCore } from '../../../skill/core/conversation/engine';
 import type { Locale, Reply, Turn } from '../../../skill/core/turn';
 import { emptyPriors } from '../../../skill/core/replenishment/priors';
@@ -13,7 +13,7 @@ import { seedDemoCustomer } from '../../../skill/store/seed';
 import { FixedClock, SilentLog, turn } from '../../helpers/fakes';
 import { createTestStore, storeCoreDeps } from '../../helpers/store';
 
-const catalog = VoiceCatalog.fromProducts(JSON.parse(readFileSync(new URL('../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
+const catalog = buildVoiceCatalog(JSON.parse(readFileSync(new URL('../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
 const demo = JSON.parse(readFileSync(new URL('../../../skill/data/demo-customer.json', import.meta.url), 'utf8'));
 const onGoogle = { platform: 'google' as const, platformUserId: 'df-session-user', accessToken: demo.accessToken as string };
 const onAlexa = { platform: 'alexa' as const, platformUserId: 'amzn1.ask.account.DEMO', accessToken: demo.accessToken as string };

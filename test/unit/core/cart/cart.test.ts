@@ -10,7 +10,7 @@ import {
   MAX_LINE_QUANTITY,
 } from '../../../../skill/core/cart/cart';
 import type { Product } from '../../../../skill/core/catalog/product';
-import { VoiceCatalog } from '../../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog } from '../../../../skill/core/catalog/build/catalog-builder';
 
 const priced = (id: string, priceCents: number): Product => ({ id, names: { 'en-US': id }, priceCents });
 
@@ -57,7 +57,7 @@ describe('money in whole cents', () => {
   });
 
   it('the cart subtotal counts only products with a whole-cent price', () => {
-    const catalog = VoiceCatalog.fromProducts([priced('ok', 250), priced('fraction', 99.5), priced('negative', -100)]);
+    const catalog = buildVoiceCatalog([priced('ok', 250), priced('fraction', 99.5), priced('negative', -100)]);
     const lines = [
       { productId: 'ok', quantity: 2 },
       { productId: 'fraction', quantity: 1 },

@@ -5,11 +5,11 @@ import { MAX_LINE_QUANTITY } from '../../../../skill/core/cart/cart';
 import { decideQuantity, type QuantityChoice } from '../../../../skill/core/cart/quantity';
 import type { Product } from '../../../../skill/core/catalog/product';
 import { parseProductRequest } from '../../../../skill/core/catalog/product-request';
-import { VoiceCatalog } from '../../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog } from '../../../../skill/core/catalog/build/catalog-builder';
 import type { Locale } from '../../../../skill/core/turn';
 
 const demo: Product[] = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../skill/data/demo-catalog.json', import.meta.url)), 'utf8'));
-const catalog = VoiceCatalog.fromProducts(demo);
+const catalog = buildVoiceCatalog(demo);
 
 /** What the add-to-cart handler does: parse the words, search the close matches, decide. */
 function decide(said: string, locale: Locale = 'en-US', slotQuantity?: number) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../../skill/core/catalog/product';
-import { VoiceCatalog } from '../../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog } from '../../../../skill/core/catalog/build/catalog-builder';
 import { DEFAULT_POLICY } from '../../../../skill/core/orders/policy';
 import { quoteCart } from '../../../../skill/core/orders/quote';
 
 const priced = (id: string, priceCents?: number): Product => ({ id, names: { 'en-US': id }, ...(priceCents !== undefined ? { priceCents } : {}) });
-const catalog = VoiceCatalog.fromProducts([
+const catalog = buildVoiceCatalog([
   priced('eggs', 429),
   priced('milk', 279),
   priced('fraction', 99.99),
@@ -64,7 +64,7 @@ describe('quoteCart in the en-US shop (sales tax added)', () => {
 });
 
 const food = (id: string, priceCents: number, departmentId: string, aisleId: string): Product => ({ id, names: { 'de-DE': id }, priceCents, departmentId, aisleId });
-const german = VoiceCatalog.fromProducts([
+const german = buildVoiceCatalog([
   food('eier', 429, 'dairy-eggs', 'eggs'),
   food('cola', 699, 'beverages', 'soda'),
   food('kaffee', 899, 'beverages', 'coffee'),

@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseProductsJson } from '../../../../../skill/core/catalog/catalog-loader';
-import { VoiceCatalog } from '../../../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog } from '../../../../../skill/core/catalog/build/catalog-builder';
 import { createConversationCore } from '../../../../../skill/core/conversation/engine';
 import type { Locale, Reply, Turn } from '../../../../../skill/core/turn';
 import { FixedClock, MemoryAccounts, MemoryCustomers, SilentLog, memoryCoreDeps, turn } from '../../../../helpers/fakes';
 
-const catalog = VoiceCatalog.fromProducts(parseProductsJson(readFileSync(new URL('../../../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
+const catalog = buildVoiceCatalog(parseProductsJson(readFileSync(new URL('../../../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
 
 describe('adding by everyday words', () => {
   let customers: MemoryCustomers;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseProductsJson } from '../../../../../skill/core/catalog/catalog-loader';
-import { VoiceCatalog } from '../../../../../skill/core/catalog/voice-catalog';
+import { buildVoiceCatalog } from '../../../../../skill/core/catalog/build/catalog-builder';
 import { listedItems, productNamesIn } from '../../../../../skill/core/conversation/steps/several-items';
 import type { Locale } from '../../../../../skill/core/turn';
 
-const catalog = VoiceCatalog.fromProducts(parseProductsJson(readFileSync(new URL('../../../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
+const catalog = buildVoiceCatalog(parseProductsJson(readFileSync(new URL('../../../../../skill/data/demo-catalog.json', import.meta.url), 'utf8')));
 const searchIn = (locale: Locale) => (query: string) => catalog.search(query, { locale, limit: 5 });
 const names = (said: string, locale: Locale) => (listedItems(said, locale) ?? [said]).flatMap((part) => productNamesIn(part, locale, searchIn(locale)));
 
