@@ -12,7 +12,7 @@ import type { CaseMessage, HandoffCase, NewHandoffCase, TranscriptEntry } from '
 import type { Clock, HandoffCases } from '../core/ports';
 import { isConditionFailure, isTransactionConditionFailure, isTransactionConflictOnly, storeError } from './errors';
 import { caseExpiresAt, caseItem, epochSeconds, isCaseId, newCaseId, toAnswers, toHandoffCase, toTranscriptEntry, TRANSCRIPT_LIMIT } from './handoff-items';
-import { stateChange, touched, transactWrite } from './handoff-writes';
+import { messageReopens, stateChange, touched, transactWrite } from './handoff-writes';
 import { getItems, type PlainItem } from './item-reads';
 import { customerPk, SK } from './keys';
 
@@ -219,16 +219,15 @@ export class DynamoHandoffCases implements HandoffCases {
       throw storeError('find the latest handoff case', error);
     }
     if (!latestCaseId) return undefined;
-    const names: Record<string, string> = { '#messages': 'messages', '#type': 'type', '#closedAt': 'closedAt' };
-    const values: Record<string, unknown> = { ':message': [{ from: 'shopper', text, at: at.toISOString() }], ':empty': [], ':handoff': 'handoff' };
-    const sets = `#messages = list_append(if_not_exists(#messages, :empty), :message), ${stateChange('open', at, caseExpiresAt(at), names, values)}`;
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const update = messageReopens({ from: 'shopper', text, at: at.toISOString() }, at, caseExpiresAt(at), names, values);
     try {
       const result = await this.client.send(
         new UpdateItemCommand({
           TableName: this.tableName,
           Key: marshall({ pk, sk: SK.handoff(latestCaseId) }),
-          UpdateExpression: `SET ${sets} REMOVE #closedAt`,
-          ConditionExpression: 'attribute_exists(pk) AND #type = :handoff',
+          ...update,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: marshall(values, MARSHALL),
           ReturnValues: 'ALL_NEW',

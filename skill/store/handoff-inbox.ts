@@ -14,7 +14,7 @@ import { BadRequestError } from '../core/errors';
 import type { Clock, HandoffInbox } from '../core/ports';
 import { isConditionFailure, isTransactionConditionFailure, storeError } from './errors';
 import { caseCreatedAt, caseExpiresAt, CASE_RETENTION_DAYS, isCaseId, isExpired, isHandoffReason, toHandoffCase } from './handoff-items';
-import { stateChange, touched, transactWrite } from './handoff-writes';
+import { messageReopens, stateChange, touched, transactWrite } from './handoff-writes';
 import type { PlainItem } from './item-reads';
 import { handoffExternalPk, handoffStatePk, handoffStateSk, SK } from './keys';
 import { DUE_INDEX } from './table-layout';
@@ -67,21 +67,38 @@ export class DynamoHandoffInbox implements HandoffInbox {
     }
   }
 
+  /**
+   * A Query of one partition of the inbox's views in the table's one GSI (gsi1pk = `partition`: a state's cases, or
+   * a help-desk id's link), with a sort-key condition, an order, a bound and the attributes to read when given.
+   */
+  private indexQuery(
+    partition: string,
+    options: { sortKey?: { op: '=' | '>='; value: string }; newestFirst?: boolean; limit?: number; project?: string[]; startKey?: Record<string, AttributeValue> },
+  ): QueryCommand {
+    const names: Record<string, string> = { '#gpk': 'gsi1pk', ...(options.sortKey ? { '#gsk': 'gsi1sk' } : {}) };
+    const projected = (options.project ?? []).map((attribute) => {
+      names[`#${attribute}`] = attribute;
+      return `#${attribute}`;
+    });
+    return new QueryCommand({
+      TableName: this.tableName,
+      IndexName: DUE_INDEX,
+      KeyConditionExpression: options.sortKey ? `#gpk = :gpk AND #gsk ${options.sortKey.op} :gsk` : '#gpk = :gpk',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: marshall({ ':gpk': partition, ...(options.sortKey ? { ':gsk': options.sortKey.value } : {}) }),
+      ...(projected.length > 0 ? { ProjectionExpression: projected.join(', ') } : {}),
+      ...(options.newestFirst ? { ScanIndexForward: false } : {}),
+      ...(options.limit !== undefined ? { Limit: options.limit } : {}),
+      ...(options.startKey ? { ExclusiveStartKey: options.startKey } : {}),
+    });
+  }
+
   private async newest(state: HandoffState, limit: number): Promise<HandoffCase[]> {
     const cases: HandoffCase[] = [];
     let startKey: Record<string, AttributeValue> | undefined;
     do {
       const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: DUE_INDEX,
-          KeyConditionExpression: '#gpk = :gpk',
-          ExpressionAttributeNames: { '#gpk': 'gsi1pk' },
-          ExpressionAttributeValues: marshall({ ':gpk': handoffStatePk(state) }),
-          ScanIndexForward: false,
-          Limit: limit - cases.length,
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-        }),
+        this.indexQuery(handoffStatePk(state), { newestFirst: true, limit: limit - cases.length, ...(startKey ? { startKey } : {}) }),
       );
       // A malformed case is left out of the list rather than failing the inbox for every other case; an expired one
       // is gone for the inbox before DynamoDB gets round to deleting it.
@@ -120,16 +137,7 @@ export class DynamoHandoffInbox implements HandoffInbox {
   private async findInIndex(caseId: string, createdAt: string): Promise<string | undefined> {
     const found = await Promise.all(
       HANDOFF_STATES.map((state) =>
-        this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: DUE_INDEX,
-            KeyConditionExpression: '#gpk = :gpk AND #gsk = :gsk',
-            ExpressionAttributeNames: { '#gpk': 'gsi1pk', '#gsk': 'gsi1sk', '#pk': 'pk' },
-            ExpressionAttributeValues: marshall({ ':gpk': handoffStatePk(state), ':gsk': handoffStateSk(createdAt, caseId) }),
-            ProjectionExpression: '#pk',
-          }),
-        ),
+        this.client.send(this.indexQuery(handoffStatePk(state), { sortKey: { op: '=', value: handoffStateSk(createdAt, caseId) }, project: ['pk'] })),
       ),
     );
     for (const result of found) {
@@ -167,17 +175,16 @@ export class DynamoHandoffInbox implements HandoffInbox {
       if (!pk) return undefined;
       const iso = at.toISOString();
       const expiresAt = caseExpiresAt(at);
-      const message = { from: 'agent', text, at: iso, ...(agentName ? { agentName } : {}) };
-      const names: Record<string, string> = { '#messages': 'messages', '#firstReplyAt': 'firstReplyAt', '#closedAt': 'closedAt', '#type': 'type' };
-      const values: Record<string, unknown> = { ':message': [message], ':empty': [], ':at': iso, ':handoff': 'handoff' };
-      const sets = `#messages = list_append(if_not_exists(#messages, :empty), :message), #firstReplyAt = if_not_exists(#firstReplyAt, :at), ${stateChange('open', at, expiresAt, names, values)}`;
+      const message = { from: 'agent' as const, text, at: iso, ...(agentName ? { agentName } : {}) };
+      const names: Record<string, string> = { '#firstReplyAt': 'firstReplyAt' };
+      const values: Record<string, unknown> = { ':at': iso };
+      const update = messageReopens(message, at, expiresAt, names, values, ['#firstReplyAt = if_not_exists(#firstReplyAt, :at)']);
       await transactWrite(this.client, [
         {
           Update: {
             TableName: this.tableName,
             Key: marshall({ pk, sk: SK.handoff(caseId) }),
-            UpdateExpression: `SET ${sets} REMOVE #closedAt`,
-            ConditionExpression: 'attribute_exists(pk) AND #type = :handoff',
+            ...update,
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: marshall(values, MARSHALL),
           },
@@ -301,15 +308,7 @@ export class DynamoHandoffInbox implements HandoffInbox {
     if (!isExternalId(externalId)) return undefined;
     try {
       const result = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: DUE_INDEX,
-          KeyConditionExpression: '#gpk = :gpk',
-          ExpressionAttributeNames: { '#gpk': 'gsi1pk' },
-          ExpressionAttributeValues: marshall({ ':gpk': handoffExternalPk(externalId) }),
-          ScanIndexForward: false,
-          Limit: 5,
-        }),
+        this.indexQuery(handoffExternalPk(externalId), { newestFirst: true, limit: 5 }),
       );
       for (const raw of result.Items ?? []) {
         const link = unmarshall(raw) as PlainItem;
@@ -355,22 +354,11 @@ export class DynamoHandoffInbox implements HandoffInbox {
     let startKey: Record<string, AttributeValue> | undefined;
     do {
       const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: DUE_INDEX,
-          KeyConditionExpression: '#gpk = :gpk AND #gsk >= :since',
-          ExpressionAttributeNames: {
-            '#gpk': 'gsi1pk',
-            '#gsk': 'gsi1sk',
-            '#reason': 'reason',
-            '#state': 'state',
-            '#createdAt': 'createdAt',
-            '#firstReplyAt': 'firstReplyAt',
-            '#expiresAt': 'expiresAt',
-          },
-          ExpressionAttributeValues: marshall({ ':gpk': handoffStatePk(state), ':since': sinceIso }),
-          ProjectionExpression: '#reason, #state, #createdAt, #firstReplyAt, #expiresAt',
-          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        this.indexQuery(handoffStatePk(state), {
+          sortKey: { op: '>=', value: sinceIso },
+          // Only what the figures count: no message, no transcript, no customer.
+          project: ['reason', 'state', 'createdAt', 'firstReplyAt', 'expiresAt'],
+          ...(startKey ? { startKey } : {}),
         }),
       );
       const now = this.clock.now();

@@ -35,6 +35,25 @@ export function stateChange(state: HandoffState, at: Date, expiresAt: number, na
   return '#state = :state, #gsi1pk = :statePk, #updatedAt = :updatedAt, #expiresAt = :expiresAt';
 }
 
+/**
+ * The update that adds a message to a case, by a person or by the shopper: appended to the messages, and the case
+ * open again (back in the inbox's open view, a closing undone), on the condition that the case is there. `extraSets`
+ * are further SET clauses of the caller's. Names and values the expression uses are added.
+ */
+export function messageReopens(
+  message: { from: 'agent' | 'shopper'; text: string; at: string; agentName?: string },
+  at: Date,
+  expiresAt: number,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+  extraSets: string[] = [],
+): { UpdateExpression: string; ConditionExpression: string } {
+  Object.assign(names, { '#messages': 'messages', '#closedAt': 'closedAt', '#type': 'type' });
+  Object.assign(values, { ':message': [message], ':empty': [], ':handoff': 'handoff' });
+  const sets = ['#messages = list_append(if_not_exists(#messages, :empty), :message)', ...extraSets, stateChange('open', at, expiresAt, names, values)];
+  return { UpdateExpression: `SET ${sets.join(', ')} REMOVE #closedAt`, ConditionExpression: 'attribute_exists(pk) AND #type = :handoff' };
+}
+
 /** SET clause (without the keyword) for a change that keeps the state: the change time and the TTL restarted. */
 export function touched(at: Date, expiresAt: number, names: Record<string, string>, values: Record<string, unknown>): string {
   Object.assign(names, { '#updatedAt': 'updatedAt', '#expiresAt': 'expiresAt' });
