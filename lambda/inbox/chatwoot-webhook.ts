@@ -1,7 +1,7 @@
 /**
- * Chatwoot's `message_created` webhook as one route of the inbox API: an agent's public reply in a relayed
- * conversation becomes the person's answer on the vocart case (HandoffInbox.reply), delivered at the shopper's next
- * launch. The route checks its caller itself (auth 'own'): Chatwoot cannot send the console's bearer token, but it
+ * Chatwoot's webhook as one route of the inbox API: an agent's public reply in a relayed conversation
+ * (`message_created`) becomes the person's answer on the vocart case (HandoffInbox.reply), delivered at the shopper's
+ * next launch; a conversation resolved there (`conversation_status_changed` to resolved) closes the case. The route checks its caller itself (auth 'own'): Chatwoot cannot send the console's bearer token, but it
  * signs every delivery (see skill/helpdesk/chatwoot/webhook-signature.ts), and an unsigned, stale or forged
  * delivery is refused with 401 before the body is even parsed.
  *
@@ -12,7 +12,7 @@
 import type { Config } from '../../skill/config';
 import type { CaseMessage } from '../../skill/core/handoff/case';
 import type { Clock, HandoffInbox, Log } from '../../skill/core/ports';
-import { CHATWOOT_WEBHOOK_PATH, SIGNATURE_HEADER, TIMESTAMP_HEADER, type MessageCreatedEvent } from '../../skill/helpdesk/chatwoot/protocol';
+import { CHATWOOT_WEBHOOK_PATH, SIGNATURE_HEADER, TIMESTAMP_HEADER, type ConversationStatusChangedEvent, type MessageCreatedEvent } from '../../skill/helpdesk/chatwoot/protocol';
 import { signatureProblem } from '../../skill/helpdesk/chatwoot/webhook-signature';
 import type { ApiResponse, ApiRoute } from './http';
 
@@ -21,7 +21,7 @@ export interface ChatwootWebhookOptions {
   /** Deliveries for another account or inbox are ignored: one Chatwoot may serve several shops. */
   accountId: number;
   inboxId: number;
-  inbox: Pick<HandoffInbox, 'findExternal' | 'reply'>;
+  inbox: Pick<HandoffInbox, 'findExternal' | 'reply' | 'close'>;
   clock: Clock;
   log: Log;
 }
@@ -44,14 +44,16 @@ export function chatwootWebhookRoute(options: ChatwootWebhookOptions): ApiRoute 
         log.warn('chatwoot webhook refused', { problem });
         return json(401, { error: { code: 'bad-signature', message: 'The webhook signature is missing, stale or wrong.' } });
       }
-      let event: Partial<MessageCreatedEvent>;
+      let delivered: Partial<MessageCreatedEvent | ConversationStatusChangedEvent>;
       try {
-        event = JSON.parse(request.rawBody) as Partial<MessageCreatedEvent>;
+        delivered = JSON.parse(request.rawBody) as Partial<MessageCreatedEvent | ConversationStatusChangedEvent>;
       } catch {
         return json(400, { error: { code: 'bad-json', message: 'The body is not JSON.' } });
       }
-      if (typeof event !== 'object' || event === null) return json(400, { error: { code: 'bad-json', message: 'The body is not a JSON object.' } });
-      if (event.event !== 'message_created') return ignored('event');
+      if (typeof delivered !== 'object' || delivered === null) return json(400, { error: { code: 'bad-json', message: 'The body is not a JSON object.' } });
+      if (delivered.event === 'conversation_status_changed') return resolved(delivered as Partial<ConversationStatusChangedEvent>);
+      if (delivered.event !== 'message_created') return ignored('event');
+      const event = delivered as Partial<MessageCreatedEvent>;
       if (event.message_type !== 'outgoing' || event.private !== false) return ignored('not a public agent message');
       // An agent bot is not a person: the shopper is told a person answered, so only a person's words go through.
       if (event.sender?.type !== 'user') return ignored('not a person');
@@ -74,6 +76,20 @@ export function chatwootWebhookRoute(options: ChatwootWebhookOptions): ApiRoute 
       return json(200, { ok: true, caseId: handoff.caseId });
     },
   };
+
+  /** Resolved in Chatwoot: the vocart case is closed too (a shopper's reply reopens both, as it reopens the case). */
+  async function resolved(event: Partial<ConversationStatusChangedEvent>): Promise<ApiResponse> {
+    if (event.status !== 'resolved') return ignored('not resolved');
+    if (event.inbox_id !== options.inboxId) return ignored('another inbox');
+    if (typeof event.id !== 'number') return ignored('no conversation');
+    const handoff = await inbox.findExternal(String(event.id));
+    if (!handoff) return ignored('not a vocart conversation');
+    if (handoff.state === 'closed') return ignored('already closed');
+    const closed = await inbox.close(handoff.caseId, clock.now());
+    if (!closed) return ignored('case gone');
+    log.info('chatwoot conversation resolved: case closed', { caseId: handoff.caseId });
+    return json(200, { ok: true, caseId: handoff.caseId, state: 'closed' });
+  }
 }
 
 /** The routes a configuration adds to the inbox API: none for the built-in inbox, the webhook for Chatwoot. */

@@ -74,6 +74,18 @@ export interface ChatwootErrorBody {
 }
 
 /** The parts of a `message_created` webhook the route reads. */
+/**
+ * A `conversation_status_changed` delivery: the conversation itself at the top level (its id, inbox and new status)
+ * with the event's name beside it; no account object.
+ */
+export interface ConversationStatusChangedEvent {
+  event: 'conversation_status_changed';
+  id: number;
+  inbox_id?: number;
+  /** open, resolved, pending or snoozed. */
+  status: string;
+}
+
 export interface MessageCreatedEvent {
   event: 'message_created';
   id: number;

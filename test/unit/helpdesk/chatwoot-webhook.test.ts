@@ -95,7 +95,7 @@ describe('the Chatwoot webhook route', () => {
   });
 
   it.each([
-    ['another event', { event: 'conversation_status_changed' }, 'event'],
+    ['another event', { event: 'conversation_updated' }, 'event'],
     ["the shopper's own message echoed back", { message_type: 'incoming', sender: { id: 4, name: 'Shopper 1a2b3c4d', type: 'contact' } }, 'not a public agent message'],
     ["a private note (vocart's case note among them)", { private: true }, 'not a public agent message'],
     ['an activity message', { message_type: 'activity' }, 'not a public agent message'],
@@ -108,6 +108,20 @@ describe('the Chatwoot webhook route', () => {
     const response = await route().handle(delivery(agentReply(change)), {});
     expect(response).toMatchObject({ status: 200, body: { ok: true, ignored: reason } });
     expect(cases.cases.get(caseId)!.messages).toEqual([]);
+  });
+
+  it('closes the case when its conversation is resolved in Chatwoot, and only then', async () => {
+    const statusChanged = (status: string, overrides: Record<string, unknown> = {}) => ({ event: 'conversation_status_changed', id: 12, inbox_id: 3, channel: 'Channel::Api', status, ...overrides });
+    expect((await route().handle(delivery(statusChanged('pending')), {})).body).toMatchObject({ ignored: 'not resolved' });
+    expect((await route().handle(delivery(statusChanged('resolved', { inbox_id: 4 })), {})).body).toMatchObject({ ignored: 'another inbox' });
+    expect((await route().handle(delivery(statusChanged('resolved', { id: 99 })), {})).body).toMatchObject({ ignored: 'not a vocart conversation' });
+    expect(cases.cases.get(caseId)!.state).toBe('open');
+    // Unsigned, it changes nothing either.
+    expect((await route().handle(delivery(statusChanged('resolved'), { signature: null }), {})).status).toBe(401);
+    const closed = await route().handle(delivery(statusChanged('resolved')), {});
+    expect(closed).toMatchObject({ status: 200, body: { ok: true, caseId, state: 'closed' } });
+    expect(cases.cases.get(caseId)!.state).toBe('closed');
+    expect((await route().handle(delivery(statusChanged('resolved')), {})).body).toMatchObject({ ignored: 'already closed' });
   });
 
   it('records a delivery Chatwoot repeats only once', async () => {

@@ -6,7 +6,7 @@ import type { HandoffCase } from '../../../skill/core/handoff/case';
 import type { HandoffInbox } from '../../../skill/core/ports';
 import { MemoryHandoffCases } from '../../helpers/fakes';
 
-export type HelpDeskInbox = Pick<HandoffInbox, 'get' | 'setExternalId' | 'findExternal' | 'reply'>;
+export type HelpDeskInbox = Pick<HandoffInbox, 'get' | 'setExternalId' | 'findExternal' | 'reply' | 'close'>;
 
 export class MemoryHelpDeskInbox implements HelpDeskInbox {
   readonly calls: string[] = [];
@@ -28,6 +28,15 @@ export class MemoryHelpDeskInbox implements HelpDeskInbox {
   async findExternal(externalId: string): Promise<HandoffCase | undefined> {
     const handoff = [...this.cases.cases.values()].find((candidate) => candidate.externalId === externalId);
     return handoff ? structuredClone(handoff) : undefined;
+  }
+
+  async close(caseId: string, at: Date): Promise<HandoffCase | undefined> {
+    this.calls.push(`close ${caseId}`);
+    const handoff = this.cases.cases.get(caseId);
+    if (!handoff) return undefined;
+    handoff.state = 'closed';
+    handoff.closedAt = at.toISOString();
+    return structuredClone(handoff);
   }
 
   async reply(caseId: string, text: string, at: Date, agentName?: string): Promise<HandoffCase | undefined> {
