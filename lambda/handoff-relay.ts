@@ -6,6 +6,9 @@
  * - MODIFY that adds shopper messages → each goes on as the shopper's message; one that flips transcriptShared →
  *   the transcript follows as a note. Other changes (an agent's answer, delivery, closing, the external id the relay
  *   itself set) relay nothing.
+ * - REMOVE of a relayed case by the application (the shopper's "delete my data": the stream record has no
+ *   userIdentity) → the help desk erases the shopper, once per customer in a batch. A REMOVE by DynamoDB's TTL
+ *   (userIdentity: Service, dynamodb.amazonaws.com) is an expired case, retention and not a request: nothing.
  *
  * Records are handled in order; at the first failure the rest of the batch is reported back (ReportBatchItemFailures),
  * so Lambda retries from that record and the ones before it are not relayed twice. After the mapping's retries a
@@ -41,11 +44,9 @@ export interface CaseChange {
 
 /** What one stream record means for the help desk; undefined for items that are not cases or writes that are not. */
 export function caseChange(record: DynamoDBRecord): CaseChange | undefined {
-  const sk = record.dynamodb?.Keys?.sk?.S;
-  const pk = record.dynamodb?.Keys?.pk?.S;
-  if (!sk?.startsWith(CASE_SK_PREFIX) || sk === ANSWERS_SK || !pk?.startsWith(CUSTOMER_PK_PREFIX)) return undefined;
-  const caseId = sk.slice(CASE_SK_PREFIX.length);
-  const customerId = pk.slice(CUSTOMER_PK_PREFIX.length);
+  const key = caseKey(record);
+  if (!key) return undefined;
+  const { customerId, caseId } = key;
   if (record.eventName === 'INSERT') return { customerId, caseId, opened: true, shopperTexts: [], transcriptShared: false };
   if (record.eventName !== 'MODIFY') return undefined;
   const before = image(record.dynamodb?.OldImage);
@@ -81,6 +82,36 @@ function shopperMessages(item: Image): StoredMessage[] {
 
 const messageKey = (message: StoredMessage) => `${message.at}\u0000${message.text}`;
 
+/** Who deletes an item when TTL expires it; the application's own deletes carry no userIdentity at all. */
+const TTL_PRINCIPAL = 'dynamodb.amazonaws.com';
+
+export interface CaseErasure {
+  customerId: string;
+  caseId: string;
+}
+
+/**
+ * A relayed case deleted on the shopper's request, or undefined. Cases leave the table only two ways, erasure with
+ * their customer (skill/store/customer-repository.ts) and TTL expiry; anything that is not the TTL counts as erasure.
+ */
+export function caseErasure(record: DynamoDBRecord): CaseErasure | undefined {
+  if (record.eventName !== 'REMOVE') return undefined;
+  const identity = record.userIdentity as { type?: string; principalId?: string } | undefined;
+  if (identity?.type === 'Service' && identity.principalId === TTL_PRINCIPAL) return undefined;
+  const key = caseKey(record);
+  if (!key) return undefined;
+  // Never relayed: the help desk holds nothing of this case (another, relayed case of the shopper says otherwise).
+  const externalId = image(record.dynamodb?.OldImage).externalId;
+  return typeof externalId === 'string' && externalId !== '' ? key : undefined;
+}
+
+function caseKey(record: DynamoDBRecord): CaseErasure | undefined {
+  const sk = record.dynamodb?.Keys?.sk?.S;
+  const pk = record.dynamodb?.Keys?.pk?.S;
+  if (!sk?.startsWith(CASE_SK_PREFIX) || sk === ANSWERS_SK || !pk?.startsWith(CUSTOMER_PK_PREFIX)) return undefined;
+  return { customerId: pk.slice(CUSTOMER_PK_PREFIX.length), caseId: sk.slice(CASE_SK_PREFIX.length) };
+}
+
 export async function relayChange(relay: HandoffRelay, change: CaseChange): Promise<void> {
   const ref = { customerId: change.customerId, caseId: change.caseId };
   if (change.opened) {
@@ -95,14 +126,21 @@ export function createStreamHandler(deps: () => { relay: HandoffRelay; log: Log 
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const { relay, log } = deps();
     const records = event.Records ?? [];
+    // One erasure deletes every case of the shopper at once: the help desk is asked once, not once per case.
+    const erased = new Set<string>();
     for (const [index, record] of records.entries()) {
       const change = caseChange(record);
-      if (!change) continue;
+      const erasure = change ? undefined : caseErasure(record);
+      if (!change && !(erasure && !erased.has(erasure.customerId))) continue;
       try {
-        await relayChange(relay, change);
+        if (change) await relayChange(relay, change);
+        else if (erasure) {
+          await relay.shopperErased(erasure.customerId);
+          erased.add(erasure.customerId);
+        }
       } catch (error) {
         log.error('handoff relay record failed', {
-          caseId: change.caseId,
+          caseId: (change ?? erasure)!.caseId,
           failure: error instanceof HelpDeskError ? error.failure : error instanceof CaseNotIndexedError ? 'not-indexed' : 'error',
           ...(error instanceof HelpDeskError && error.status !== undefined ? { status: error.status } : {}),
         });

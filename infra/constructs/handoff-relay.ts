@@ -3,8 +3,11 @@
  * passes the shopper's later messages on (lambda/handoff-relay.ts). The skill functions never call the help desk
  * themselves: a turn's latency and availability stay the table's alone.
  *
- * Only handoff case items reach the function (an event filter: sort key HANDOFF#…, but not the answers item
- * HANDOFF#ANSWERS, and inserts and changes only), so carts, orders and the transcript ring cost no invocation.
+ * Only handoff case items reach the function (event filters: sort key HANDOFF#…, but not the answers item
+ * HANDOFF#ANSWERS; inserts and changes, and removals of cases that were relayed, which is how a shopper's erasure
+ * reaches the help desk), so carts, orders and the transcript ring cost no invocation. A relayed case that expires
+ * (TTL) reaches the function too and is ignored there: telling the TTL's removal apart needs a rule on the absence of
+ * the record's userIdentity, and a filter that silently matched nothing would silently erase nothing.
  * A failing record is retried in order (the function reports the first failed record, the mapping also bisects a
  * failing batch), and after the retries its stream coordinates go to a queue where an operator can see which case
  * did not arrive; the case itself stays in the built-in inbox either way.
@@ -81,6 +84,14 @@ export class HandoffRelay extends Construct {
               Keys: { sk: { S: FilterRule.beginsWith(CASE_SK_PREFIX) } },
               // The answers item shares the prefix. Its key is also in every image, where a second rule can refuse it.
               NewImage: { sk: { S: FilterRule.notEquals(ANSWERS_SK) } },
+            },
+          }),
+          // A removal has only the old image; a case never relayed (no external id) leaves nothing to erase there.
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('REMOVE'),
+            dynamodb: {
+              Keys: { sk: { S: FilterRule.beginsWith(CASE_SK_PREFIX) } },
+              OldImage: { sk: { S: FilterRule.notEquals(ANSWERS_SK) }, externalId: { S: FilterRule.exists() } },
             },
           }),
         ],

@@ -439,6 +439,12 @@ export interface HandoffInbox {
 export interface HelpDesk {
   caseOpened(handoff: HandoffCase): Promise<void>;
   shopperWrote(handoff: HandoffCase, text: string): Promise<void>;
+  /**
+   * The shopper asked for erasure: remove what the help desk holds about them (their cases' conversations and
+   * whatever stands for the shopper there). Idempotent: nothing held, or already removed, is success. Optional: a help
+   * desk without it keeps its copies, and the shop must erase them there by hand.
+   */
+  shopperErased?(customerId: string): Promise<void>;
 }
 
 export interface SearchOptions {

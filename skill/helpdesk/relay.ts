@@ -21,7 +21,7 @@ export interface CaseRef {
   caseId: string;
 }
 
-export type RelayOutcome = 'opened' | 'already-relayed' | 'shopper-message' | 'transcript' | 'case-gone' | 'nothing';
+export type RelayOutcome = 'opened' | 'already-relayed' | 'shopper-message' | 'transcript' | 'case-gone' | 'erased' | 'nothing';
 
 /**
  * The case is in the table but the inbox cannot find it by its id yet (the GSI lags a new item by a moment). Opening
@@ -43,6 +43,11 @@ export interface HandoffRelay {
   shopperWrote(ref: CaseRef, text: string): Promise<RelayOutcome>;
   /** The shopper agreed to share the conversation after the case opened. */
   transcriptShared(ref: CaseRef): Promise<RelayOutcome>;
+  /**
+   * The shopper asked for erasure and their relayed cases went with it: the help desk forgets them too. Not for a
+   * case that expired (retention, not a request) and not for one never relayed (the help desk holds nothing of it).
+   */
+  shopperErased(customerId: string): Promise<RelayOutcome>;
 }
 
 export interface HandoffRelayDeps {
@@ -95,6 +100,18 @@ export function createHandoffRelay({ helpDesk, read, inbox, log }: HandoffRelayD
       if (!helpDesk.transcriptShared) return 'nothing';
       await helpDesk.transcriptShared(handoff);
       return 'transcript';
+    },
+
+    async shopperErased(customerId) {
+      // A help desk that cannot erase keeps its copies: said at warn level so an operator erases them by hand.
+      if (!helpDesk.shopperErased) {
+        log.warn('handoff help desk cannot erase a shopper');
+        return 'nothing';
+      }
+      await helpDesk.shopperErased(customerId);
+      // No customer id, not even a pseudonym: the log outlives the erasure.
+      log.info('handoff help desk erased a shopper');
+      return 'erased';
     },
   };
 }

@@ -12,6 +12,9 @@
  *   whose `id` is the display id; without source_id → 422 {error: 'param is missing or the value is empty: source_id'}.
  * - POST …/conversations/{id}/messages {content, message_type, private} → 200 {id, content, conversation_id,
  *   message_type (0 incoming, 1 outgoing), content_type, private, created_at (epoch seconds), sender}.
+ * - DELETE …/contacts/{id} → 200 with no body (`head :ok`), the contact's conversations and their messages gone with
+ *   it (Chatwoot destroys them in the background; here at once); an unknown contact → 404. Only an administrator may:
+ *   a token whose role is agent → 401 {error: 'You are not authorized to do this action'} (Pundit's refusal).
  * - Every route: a missing or wrong `api_access_token` header → 401 {error: 'Invalid Access Token'}; another
  *   account → 401 {error: 'You are not authorized to access this account'}; an unknown id → 404
  *   {error: 'Resource could not be found'}.
@@ -26,7 +29,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { chatwootSignature } from '../../skill/helpdesk/chatwoot/webhook-signature';
 
-export type ChatwootRoute = 'contacts' | 'search' | 'contact_inboxes' | 'conversations' | 'messages';
+export type ChatwootRoute = 'contacts' | 'search' | 'contact_inboxes' | 'conversations' | 'messages' | 'delete_contact';
 
 export interface ChatwootCall {
   route: ChatwootRoute | 'unknown';
@@ -70,6 +73,8 @@ export interface FakeChatwootOptions {
   apiToken?: string;
   /** The API-channel inbox's secret its webhooks are signed with. */
   webhookSecret?: string;
+  /** The role of the user whose token apiToken is: only an administrator may delete contacts. */
+  role?: 'administrator' | 'agent';
 }
 
 interface Injected {
@@ -86,6 +91,7 @@ export class FakeChatwoot {
   readonly inboxId: number;
   readonly apiToken: string;
   readonly webhookSecret: string;
+  role: 'administrator' | 'agent';
   /** Where the inbox delivers its webhooks (the API channel's "Webhook URL"); set by the test. */
   webhookUrl: string | undefined;
   readonly calls: ChatwootCall[] = [];
@@ -94,6 +100,7 @@ export class FakeChatwoot {
   readonly webhookDeliveries: Array<{ status: number; body: string }> = [];
   private readonly injected = new Map<ChatwootRoute, Injected>();
   private nextId = 100;
+  private retiredConversationId = 0;
   private server: Server | undefined;
   private port = 0;
 
@@ -102,6 +109,7 @@ export class FakeChatwoot {
     this.inboxId = options.inboxId ?? 3;
     this.apiToken = options.apiToken ?? 'agent-token-0123456789';
     this.webhookSecret = options.webhookSecret ?? 'inbox-webhook-secret-0123456789';
+    this.role = options.role ?? 'administrator';
   }
 
   get baseUrl(): string {
@@ -227,6 +235,11 @@ export class FakeChatwoot {
     return { id, name: 'vocart', channel_type: 'Channel::Api' };
   }
 
+  /** The shopper's contact by its identifier, if the fake holds it. */
+  contactByIdentifier(identifier: string): FakeContact | undefined {
+    return this.contacts.find((contact) => contact.identifier === identifier);
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.baseUrl);
     const raw = await readBody(request);
@@ -240,6 +253,12 @@ export class FakeChatwoot {
     const route = routeOf(request.method ?? 'GET', url.pathname);
     const answer = (status: number, payload: unknown) => {
       this.calls.push({ route, method: request.method ?? 'GET', path: `${url.pathname}${url.search}`, ...(token ? { token } : {}), body, status });
+      if (payload === undefined) {
+        // Rails' `head :ok`: a status line and no body.
+        response.writeHead(status);
+        response.end();
+        return;
+      }
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       response.end(JSON.stringify(payload));
     };
@@ -298,7 +317,8 @@ export class FakeChatwoot {
           return answer(404, { error: 'Resource could not be found' });
         }
         const conversation: FakeConversation = {
-          id: this.conversations.length + 1,
+          // Display ids count up per account and are never reused, a deleted conversation's included.
+          id: Math.max(this.retiredConversationId, ...this.conversations.map((existing) => existing.id)) + 1,
           inboxId: this.inboxId,
           contactId: contact.id,
           sourceId: input.source_id,
@@ -321,6 +341,20 @@ export class FakeChatwoot {
           created_at: Math.floor(Date.now() / 1000),
           unread_count: 0,
         });
+      }
+      case 'delete_contact': {
+        // Pundit refuses before the contact is looked up: an agent learns nothing about which ids exist.
+        if (this.role !== 'administrator') return answer(401, { error: 'You are not authorized to do this action' });
+        const index = this.contacts.findIndex((candidate) => candidate.id === idInPath('contacts'));
+        if (index < 0) return answer(404, { error: 'Resource could not be found' });
+        const [contact] = this.contacts.splice(index, 1);
+        for (let at = this.conversations.length - 1; at >= 0; at--) {
+          const conversation = this.conversations[at]!;
+          if (conversation.contactId !== contact!.id) continue;
+          this.retiredConversationId = Math.max(this.retiredConversationId, conversation.id);
+          this.conversations.splice(at, 1);
+        }
+        return answer(200, undefined);
       }
       case 'messages': {
         const conversation = this.conversation(idInPath('conversations'));
@@ -358,6 +392,7 @@ function routeOf(method: string, path: string): ChatwootRoute | 'unknown' {
   if (method === 'POST' && rest === '/contacts') return 'contacts';
   if (method === 'GET' && rest === '/contacts/search') return 'search';
   if (method === 'POST' && /^\/contacts\/\d+\/contact_inboxes$/.test(rest)) return 'contact_inboxes';
+  if (method === 'DELETE' && /^\/contacts\/\d+$/.test(rest)) return 'delete_contact';
   if (method === 'POST' && rest === '/conversations') return 'conversations';
   if (method === 'POST' && /^\/conversations\/\d+\/messages$/.test(rest)) return 'messages';
   return 'unknown';

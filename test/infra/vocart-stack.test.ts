@@ -342,7 +342,7 @@ describe('VocartStack with helpdesk=chatwoot', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
   });
 
-  it('feeds the relay only handoff case items (not the answers item), inserts and changes, from the deployment on', () => {
+  it('feeds the relay only handoff case items (not the answers item): inserts, changes and removals of relayed cases, from the deployment on', () => {
     const [relayId] = functionOf(template, 'vocart-handoff-relay');
     const [, mapping] = onlyResource(template, 'AWS::Lambda::EventSourceMapping');
     expect(mapping.Properties).toMatchObject({
@@ -357,6 +357,14 @@ describe('VocartStack with helpdesk=chatwoot', () => {
         dynamodb: {
           Keys: { sk: { S: [{ prefix: 'HANDOFF#' }] } },
           NewImage: { sk: { S: [{ 'anything-but': ['HANDOFF#ANSWERS'] }] } },
+        },
+      },
+      {
+        // A shopper's erasure removes their relayed cases: the relay erases them at the help desk too.
+        eventName: ['REMOVE'],
+        dynamodb: {
+          Keys: { sk: { S: [{ prefix: 'HANDOFF#' }] } },
+          OldImage: { sk: { S: [{ 'anything-but': ['HANDOFF#ANSWERS'] }] }, externalId: { S: [{ exists: true }] } },
         },
       },
     ]);

@@ -85,11 +85,20 @@ export class ChatwootApiClient {
     return body;
   }
 
+  /**
+   * DELETE /contacts/{id}: Chatwoot destroys the contact with its conversations, messages and contact inboxes (the
+   * conversations in the background) and answers 200 with no body. Only an administrator's access token may: an
+   * agent's is refused with 401 ("You are not authorized to do this action").
+   */
+  async deleteContact(contactId: number): Promise<void> {
+    await this.call<undefined>('delete contact', 'DELETE', `/contacts/${contactId}`);
+  }
+
   private unreadable(operation: string): HelpDeskError {
     return new HelpDeskError('bad-response', operation, 'Chatwoot answered without the fields the API documents');
   }
 
-  private async call<T>(operation: string, method: 'GET' | 'POST', path: string, payload?: unknown): Promise<T | undefined> {
+  private async call<T>(operation: string, method: 'GET' | 'POST' | 'DELETE', path: string, payload?: unknown): Promise<T | undefined> {
     let response: Response;
     try {
       response = await this.fetch(`${this.root}${path}`, {

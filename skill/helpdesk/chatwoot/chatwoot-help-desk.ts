@@ -49,6 +49,27 @@ export class ChatwootHelpDesk implements HelpDesk {
     await this.options.api.createMessage(this.conversationOf(handoff, 'transcript note'), { content, message_type: 'outgoing', private: true });
   }
 
+  /**
+   * Erasure on request: the shopper's contact goes, and Chatwoot takes its conversations (each case's note, the
+   * shopper's words, the agents' answers) with it. Found by the pseudonymous identifier, the only key vocart has
+   * there; no contact (never relayed, or erased before) is success. Needs an administrator's access token: with an
+   * agent's, Chatwoot answers 401 and the erasure fails as 'unauthorized' where an operator sees it.
+   */
+  async shopperErased(customerId: string): Promise<void> {
+    const { api } = this.options;
+    const identifier = contactIdentifier(customerId);
+    // The search matches parts of names, emails and identifiers: only the exact identifier is the shopper's.
+    const contacts = (await api.searchContacts(identifier)).filter((contact) => contact.identifier === identifier);
+    for (const contact of contacts) {
+      try {
+        await api.deleteContact(contact.id);
+      } catch (error) {
+        // Gone between the search and the delete (a retried record, an agent who deleted it): erased all the same.
+        if (!(error instanceof HelpDeskError && error.failure === 'not-found')) throw error;
+      }
+    }
+  }
+
   private conversationOf(handoff: HandoffCase, operation: string): number {
     const id = Number(handoff.externalId);
     if (!Number.isSafeInteger(id) || id <= 0) {

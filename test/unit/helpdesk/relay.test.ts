@@ -1,10 +1,11 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { caseChange, createStreamHandler } from '../../../lambda/handoff-relay';
+import { caseChange, caseErasure, createStreamHandler } from '../../../lambda/handoff-relay';
 import type { HandoffCase, NewHandoffCase } from '../../../skill/core/handoff/case';
 import { ChatwootApiClient } from '../../../skill/helpdesk/chatwoot/api-client';
 import { ChatwootHelpDesk } from '../../../skill/helpdesk/chatwoot/chatwoot-help-desk';
+import { contactIdentifier } from '../../../skill/helpdesk/chatwoot/pseudonym';
 import { createHandoffRelay, type RelayedHelpDesk } from '../../../skill/helpdesk/relay';
 import { relayingHandoffCases } from '../../../skill/helpdesk/relaying-cases';
 import { FakeChatwoot } from '../../helpers/fake-chatwoot';
@@ -139,6 +140,58 @@ describe('the handoff relay over the table stream', () => {
     expect(await createStreamHandler(() => ({ relay, log }))(batch(insert))).toEqual({ batchItemFailures: [{ itemIdentifier: insert.dynamodb!.SequenceNumber }] });
     expect(log.entries.at(-1)).toMatchObject({ level: 'error', fields: { caseId: opened.caseId, failure: 'not-indexed' } });
     expect(chatwoot.calls).toEqual([]);
+  });
+
+  /** What DynamoDB's TTL puts on the records of the items it expires. */
+  const TTL = { type: 'Service', principalId: 'dynamodb.amazonaws.com' };
+
+  /** The shopper's cases, relayed, as the stream shows them when erasure (or the TTL) removes them. */
+  async function relayedCases(customerId: string, count: number): Promise<HandoffCase[]> {
+    const opened: HandoffCase[] = [];
+    for (let index = 0; index < count; index++) {
+      const handoff = await cases.open({ ...NEW_CASE, customerId });
+      await handler(batch(record('INSERT', handoff)));
+      opened.push(structuredClone(cases.cases.get(handoff.caseId)!));
+    }
+    chatwoot.calls.length = 0;
+    return opened;
+  }
+
+  it("erases the shopper at the help desk when their relayed cases are removed on request, once for all of them", async () => {
+    const [first, second] = await relayedCases('erasing-shopper', 2);
+    const [other] = await relayedCases('c2', 1);
+    // The application's BatchWriteItem deletes: no userIdentity on the records.
+    const response = await handler(batch(record('REMOVE', undefined, first), record('REMOVE', undefined, second)));
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(chatwoot.calls.map((call) => call.route)).toEqual(['search', 'delete_contact']);
+    expect(chatwoot.contactByIdentifier(contactIdentifier('erasing-shopper'))).toBeUndefined();
+    expect(chatwoot.conversations.map((conversation) => conversation.additionalAttributes.vocart_case_id)).toEqual([other!.caseId]);
+    // The log outlives the erasure: neither the customer id nor its pseudonym is in it.
+    const logged = log.entries.map((entry) => JSON.stringify(entry)).join('\n');
+    expect(logged).not.toContain('erasing-shopper');
+    expect(logged).not.toContain(contactIdentifier('erasing-shopper'));
+  });
+
+  it('erases nothing when a case expires (TTL is retention, not a request), nor for the answers item or a case never relayed', async () => {
+    const [relayed] = await relayedCases('c1', 1);
+    const unrelayed = await cases.open({ ...NEW_CASE, customerId: 'c3' });
+    const expired = { ...record('REMOVE', undefined, relayed), userIdentity: TTL };
+    const answers = record('REMOVE', undefined, relayed, 'HANDOFF#ANSWERS');
+    const neverRelayed = record('REMOVE', undefined, unrelayed);
+    expect([expired, answers, neverRelayed].map(caseErasure)).toEqual([undefined, undefined, undefined]);
+    expect(await handler(batch(expired, answers, neverRelayed))).toEqual({ batchItemFailures: [] });
+    expect(chatwoot.calls).toEqual([]);
+    expect(chatwoot.contactByIdentifier(contactIdentifier('c1'))).toBeDefined();
+  });
+
+  it('retries an erasure the help desk could not take, from that record on', async () => {
+    const [relayed] = await relayedCases('c1', 1);
+    const removal = record('REMOVE', undefined, relayed);
+    chatwoot.failNext('delete_contact', 503);
+    expect(await handler(batch(removal))).toEqual({ batchItemFailures: [{ itemIdentifier: removal.dynamodb!.SequenceNumber }] });
+    expect(log.entries.at(-1)).toMatchObject({ level: 'error', fields: { caseId: relayed!.caseId, failure: 'unavailable', status: 503 } });
+    expect(await handler(batch(removal))).toEqual({ batchItemFailures: [] });
+    expect(chatwoot.contactByIdentifier(contactIdentifier('c1'))).toBeUndefined();
   });
 
   it('reports the failed record and every later one for a retry in order, and logs ids only', async () => {
