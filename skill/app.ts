@@ -5,7 +5,7 @@
 import type { Config } from './config';
 import { createConversationCore } from './core/conversation/engine';
 import type { ConversationCore } from './core/conversation/core';
-import type { Catalog, Clock, HandoffCases, Log } from './core/ports';
+import type { Catalog, Clock, CustomerRepository, HandoffCases, Log } from './core/ports';
 import { createLog } from './logging';
 import { loadCatalogFile } from './store/catalog-file';
 import { createStore, type Store } from './store';
@@ -37,6 +37,11 @@ export interface AppOverrides {
    * write); given the parts the wrapper may need.
    */
   wrapHandoffCases?: (stored: HandoffCases, parts: { store: Store; config: Config; log: Log; catalog: Catalog }) => HandoffCases;
+  /**
+   * Wraps the customer repository the core uses: erasure on request ("delete my data") goes through it, not through
+   * the handoff cases, so this is where the local host hears of one and tells the help desk (AWS: the table's stream).
+   */
+  wrapCustomers?: (stored: CustomerRepository) => CustomerRepository;
 }
 
 export function shopPolicy(config: Config): ShopPolicy {
@@ -79,7 +84,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const priors = overrides.priors ?? loadPriorsFile(config.REPLENISHMENT_PRIORS);
   const core = createConversationCore({
     catalog,
-    customers: store.customers,
+    customers: overrides.wrapCustomers?.(store.customers) ?? store.customers,
     accounts: store.accounts,
     links: store.links,
     orders: store.orders,

@@ -6,7 +6,7 @@
 import './quiet-sdk-notice';
 import { createApp, type App, type AppOverrides } from '../../skill/app';
 import { loadConfig, type Config } from '../../skill/config';
-import { createCaseReader, createHandoffRelay, helpDeskFromConfig, relayingHandoffCases, type RelayingHandoffCases } from '../../skill/helpdesk';
+import { createCaseReader, createHandoffRelay, helpDeskFromConfig, noticingErasure, relayingHandoffCases, type RelayingHandoffCases } from '../../skill/helpdesk';
 import { createHandoffInbox } from '../../skill/store/handoff-inbox';
 import { ensureTable } from '../../skill/store';
 import type { HandoffCases } from '../../skill/core/ports';
@@ -57,6 +57,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions = {}): Prom
       wrapHandoffCases: (stored, parts) => {
         relay = relayCases(stored, parts);
         return relay ?? stored;
+      },
+      // "Delete my data" erases through the customer repository, not the cases: the help desk is told from there.
+      wrapCustomers: (stored) => {
+        const customers = options.overrides?.wrapCustomers?.(stored) ?? stored;
+        // Wrapped before the cases are (and so before `relay` exists): the relay is looked up when an erasure happens.
+        return config.HELPDESK === 'chatwoot' ? noticingErasure(customers, (customerId) => relay?.shopperErased(customerId)) : customers;
       },
     });
     const tableCreated = await ensureTable(app.store.client, config.TABLE_NAME);

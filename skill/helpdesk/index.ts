@@ -46,4 +46,5 @@ export function helpDeskFromConfig(
 export { CaseNotIndexedError, createHandoffRelay, type CaseRef, type HandoffRelay, type RelayedHelpDesk, type RelayOutcome } from './relay';
 export { createCaseReader } from './case-reader';
 export { relayingHandoffCases, type RelayingHandoffCases } from './relaying-cases';
+export { noticingErasure } from './erasure-notice';
 export { HelpDeskError } from './errors';

@@ -60,6 +60,41 @@ describe('the local runtime with HELPDESK=chatwoot', () => {
     expect(chatwoot.conversations[0]!.messages.at(-1)).toMatchObject({ messageType: 'incoming', content: 'bitte schnell' });
   });
 
+  it("passes a shopper's erasure on: after \"delete my data\" and a yes, Chatwoot no longer has their contact or conversation", async () => {
+    let session: Turn['session'] = {};
+    const say = async (intent: Turn['intent'], requestId: string) => {
+      const reply = await runtime.app.core.handle({
+        intent,
+        slots: {},
+        locale: 'en-US',
+        customer: { platform: 'google', platformUserId: 'erasing-shopper' },
+        session,
+        newSession: false,
+        dialog: { confirmation: 'NONE' },
+        device: { hasScreen: false },
+        requestId,
+        sessionId: 'projects/demo/agent/sessions/erasing-shopper',
+      });
+      session = reply.sessionState;
+      return reply;
+    };
+    await say('HumanHandoffIntent', 'e1');
+    await runtime.relay!.settled();
+    const conversation = chatwoot.conversations.at(-1)!;
+    const contactId = conversation.contactId;
+    const others = chatwoot.contacts.filter((contact) => contact.id !== contactId).map((contact) => contact.id);
+    expect(others.length).toBeGreaterThan(0);
+
+    await say('DeleteMyDataIntent', 'e2');
+    const erased = await say('Yes', 'e3');
+    expect(erased.endSession).toBe(true);
+    await runtime.relay!.settled();
+
+    expect(chatwoot.callsTo('delete_contact').map((call) => [call.path, call.status])).toEqual([[`/api/v1/accounts/7/contacts/${contactId}`, 200]]);
+    expect(chatwoot.contacts.map((contact) => contact.id)).toEqual(others);
+    expect(chatwoot.conversation(conversation.id)).toBeUndefined();
+  });
+
   it('keeps the turn whole when Chatwoot is down: the case is in the table, the failure only logged', async () => {
     chatwoot.failNext('contacts', 503);
     const opened = await runtime.relay!.open({

@@ -246,4 +246,37 @@ describe('the local relay around the store', () => {
     expect(log.entries.filter((entry) => entry.level === 'warn')).toEqual([{ level: 'warn', message: 'handoff relay failed', fields: { caseId: opened.caseId, failure: 'error' } }]);
     expect(cases.cases.get(opened.caseId)!.messages.map((message) => message.text)).toEqual(['anyone there?']);
   });
+
+  it('erases at the help desk only after a case still opening there has arrived, and logs a failure without any id', async () => {
+    const cases = new MemoryHandoffCases(new FixedClock());
+    const inbox = new MemoryHelpDeskInbox(cases);
+    const log = new SilentLog();
+    const events: string[] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let failErasure = false;
+    const helpDesk: RelayedHelpDesk = {
+      async caseOpened() {
+        await gate;
+        events.push('opened');
+      },
+      async shopperWrote() {},
+      async shopperErased(customerId) {
+        if (failErasure) throw new Error('down');
+        events.push(`erased ${customerId}`);
+      },
+    };
+    const relaying = relayingHandoffCases(cases, createHandoffRelay({ helpDesk, read: (ref) => inbox.get(ref.caseId), inbox, log }), log);
+
+    await relaying.open(NEW_CASE);
+    relaying.shopperErased('c1');
+    release();
+    await relaying.settled();
+    expect(events).toEqual(['opened', 'erased c1']);
+
+    failErasure = true;
+    relaying.shopperErased('c1');
+    await relaying.settled();
+    expect(log.entries.at(-1)).toEqual({ level: 'warn', message: 'handoff relay failed', fields: { failure: 'error' } });
+  });
 });
