@@ -65,6 +65,13 @@ export function createHandoffRelay({ helpDesk, read, inbox, log }: HandoffRelayD
     if (handoff.externalId !== undefined) return 'already-relayed';
     if (!(await inbox.get(handoff.caseId))) throw new CaseNotIndexedError(handoff.caseId);
     await helpDesk.caseOpened(handoff);
+    // Erased while it was being opened: the removal carried no external id (the link found no case to go on), so
+    // nothing else will erase what the help desk just created. One more read, outside any shopper's turn.
+    if (helpDesk.shopperErased && !(await read(handoff))) {
+      await helpDesk.shopperErased(handoff.customerId);
+      log.info('handoff help desk erased a shopper');
+      return 'erased';
+    }
     log.info('handoff relayed', { caseId: handoff.caseId, reason: handoff.reason });
     return 'opened';
   }

@@ -184,6 +184,31 @@ describe('the handoff relay over the table stream', () => {
     expect(chatwoot.contactByIdentifier(contactIdentifier('c1'))).toBeDefined();
   });
 
+  it('erases at once what it opened for a case erased while it was being opened, since that removal named no conversation', async () => {
+    const opened = await cases.open(NEW_CASE);
+    let removal: DynamoDBRecord | undefined;
+    // The shopper says "delete my data" right after the relay read the case, before Chatwoot answered.
+    const read = async (ref: { caseId: string }) => {
+      const handoff = await inbox.get(ref.caseId);
+      if (handoff && !removal) {
+        removal = record('REMOVE', undefined, handoff);
+        cases.cases.delete(ref.caseId);
+      }
+      return handoff;
+    };
+    const helpDesk = new ChatwootHelpDesk({
+      api: new ChatwootApiClient({ baseUrl: chatwoot.baseUrl, accountId: chatwoot.accountId, apiToken: chatwoot.apiToken, timeoutMs: 2000 }),
+      inboxId: chatwoot.inboxId,
+      cases: inbox,
+    });
+    const relay = createHandoffRelay({ helpDesk, read, inbox: { get: async () => opened }, log });
+    expect(await createStreamHandler(() => ({ relay, log }))(batch(record('INSERT', opened)))).toEqual({ batchItemFailures: [] });
+    expect(caseErasure(removal!)).toBeUndefined();
+    expect(chatwoot.calls.map((call) => call.route)).toEqual(['contacts', 'conversations', 'messages', 'search', 'delete_contact']);
+    expect(chatwoot.contacts).toEqual([]);
+    expect(chatwoot.conversations).toEqual([]);
+  });
+
   it('retries an erasure the help desk could not take, from that record on', async () => {
     const [relayed] = await relayedCases('c1', 1);
     const removal = record('REMOVE', undefined, relayed);
