@@ -130,17 +130,19 @@ export function createStreamHandler(deps: () => { relay: HandoffRelay; log: Log 
     const erased = new Set<string>();
     for (const [index, record] of records.entries()) {
       const change = caseChange(record);
-      const erasure = change ? undefined : caseErasure(record);
-      if (!change && !(erasure && !erased.has(erasure.customerId))) continue;
+      const found = change ? undefined : caseErasure(record);
+      const erasure = found && !erased.has(found.customerId) ? found : undefined;
+      const caseId = change?.caseId ?? erasure?.caseId;
+      if (caseId === undefined) continue;
       try {
         if (change) await relayChange(relay, change);
-        else if (erasure) {
+        if (erasure) {
           await relay.shopperErased(erasure.customerId);
           erased.add(erasure.customerId);
         }
       } catch (error) {
         log.error('handoff relay record failed', {
-          caseId: (change ?? erasure)!.caseId,
+          caseId,
           failure: error instanceof HelpDeskError ? error.failure : error instanceof CaseNotIndexedError ? 'not-indexed' : 'error',
           ...(error instanceof HelpDeskError && error.status !== undefined ? { status: error.status } : {}),
         });

@@ -10,7 +10,9 @@
  * the record's userIdentity, and a filter that silently matched nothing would silently erase nothing.
  * A failing record is retried in order (the function reports the first failed record, the mapping also bisects a
  * failing batch), and after the retries its stream coordinates go to a queue where an operator can see which case
- * did not arrive; the case itself stays in the built-in inbox either way.
+ * did not arrive; the case itself stays in the built-in inbox either way. A removal in that queue is an erasure the
+ * help desk did not take (a wrong or agent's token, an outage past the retries): an operator finishes it there by
+ * hand, from the record's keys while the stream still holds it (24 hours).
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
