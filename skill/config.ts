@@ -57,6 +57,9 @@ const numberFrom = (...checks: z.core.$ZodCheck<number>[]) => _coercedNumber(z.Z
 /** A whole number read from a string, between min and max when they are given. */
 const wholeNumber = (min: number, max?: number) => numberFrom(z.int(), z.gte(min), ...(max === undefined ? [] : [z.lte(max)]));
 
+/** The shortest inbox token accepted, from the environment or from the stack's secret (lambda/inbox/bearer.ts). */
+export const MIN_CONSOLE_TOKEN_LENGTH = 24;
+
 const schema = z.object({
   TABLE_NAME: z._default(z.string().check(z.minLength(3), z.maxLength(255)), 'vocart'),
   AWS_REGION: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
@@ -115,7 +118,7 @@ const schema = z.object({
    * The bearer token of the agent inbox's API (/api/handoffs). `npm start` makes one when unset; in AWS the inbox
    * function reads it from Secrets Manager (CONSOLE_TOKEN_SECRET_ARN) instead.
    */
-  CONSOLE_TOKEN: z.optional(z.string().check(z.minLength(24, 'CONSOLE_TOKEN must be at least 24 characters'))),
+  CONSOLE_TOKEN: z.optional(z.string().check(z.minLength(MIN_CONSOLE_TOKEN_LENGTH, `CONSOLE_TOKEN must be at least ${MIN_CONSOLE_TOKEN_LENGTH} characters`))),
   CONSOLE_TOKEN_SECRET_ARN: z.optional(z.string().check(startsWith('arn:'))),
   /** Where handoff cases go besides the built-in inbox: nowhere else (inbox) or a Chatwoot API-channel inbox. */
   HELPDESK: z._default(z.enum(['inbox', 'chatwoot']), 'inbox'),

@@ -1,13 +1,6 @@
-/**
- * The inbox's bearer check. Both sides are hashed before the comparison so it runs in constant time whatever the
- * lengths: timingSafeEqual alone throws on unequal lengths, and an early return would tell the length apart.
- */
-import { createHash, timingSafeEqual } from 'node:crypto';
-
-/** The shortest token the inbox accepts (config.ts refuses a shorter CONSOLE_TOKEN with the same figure). */
-export const MIN_TOKEN_LENGTH = 24;
-
-const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+/** The inbox's bearer check, in constant time like the webhook secret's (skill/secret-match.ts). */
+import { MIN_CONSOLE_TOKEN_LENGTH } from '../../skill/config';
+import { secretMatches } from '../../skill/secret-match';
 
 /** The token of an `Authorization: Bearer <token>` header, or undefined when the header is absent or another scheme. */
 export function bearerToken(authorization: string | undefined): string | undefined {
@@ -18,6 +11,6 @@ export function bearerToken(authorization: string | undefined): string | undefin
 
 export function tokensMatch(presented: string | undefined, expected: string): boolean {
   // An empty expected token would let an empty header in: a host without a token must not reach this point.
-  if (expected.length < MIN_TOKEN_LENGTH) return false;
-  return timingSafeEqual(digest(presented ?? ''), digest(expected)) && presented !== undefined;
+  if (expected.length < MIN_CONSOLE_TOKEN_LENGTH) return false;
+  return secretMatches(presented ?? '', expected) && presented !== undefined;
 }

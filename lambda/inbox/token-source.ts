@@ -5,7 +5,7 @@
  * too short to trust counts as no token: the router then answers 503 and lets no one in.
  */
 import { ConfigError, type Config } from '../../skill/config';
-import { MIN_TOKEN_LENGTH } from './bearer';
+import { MIN_CONSOLE_TOKEN_LENGTH } from '../../skill/config';
 
 /** Reads a secret's string value by ARN (secrets-manager.ts in AWS; a map in tests). */
 export type SecretReader = (secretArn: string) => Promise<string | undefined>;
@@ -31,7 +31,7 @@ export function tokenFromSecret(value: string | undefined): string {
       throw new InboxTokenError('the token secret is neither a plain string nor JSON with a "token" field', { cause: error });
     }
   }
-  if (!token || token.length < MIN_TOKEN_LENGTH) throw new InboxTokenError(`the token secret holds no token of at least ${MIN_TOKEN_LENGTH} characters`);
+  if (!token || token.length < MIN_CONSOLE_TOKEN_LENGTH) throw new InboxTokenError(`the token secret holds no token of at least ${MIN_CONSOLE_TOKEN_LENGTH} characters`);
   return token;
 }
 

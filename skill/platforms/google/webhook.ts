@@ -4,7 +4,7 @@
  * limits) and answer the same errors, as `{ "error": { "code", "message" } }` (skill/platforms/http-errors.ts)
  * with a plain, fixed reason and no stack trace.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { secretMatches } from '../../secret-match';
 import { BadRequestError } from '../../core/errors';
 import type { ConversationCore } from '../../core/conversation/core';
 import type { Log } from '../../core/ports';
@@ -70,18 +70,6 @@ export function headerValue(headers: Headers, name: string): HeaderValue {
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
   return undefined;
-}
-
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
-}
-
-/**
- * Compares the presented secret with the configured one in constant time. Both sides are hashed first so
- * the buffers have equal length whatever was sent, and the length of the secret leaks nothing either.
- */
-export function secretMatches(presented: string, expected: string): boolean {
-  return timingSafeEqual(digest(presented), digest(expected));
 }
 
 /** 401 unless the secret header matches, when a secret is configured; no secret configured means no check. */
