@@ -3,26 +3,18 @@
  * at once, an answer landing while the shopper hears another), and the update of a case's state, which moves its
  * entry in the inbox's index with it.
  */
-import { TransactWriteItemsCommand, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { HandoffState } from '../core/handoff/case';
-import { isTransactionConflictOnly } from './errors';
+import { sendRetryingConflicts, type ConflictRetry } from './conflict-retry';
 import { handoffStatePk } from './keys';
 
-const TRANSACTION_ATTEMPTS = 4;
 const CONFLICT_BACKOFF_MS = 25;
+/** Jitter: two writers that collided (two agents answering at once) should not collide again on the same beat. */
+const HANDOFF_RETRY: ConflictRetry = { attempts: 4, backoffMs: (attempt) => CONFLICT_BACKOFF_MS * attempt * (0.5 + Math.random()) };
 
 /** Sends the transaction; one cancelled only by a conflicting write wrote nothing and is sent again, a few times. */
 export async function transactWrite(client: DynamoDBClient, items: TransactWriteItem[]): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
-      return;
-    } catch (error) {
-      if (attempt >= TRANSACTION_ATTEMPTS || !isTransactionConflictOnly(error)) throw error;
-      // Jitter: two writers that collided should not collide again on the same beat.
-      await new Promise((resolve) => setTimeout(resolve, CONFLICT_BACKOFF_MS * attempt * (0.5 + Math.random())));
-    }
-  }
+  await sendRetryingConflicts(client, () => items, HANDOFF_RETRY);
 }
 
 /**

@@ -21,7 +21,8 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConcurrentUpdateError } from '../core/errors';
 import type { AttemptOutcome, ClaimRequest, ClaimState, Clock, CommitReport, HeldClaim, Order, OrderClaim, OrderCommitExtras, OrderLine, OrderRepository } from '../core/ports';
-import { isConditionFailure, isTransactionConditionFailure, isTransactionConflictOnly, storeError } from './errors';
+import { isConditionFailure, isTransactionConditionFailure, storeError } from './errors';
+import { sendRetryingConflicts, type ConflictRetry } from './conflict-retry';
 import { customerPk, SK } from './keys';
 import { queryPage, type PlainItem } from './item-reads';
 import { summaryUpdate } from './summary';
@@ -37,6 +38,7 @@ const CLAIM_ROUNDS = 3;
 /** Tries of a commit cancelled by a conflicting write only; short, well inside the commit margin of the turn. */
 const COMMIT_ATTEMPTS = 3;
 const CONFLICT_BACKOFF_MS = 15;
+const COMMIT_RETRY: ConflictRetry = { attempts: COMMIT_ATTEMPTS, backoffMs: (attempt) => CONFLICT_BACKOFF_MS * attempt };
 
 export class DynamoOrderRepository implements OrderRepository {
   constructor(
@@ -166,16 +168,9 @@ export class DynamoOrderRepository implements OrderRepository {
    * is already paid for. Returns whether the extras went with the order.
    */
   private async sendCommit(orderWrites: TransactWriteItem[], extraWrites: TransactWriteItem[]): Promise<boolean> {
-    for (let attempt = 1; ; attempt++) {
-      const withExtras = extraWrites.length > 0 && attempt < COMMIT_ATTEMPTS;
-      try {
-        await this.client.send(new TransactWriteItemsCommand({ TransactItems: withExtras ? [...orderWrites, ...extraWrites] : orderWrites }));
-        return withExtras;
-      } catch (error) {
-        if (attempt >= COMMIT_ATTEMPTS || !isTransactionConflictOnly(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, CONFLICT_BACKOFF_MS * attempt));
-      }
-    }
+    const withExtras = (attempt: number) => extraWrites.length > 0 && attempt < COMMIT_ATTEMPTS;
+    const landed = await sendRetryingConflicts(this.client, (attempt) => (withExtras(attempt) ? [...orderWrites, ...extraWrites] : orderWrites), COMMIT_RETRY);
+    return withExtras(landed);
   }
 
   async release(customerId: string, claim: HeldClaim, outcome: AttemptOutcome): Promise<boolean> {
