@@ -9,6 +9,7 @@
 const OPEN = '⟦digits:';
 const CLOSE = '⟧';
 const MARK = /⟦digits:(\d{1,32})⟧/g;
+const BRACKETS = /[⟦⟧]/g;
 
 /** The digits, marked to be read one by one ("four two four two"). Anything that is not a digit is dropped. */
 export function sayDigits(digits: string): string {
@@ -28,6 +29,11 @@ export function speechSegments(speech: string): SpeechSegment[] {
   }
   if (last < speech.length) segments.push({ kind: 'text', text: speech.slice(last) });
   return segments;
+}
+
+/** Words from outside (a person's answer) with nothing left that could open or close a mark: each bracket a space. */
+export function withoutMarkBrackets(text: string): string {
+  return text.replace(BRACKETS, ' ');
 }
 
 /** The speech as it is shown or typed: marks replaced by what they hold. */

@@ -5,18 +5,21 @@
  * The adapters escape SSML as well; this keeps the words harmless before any adapter sees them.
  */
 
+import { withoutMarkBrackets } from '../speech-marks';
+
 /** A person's answer is read out up to this length; the inbox tells agents to keep answers short. */
 export const MAX_SPOKEN_ANSWER = 500;
 const MAX_AGENT_NAME = 40;
 
-// Control characters, the speech marks' brackets, and the quotation marks the core puts around a person's words.
+// Control characters, and the quotation marks the core puts around a person's words (the speech marks' brackets
+// are speech-marks.ts's to name).
 // eslint-disable-next-line no-control-regex
-const UNSPEAKABLE = /[\u0000-\u001f\u007f-\u009f⟦⟧“”„«»]/g;
+const UNSPEAKABLE = /[\u0000-\u001f\u007f-\u009f“”„«»]/g;
 // Markup of any kind (SSML, HTML) is left out, not read as "less than speak greater than".
 const MARKUP = /<[^>]{0,200}>/g;
 
 function plain(text: string): string {
-  return text.replace(MARKUP, ' ').replace(UNSPEAKABLE, ' ').replace(/[<>]/g, ' ').replace(/\s+/g, ' ').trim();
+  return withoutMarkBrackets(text.replace(MARKUP, ' ')).replace(UNSPEAKABLE, ' ').replace(/[<>]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The answer as it may be spoken: plain words, bounded, cut at a word where it is too long. */
