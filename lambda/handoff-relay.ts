@@ -24,11 +24,8 @@ import { createLog } from '../skill/logging';
 import { loadCatalogFile } from '../skill/store/catalog-file';
 import { createDynamoClient } from '../skill/store/dynamo-client';
 import { createHandoffInbox } from '../skill/store/handoff-inbox';
-import { customerPk } from '../skill/store/keys';
+import { customerPk, SK } from '../skill/store/keys';
 
-/** Sort keys of the items the relay cares about; the answers item shares the prefix and is not a case. */
-export const CASE_SK_PREFIX = 'HANDOFF#';
-export const ANSWERS_SK = 'HANDOFF#ANSWERS';
 const CUSTOMER_PK_PREFIX = customerPk('');
 
 type Image = Record<string, unknown>;
@@ -108,8 +105,8 @@ export function caseErasure(record: DynamoDBRecord): CaseErasure | undefined {
 function caseKey(record: DynamoDBRecord): CaseErasure | undefined {
   const sk = record.dynamodb?.Keys?.sk?.S;
   const pk = record.dynamodb?.Keys?.pk?.S;
-  if (!sk?.startsWith(CASE_SK_PREFIX) || sk === ANSWERS_SK || !pk?.startsWith(CUSTOMER_PK_PREFIX)) return undefined;
-  return { customerId: pk.slice(CUSTOMER_PK_PREFIX.length), caseId: sk.slice(CASE_SK_PREFIX.length) };
+  if (!sk?.startsWith(SK.handoffPrefix) || sk === SK.handoffAnswers || !pk?.startsWith(CUSTOMER_PK_PREFIX)) return undefined;
+  return { customerId: pk.slice(CUSTOMER_PK_PREFIX.length), caseId: sk.slice(SK.handoffPrefix.length) };
 }
 
 export async function relayChange(relay: HandoffRelay, change: CaseChange): Promise<void> {

@@ -22,10 +22,9 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SkillFunction } from './skill-function';
 import { grantRelayAccess } from './table-access';
+// The key layout's one home: the filter must pass exactly the items the store writes as cases.
+import { SK } from '../../skill/store/keys';
 
-/** Must match skill/store/keys.ts (SK.handoff, SK.handoffAnswers). */
-export const CASE_SK_PREFIX = 'HANDOFF#';
-export const ANSWERS_SK = 'HANDOFF#ANSWERS';
 
 /** How often a failing record is tried again before it goes to the failure queue. */
 export const RELAY_RETRY_ATTEMPTS = 8;
@@ -83,17 +82,17 @@ export class HandoffRelay extends Construct {
           FilterCriteria.filter({
             eventName: FilterRule.or('INSERT', 'MODIFY'),
             dynamodb: {
-              Keys: { sk: { S: FilterRule.beginsWith(CASE_SK_PREFIX) } },
+              Keys: { sk: { S: FilterRule.beginsWith(SK.handoffPrefix) } },
               // The answers item shares the prefix. Its key is also in every image, where a second rule can refuse it.
-              NewImage: { sk: { S: FilterRule.notEquals(ANSWERS_SK) } },
+              NewImage: { sk: { S: FilterRule.notEquals(SK.handoffAnswers) } },
             },
           }),
           // A removal has only the old image; a case never relayed (no external id) leaves nothing to erase there.
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('REMOVE'),
             dynamodb: {
-              Keys: { sk: { S: FilterRule.beginsWith(CASE_SK_PREFIX) } },
-              OldImage: { sk: { S: FilterRule.notEquals(ANSWERS_SK) }, externalId: { S: FilterRule.exists() } },
+              Keys: { sk: { S: FilterRule.beginsWith(SK.handoffPrefix) } },
+              OldImage: { sk: { S: FilterRule.notEquals(SK.handoffAnswers) }, externalId: { S: FilterRule.exists() } },
             },
           }),
         ],

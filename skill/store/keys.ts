@@ -4,6 +4,8 @@
  */
 export const customerPk = (customerId: string) => `CUSTOMER#${customerId}`;
 
+const HANDOFF_PREFIX = 'HANDOFF#';
+
 export const SK = {
   profile: 'PROFILE',
   cart: 'CART',
@@ -33,9 +35,11 @@ export const SK = {
    * A handoff case, in the shopper's partition so erasure takes it. Case ids are lowercase base36/base32, so no case
    * key can equal the answers item's below.
    */
-  handoff: (caseId: string) => `HANDOFF#${caseId}`,
+  handoff: (caseId: string) => `${HANDOFF_PREFIX}${caseId}`,
   /** One per customer: a person's answers waiting for the shopper's next visit, and the case "tell them …" goes to. */
-  handoffAnswers: 'HANDOFF#ANSWERS',
+  /** What a case's sort key begins with; the answers item below begins with it too and is no case. */
+  handoffPrefix: HANDOFF_PREFIX,
+  handoffAnswers: `${HANDOFF_PREFIX}ANSWERS`,
   /** The case's link to its conversation at an external help desk, indexed by that id (handoffExternalPk). */
   handoffLink: (caseId: string) => `HANDOFFLINK#${caseId}`,
   /** The recent turns of one platform conversation, kept briefly (TTL) while a handoff case may follow. */
