@@ -66,6 +66,7 @@ const SAYS = {
   'de-DE': {
     nothingPending: /^Gerade wartet nichts auf ein Ja oder Nein/,
     readBack: /Soll ich die Bestellung aufgeben\?$/,
+    placed: /^Erledigt\. Deine Bestellung .+ ist aufgegeben/,
     clearConfirm: /^Möchtest du wirklich/,
     cartContents: /^In deinem Warenkorb (ist|sind)/,
     foundOne: /^Ich habe .+ gefunden\. Soll ich das in den Warenkorb legen\?$/,
@@ -735,6 +736,29 @@ describe.each(PLATFORMS)('9. cross-conversation yes on %s', (platform) => {
     const yesInA = await a.confirmYes('CheckoutIntent');
     expectSaid(yesInA, SAYS['en-US'].placed);
     expect(await counts(), exchange(yesInA)).toEqual({ orders: before.orders + 1, charges: before.charges + 1 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// 9b. An unsure yes: Dialogflow says how sure it was (Alexa says nothing, so there a yes is as sure as the platform)
+// ---------------------------------------------------------------------------------------------------------------
+
+describe.each(['en-US', 'de-DE'] as const)('9b. a yes Dialogflow was unsure of, at the read-back (%s)', (locale) => {
+  it('places nothing and asks again; the sure yes that follows places one order with one charge', async () => {
+    await setCart([{ productId: BANANAS, quantity: 4 }]);
+    const c = dialogflow(locale);
+    const before = await counts();
+    expectSaid(await c.intent('CheckoutIntent', {}, WORDS[locale].checkout), SAYS[locale].readBack);
+
+    // Below HANDOFF_MIN_CONFIDENCE (0.5 by default): when in doubt, ask again, and do nothing.
+    const unsure = await c.yes(0.3);
+    expectSaid(unsure, locale === 'de-DE' ? /^Ich bin nicht sicher, ob ich dich richtig verstanden habe\./ : /^I'm not sure I heard that right\./);
+    expectSaid(unsure, SAYS[locale].readBack);
+    expect(await counts(), exchange(unsure)).toEqual(before);
+
+    const sure = await c.yes();
+    expectSaid(sure, SAYS[locale].placed);
+    expect(await counts(), exchange(sure)).toEqual({ orders: before.orders + 1, charges: before.charges + 1 });
   });
 });
 

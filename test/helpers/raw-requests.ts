@@ -306,6 +306,8 @@ export interface DialogflowRequestSpec {
   parameters?: Record<string, unknown>;
   queryText?: string;
   contexts?: DialogflowContext[];
+  /** queryResult.intentDetectionConfidence; 1 (sure) unless a test says otherwise. */
+  confidence?: number;
 }
 
 /** A v2 WebhookRequest as Dialogflow sends it for an Assistant conversation (see test/fixtures/google/*.json). */
@@ -327,7 +329,7 @@ export function dialogflowRequest(spec: DialogflowRequestSpec): Record<string, u
       fulfillmentMessages: [{ text: { text: [''] } }],
       outputContexts: spec.contexts ?? [],
       intent: { name: `projects/${DIALOGFLOW_PROJECT}/agent/intents/${intent?.id ?? randomUUID()}`, displayName: spec.displayName },
-      intentDetectionConfidence: 1,
+      intentDetectionConfidence: spec.confidence ?? 1,
       languageCode: language,
     },
     originalDetectIntentRequest: {
@@ -395,11 +397,12 @@ export class DialogflowConversation {
     return this.send(displayName, parameters, queryText);
   }
 
-  yes(): Promise<DialogflowReply> {
-    return this.send('YesIntent', undefined, this.options.locale === 'de-DE' ? 'ja' : 'yes');
+  /** A yes; with `confidence` below 1, one the agent was unsure it heard. */
+  yes(confidence?: number): Promise<DialogflowReply> {
+    return this.send('YesIntent', undefined, this.options.locale === 'de-DE' ? 'ja' : 'yes', confidence);
   }
 
-  async send(displayName: string, parameters?: Record<string, unknown>, queryText?: string): Promise<DialogflowReply> {
+  async send(displayName: string, parameters?: Record<string, unknown>, queryText?: string, confidence?: number): Promise<DialogflowReply> {
     const request = dialogflowRequest({
       locale: this.options.locale,
       session: this.session,
@@ -409,6 +412,7 @@ export class DialogflowConversation {
       ...(parameters ? { parameters } : {}),
       ...(queryText ? { queryText } : {}),
       contexts: [...this.contexts.values()],
+      ...(confidence === undefined ? {} : { confidence }),
     });
     const { status, json } = await postJson(`${this.options.baseUrl}/google`, request);
     const google = json?.payload?.google;
